@@ -1,0 +1,51 @@
+// Two builds:
+// 1. dist/partnership-widgets.js: one self-contained, minified ES module that
+//    registers every element, for a CMS <script type="module"> tag.
+// 2. dist/lib/*.js: per-element ES modules with lit, Plot and d3 left as
+//    imports, for npm users who bundle themselves (types in dist/types).
+import commonjs from '@rollup/plugin-commonjs';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const external = Object.keys(pkg.dependencies);
+const ts = () =>
+  typescript({
+    tsconfig: './tsconfig.json',
+    include: ['src/**/*.ts'],
+    exclude: ['src/**/*.test.ts', 'src/cli/**'],
+    declaration: false,
+    sourceMap: true,
+    outDir: undefined,
+    noEmitOnError: true,
+  });
+
+export default [
+  {
+    input: 'src/index.ts',
+    output: {
+      file: 'dist/partnership-widgets.js',
+      format: 'es',
+      sourcemap: true,
+      banner: `/*! partnership-widgets ${pkg.version} | MIT | bundles lit (BSD-3-Clause), @observablehq/plot and d3 (ISC), valibot (MIT) */`,
+    },
+    plugins: [
+      nodeResolve({ browser: true }),
+      commonjs({ strictRequires: false }),
+      ts(),
+      terser({ format: { comments: /^!/ }, ecma: 2021, module: true }),
+    ],
+  },
+  {
+    input: {
+      index: 'src/index.ts',
+      'kpi-quarter-table': 'src/kpi-quarter-table/kpi-quarter-table.ts',
+      core: 'src/core/index.ts',
+    },
+    external: (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`)),
+    output: { dir: 'dist/lib', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+    plugins: [ts()],
+  },
+];

@@ -1,0 +1,86 @@
+/**
+ * Number, percentage and date formats. Numbers use d3-format with the en-GB
+ * locale (Welsh publications use the same separators): 16,424 and 18.8%.
+ * Dates use Intl in UTC, so a date never moves a day with the reader's zone.
+ */
+import { formatLocale } from 'd3-format';
+import type { Lang } from './messages.js';
+import { isSymbol, type Value } from './symbols.js';
+
+const locale = formatLocale({
+  decimal: '.',
+  thousands: ',',
+  grouping: [3],
+  currency: ['£', ''],
+  minus: '-',
+});
+
+const countFormat = locale.format(',~r');
+const integerFormat = locale.format(',d');
+const percentFormats = new Map<number, (n: number) => string>();
+const decimalFormats = new Map<number, (n: number) => string>();
+
+function cached(map: Map<number, (n: number) => string>, digits: number, spec: string) {
+  let f = map.get(digits);
+  if (!f) map.set(digits, (f = locale.format(spec)));
+  return f;
+}
+
+/** `16424` → `16,424`; non-integers keep their digits (`2.5`). */
+export function formatCount(n: number): string {
+  return Number.isInteger(n) ? integerFormat(n) : countFormat(n);
+}
+
+/** A fraction as a percentage: `0.1884` → `18.8%`. */
+export function formatPercent(fraction: number, digits = 1): string {
+  return cached(percentFormats, digits, `,.${digits}%`)(fraction);
+}
+
+/** A number with fixed decimals: `18.84` → `18.8`. */
+export function formatDecimal(n: number, digits = 1): string {
+  return cached(decimalFormats, digits, `,.${digits}f`)(n);
+}
+
+/** Symbols are shown in brackets, as GSS guidance asks: `[c]`. */
+export function formatSymbol(value: Value): string {
+  return isSymbol(value) ? `[${value.symbol}]` : '';
+}
+
+export type ValueKind = 'count' | 'percent';
+
+/** A value for display: counts with separators, rates as percentages, symbols in brackets. */
+export function formatValue(value: Value, kind: ValueKind, digits = 1): string {
+  if (isSymbol(value)) return formatSymbol(value);
+  return kind === 'percent' ? formatPercent(value, digits) : formatCount(value);
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * `2022-06-30` → `30 June 2022` (`30 Mehefin 2022` in Welsh); `2022-06` →
+ * `June 2022`. Anything else is returned as written.
+ */
+export function formatDate(text: string, lang: Lang): string {
+  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(text.trim());
+  if (!match) return text;
+  const [, y, m, d] = match;
+  const key = `${lang}:${d ? 'day' : 'month'}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang === 'cy' ? 'cy-GB' : 'en-GB', {
+      timeZone: 'UTC',
+      year: 'numeric',
+      month: 'long',
+      ...(d ? { day: 'numeric' } : {}),
+    });
+    dateFormats.set(key, f);
+  }
+  return f.format(new Date(Date.UTC(Number(y), Number(m) - 1, d ? Number(d) : 1)));
+}
+
+/** A time of day for "loaded at", in the reader's zone: `14:05`. */
+export function formatTime(date: Date, lang: Lang): string {
+  return new Intl.DateTimeFormat(lang === 'cy' ? 'cy-GB' : 'en-GB', { hour: '2-digit', minute: '2-digit' }).format(
+    date,
+  );
+}

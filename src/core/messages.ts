@@ -1,0 +1,331 @@
+/**
+ * Every string a widget writes, in English (en-GB) and Welsh (cy). A small
+ * typed catalogue rather than @lit/localize: the widgets switch language at
+ * run time by the nearest `lang`, per element, which the catalogue does with a
+ * lookup and no build step. The type makes a missing Welsh string a compile error.
+ */
+import type { SymbolCode } from './symbols.js';
+
+export type Lang = 'en' | 'cy';
+
+export interface Messages {
+  loading: string;
+  empty: string;
+  emptyYear: (year: string) => string;
+  errorTitle: string;
+  stale: (time: string) => string;
+  staleReason: (reason: string) => string;
+  showTable: string;
+  showChart: string;
+  download: string;
+  source: string;
+  updated: string;
+  publishedBy: string;
+  notes: string;
+  definitions: string;
+  definitionRef: (n: number) => string;
+  symbolKey: string;
+  dataQuality: string;
+  symbols: Record<SymbolCode, string>;
+  monthsShort: readonly string[];
+  quarterLabel: (q: number, from: string, to: string) => string;
+  quarterShort: (q: number) => string;
+  byQuarter: string;
+  byYear: string;
+  yearRange: (from: string, to: string) => string;
+  measure: string;
+  yearTotal: string;
+  previousYear: string;
+  changeOn: (year: string) => string;
+  up: (amount: string) => string;
+  down: (amount: string) => string;
+  noChange: string;
+  better: string;
+  worse: string;
+  percentagePoints: (amount: string) => string;
+  scrollRegion: (caption: string) => string;
+  chartLabel: (measure: string, caption: string) => string;
+  chartPoint: (column: string, value: string) => string;
+  presenting: string;
+  keyboardHelp: string;
+  summaryIntro: (title: string, period: string) => string;
+  summaryMeasure: (label: string, value: string, year: string) => string;
+  summaryChange: (change: string, previous: string) => string;
+  summaryHighest: (label: string, quarter: string, value: string) => string;
+  qualityTotal: (label: string, year: string, stated: string, sum: string) => string;
+  qualityRate: (label: string, column: string, stated: string, derived: string, num: string, den: string) => string;
+  kpiTitle: string;
+  errors: ErrorMessages;
+}
+
+export interface ErrorMessages {
+  network: (url: string) => string;
+  http: (status: number, url: string) => string;
+  notFound: (url: string) => string;
+  timeout: (seconds: number, url: string) => string;
+  emptyBody: string;
+  html: string;
+  truncated: string;
+  notJson: string;
+  notEnvelope: string;
+  csvMissingColumn: (column: string) => string;
+  csvNoRows: string;
+  field: (where: string, field: string, expected: string, got: string) => string;
+  missingField: (where: string, field: string) => string;
+  row: (n: number) => string;
+  measureAt: (id: string) => string;
+  envelope: string;
+  expected: Record<
+    'text' | 'number' | 'list' | 'object' | 'value' | 'polarity' | 'unit' | 'month' | 'date' | 'url' | 'id',
+    string
+  >;
+  unexpected: string;
+  unknownMeasure: (row: number, id: string, known: string) => string;
+  unknownRef: (measure: string, role: 'numerator' | 'denominator', ref: string) => string;
+  notAQuarter: (row: number, text: string) => string;
+  notAPeriod: (row: number, text: string) => string;
+  yearsNotConsecutive: (row: number, text: string) => string;
+  duplicate: (first: number, second: number, measure: string, period: string) => string;
+  duplicateMeasure: (id: string) => string;
+  moreProblems: (n: number) => string;
+  noSource: string;
+  badYear: (year: string) => string;
+}
+
+const en: Messages = {
+  loading: 'Loading figures…',
+  empty: 'There are no figures to show.',
+  emptyYear: (year) => `There are no figures for ${year}.`,
+  errorTitle: 'These figures could not be shown',
+  stale: (time) => `Could not update these figures. Showing the figures loaded at ${time}.`,
+  staleReason: (reason) => `Reason: ${reason}`,
+  showTable: 'Show table',
+  showChart: 'Show chart',
+  download: 'Download data (CSV)',
+  source: 'Source',
+  updated: 'Updated',
+  publishedBy: 'Published by',
+  notes: 'Notes',
+  definitions: 'Definitions',
+  definitionRef: (n) => `definition ${n}`,
+  symbolKey: 'Symbols used',
+  dataQuality: 'Data quality',
+  symbols: {
+    c: 'confidential: withheld to protect people’s privacy',
+    x: 'not available',
+    z: 'not applicable',
+    u: 'low reliability',
+    low: 'rounds to zero, but is not zero',
+    k: 'rounds to zero, but is not zero (older notation)',
+  },
+  monthsShort: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  quarterLabel: (q, from, to) => `Q${q} (${from} to ${to})`,
+  quarterShort: (q) => `Q${q}`,
+  byQuarter: 'by quarter',
+  byYear: 'by year',
+  yearRange: (from, to) => (from === to ? from : `${from} to ${to}`),
+  measure: 'Measure',
+  yearTotal: 'year total',
+  previousYear: 'previous year',
+  changeOn: (year) => `Change on ${year}`,
+  up: (amount) => `up ${amount}`,
+  down: (amount) => `down ${amount}`,
+  noChange: 'no change',
+  better: 'better',
+  worse: 'worse',
+  percentagePoints: (amount) => `${amount} percentage points`,
+  scrollRegion: (caption) => `${caption} (table, scrolls sideways)`,
+  chartLabel: (measure, caption) => `${measure}: ${caption}`,
+  chartPoint: (column, value) => `${column}: ${value}`,
+  presenting: 'Presenting',
+  keyboardHelp: 'Keys: T switches between table and chart, P enlarges for presenting.',
+  summaryIntro: (title, period) => `${title}, ${period}.`,
+  summaryMeasure: (label, value, year) => `${label}: ${value} in ${year}`,
+  summaryChange: (change, previous) => `, ${change} on ${previous}`,
+  summaryHighest: (label, quarter, value) => `${label} were highest in ${quarter}, at ${value}.`,
+  qualityTotal: (label, year, stated, sum) =>
+    `${label}, ${year}: the data states a year total of ${stated}, but the quarters add up to ${sum}. The table shows the stated total.`,
+  qualityRate: (label, column, stated, derived, num, den) =>
+    `${label}, ${column}: the data states ${stated}, but ${num} / ${den} = ${derived}. The table shows the rate worked out from the counts.`,
+  kpiTitle: 'Safeguarding activity',
+  errors: {
+    network: (url) => `The figures could not be loaded: the network request to ${url} failed.`,
+    http: (status, url) => `The figures could not be loaded: the server answered with error ${status} for ${url}.`,
+    notFound: (url) => `The data file was not found (error 404): ${url}.`,
+    timeout: (seconds, url) => `The server did not answer within ${seconds} seconds: ${url}.`,
+    emptyBody: 'The data file is empty.',
+    html: 'The server sent a web page, not data. The address of the data file may be wrong.',
+    truncated: 'The data file ends too soon: its JSON is cut short.',
+    notJson: 'The data file is not valid JSON.',
+    notEnvelope: 'The data file is JSON, but not a partnership-widgets data file: it needs "measures" and "data".',
+    csvMissingColumn: (column) => `The CSV file has no "${column}" column. It needs the columns measure, period and value.`,
+    csvNoRows: 'The CSV file has a header but no rows.',
+    field: (where, field, expected, got) => `${where}: "${field}" should be ${expected}, but is ${got}.`,
+    missingField: (where, field) => `${where}: "${field}" is missing.`,
+    row: (n) => `Row ${n}`,
+    measureAt: (id) => `Measure "${id}"`,
+    envelope: 'The data file',
+    expected: {
+      text: 'text',
+      number: 'a number',
+      list: 'a list',
+      object: 'an object',
+      value: 'a number or a GSS symbol (c, x, z, u, low)',
+      polarity: 'up-good, down-good or neutral',
+      unit: 'count or percent',
+      month: 'a month number from 1 to 12',
+      date: 'a date such as 2022-06-30',
+      url: 'a web address starting https:// or http://',
+      id: 'an identifier of letters, digits, _ or -',
+    },
+    unknownMeasure: (row, id, known) => `Row ${row}: measure "${id}" is not one of the measures listed (${known}).`,
+    unknownRef: (measure, role, ref) => `Measure "${measure}": its ${role} "${ref}" is not a measure in this file.`,
+    notAQuarter: (row, text) => `Row ${row}: period "${text}" is not a quarter (Q1 to Q4).`,
+    notAPeriod: (row, text) =>
+      `Row ${row}: period "${text}" is not a reporting year such as 2021-22 or a quarter such as 2021-22 Q1.`,
+    yearsNotConsecutive: (row, text) =>
+      `Row ${row}: period "${text}" does not name two years in a row, as 2021-22 does.`,
+    duplicate: (first, second, measure, period) =>
+      `Rows ${first} and ${second} both give "${measure}" for ${period}.`,
+    duplicateMeasure: (id) => `Measure "${id}" is listed twice.`,
+    moreProblems: (n) => `…and ${n} more ${n === 1 ? 'problem' : 'problems'}.`,
+    unexpected: 'These figures could not be drawn because of a fault in the widget. Please tell the page’s owner.',
+    noSource: 'No data: give the widget a src attribute, an inline JSON script or a data property.',
+    badYear: (year) => `The year "${year}" is not a reporting year such as 2021-22.`,
+  },
+};
+
+const cy: Messages = {
+  loading: 'Wrthi’n llwytho’r ffigurau…',
+  empty: 'Does dim ffigurau i’w dangos.',
+  emptyYear: (year) => `Does dim ffigurau ar gyfer ${year}.`,
+  errorTitle: 'Nid oedd modd dangos y ffigurau hyn',
+  stale: (time) => `Nid oedd modd diweddaru’r ffigurau hyn. Yn dangos y ffigurau a lwythwyd am ${time}.`,
+  staleReason: (reason) => `Rheswm: ${reason}`,
+  showTable: 'Dangos tabl',
+  showChart: 'Dangos siart',
+  download: 'Lawrlwytho data (CSV)',
+  source: 'Ffynhonnell',
+  updated: 'Diweddarwyd',
+  publishedBy: 'Cyhoeddwyd gan',
+  notes: 'Nodiadau',
+  definitions: 'Diffiniadau',
+  definitionRef: (n) => `diffiniad ${n}`,
+  symbolKey: 'Symbolau a ddefnyddir',
+  dataQuality: 'Ansawdd data',
+  symbols: {
+    c: 'cyfrinachol: wedi’i atal i ddiogelu preifatrwydd pobl',
+    x: 'ddim ar gael',
+    z: 'ddim yn berthnasol',
+    u: 'dibynadwyedd isel',
+    low: 'yn talgrynnu i sero, ond nid yw’n sero',
+    k: 'yn talgrynnu i sero, ond nid yw’n sero (hen nodiant)',
+  },
+  monthsShort: ['Ion', 'Chwef', 'Maw', 'Ebr', 'Mai', 'Meh', 'Gorff', 'Awst', 'Medi', 'Hyd', 'Tach', 'Rhag'],
+  quarterLabel: (q, from, to) => `Ch${q} (${from} i ${to})`,
+  quarterShort: (q) => `Ch${q}`,
+  byQuarter: 'fesul chwarter',
+  byYear: 'fesul blwyddyn',
+  yearRange: (from, to) => (from === to ? from : `${from} i ${to}`),
+  measure: 'Mesur',
+  yearTotal: 'cyfanswm y flwyddyn',
+  previousYear: 'y flwyddyn flaenorol',
+  changeOn: (year) => `Newid ers ${year}`,
+  up: (amount) => `i fyny ${amount}`,
+  down: (amount) => `i lawr ${amount}`,
+  noChange: 'dim newid',
+  better: 'gwell',
+  worse: 'gwaeth',
+  percentagePoints: (amount) => `${amount} pwynt canran`,
+  scrollRegion: (caption) => `${caption} (tabl, yn sgrolio i’r ochr)`,
+  chartLabel: (measure, caption) => `${measure}: ${caption}`,
+  chartPoint: (column, value) => `${column}: ${value}`,
+  presenting: 'Cyflwyno',
+  keyboardHelp: 'Bysellau: mae T yn newid rhwng tabl a siart, mae P yn chwyddo ar gyfer cyflwyno.',
+  summaryIntro: (title, period) => `${title}, ${period}.`,
+  summaryMeasure: (label, value, year) => `${label}: ${value} yn ${year}`,
+  summaryChange: (change, previous) => `, ${change} ers ${previous}`,
+  summaryHighest: (label, quarter, value) => `Roedd ${label} ar eu huchaf yn ${quarter}, sef ${value}.`,
+  qualityTotal: (label, year, stated, sum) =>
+    `${label}, ${year}: mae’r data yn nodi cyfanswm blwyddyn o ${stated}, ond mae’r chwarteri yn adio i ${sum}. Mae’r tabl yn dangos y cyfanswm a nodwyd.`,
+  qualityRate: (label, column, stated, derived, num, den) =>
+    `${label}, ${column}: mae’r data yn nodi ${stated}, ond ${num} / ${den} = ${derived}. Mae’r tabl yn dangos y gyfradd a gyfrifwyd o’r cyfrifon.`,
+  kpiTitle: 'Gweithgarwch diogelu',
+  errors: {
+    network: (url) => `Nid oedd modd llwytho’r ffigurau: methodd y cais rhwydwaith i ${url}.`,
+    http: (status, url) => `Nid oedd modd llwytho’r ffigurau: atebodd y gweinydd gyda gwall ${status} ar gyfer ${url}.`,
+    notFound: (url) => `Ni chafwyd hyd i’r ffeil ddata (gwall 404): ${url}.`,
+    timeout: (seconds, url) => `Ni atebodd y gweinydd o fewn ${seconds} eiliad: ${url}.`,
+    emptyBody: 'Mae’r ffeil ddata yn wag.',
+    html: 'Anfonodd y gweinydd dudalen we, nid data. Efallai fod cyfeiriad y ffeil ddata yn anghywir.',
+    truncated: 'Mae’r ffeil ddata yn gorffen yn rhy gynnar: mae ei JSON wedi’i dorri’n fyr.',
+    notJson: 'Nid yw’r ffeil ddata yn JSON dilys.',
+    notEnvelope: 'Mae’r ffeil ddata yn JSON, ond nid yw’n ffeil ddata partnership-widgets: mae angen "measures" a "data".',
+    csvMissingColumn: (column) =>
+      `Does gan y ffeil CSV ddim colofn "${column}". Mae angen y colofnau measure, period a value.`,
+    csvNoRows: 'Mae gan y ffeil CSV bennawd ond dim rhesi.',
+    field: (where, field, expected, got) => `${where}: dylai "${field}" fod yn ${expected}, ond ${got} ydyw.`,
+    missingField: (where, field) => `${where}: mae "${field}" ar goll.`,
+    row: (n) => `Rhes ${n}`,
+    measureAt: (id) => `Mesur "${id}"`,
+    envelope: 'Y ffeil ddata',
+    expected: {
+      text: 'destun',
+      number: 'rhif',
+      list: 'rhestr',
+      object: 'gwrthrych',
+      value: 'rhif neu symbol GSS (c, x, z, u, low)',
+      polarity: 'up-good, down-good neu neutral',
+      unit: 'count neu percent',
+      month: 'rhif mis o 1 i 12',
+      date: 'dyddiad fel 2022-06-30',
+      url: 'cyfeiriad gwe sy’n dechrau https:// neu http://',
+      id: 'dynodydd o lythrennau, digidau, _ neu -',
+    },
+    unknownMeasure: (row, id, known) => `Rhes ${row}: nid yw’r mesur "${id}" yn un o’r mesurau a restrir (${known}).`,
+    unknownRef: (measure, role, ref) =>
+      `Mesur "${measure}": nid yw ei ${role === 'numerator' ? 'rifiadur' : 'enwadur'} "${ref}" yn fesur yn y ffeil hon.`,
+    notAQuarter: (row, text) => `Rhes ${row}: nid yw’r cyfnod "${text}" yn chwarter (Ch1 i Ch4).`,
+    notAPeriod: (row, text) =>
+      `Rhes ${row}: nid yw’r cyfnod "${text}" yn flwyddyn adrodd fel 2021-22 nac yn chwarter fel 2021-22 Q1.`,
+    yearsNotConsecutive: (row, text) =>
+      `Rhes ${row}: nid yw’r cyfnod "${text}" yn enwi dwy flynedd yn olynol, fel y mae 2021-22.`,
+    duplicate: (first, second, measure, period) =>
+      `Mae rhesi ${first} a ${second} ill dwy yn rhoi "${measure}" ar gyfer ${period}.`,
+    duplicateMeasure: (id) => `Mae’r mesur "${id}" wedi’i restru ddwywaith.`,
+    moreProblems: (n) => `…a ${n} problem arall.`,
+    unexpected: 'Nid oedd modd llunio’r ffigurau hyn oherwydd nam yn y teclyn. Rhowch wybod i berchennog y dudalen.',
+    noSource: 'Dim data: rhowch briodwedd src, sgript JSON fewnol neu briodwedd data i’r teclyn.',
+    badYear: (year) => `Nid yw’r flwyddyn "${year}" yn flwyddyn adrodd fel 2021-22.`,
+  },
+};
+
+export const catalogues: Record<Lang, Messages> = { en, cy };
+
+/** `cy`, `cy-GB` → cy; anything else → en. */
+export function normaliseLang(lang: string | null | undefined): Lang {
+  return lang && /^cy\b/i.test(lang.trim()) ? 'cy' : 'en';
+}
+
+export function messages(lang: Lang): Messages {
+  return catalogues[lang];
+}
+
+/**
+ * The nearest `lang` attribute, looking through shadow roots to their hosts,
+ * so a widget inside another component still follows the page.
+ */
+export function nearestLang(el: Element): string {
+  let node: Node | null = el;
+  while (node) {
+    if (node instanceof Element) {
+      const found = node.closest('[lang]');
+      if (found) return found.getAttribute('lang') ?? '';
+      const root = node.getRootNode();
+      node = root instanceof ShadowRoot ? root.host : null;
+    } else {
+      node = null;
+    }
+  }
+  return document.documentElement.lang;
+}

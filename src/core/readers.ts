@@ -1,0 +1,107 @@
+/**
+ * Readers: text from a URL or an inline script becomes a Dataset, through the
+ * JSON envelope or tidy CSV. CSV is parsed with d3-dsv's `csvParseRows`
+ * (its `csvParse` builds row objects with `new Function`, which a strict CSP forbids).
+ */
+import { csvParseRows } from 'd3-dsv';
+import { validateEnvelope, WidgetError, type Dataset } from './contract.js';
+import { parseValue, isSymbol } from './symbols.js';
+
+export type Format = 'json' | 'csv';
+
+export interface ReadOptions {
+  /** Year start month when the data does not say (the `year-start-month` attribute). */
+  yearStartMonth?: number;
+}
+
+/** Picks JSON or CSV from the content type, then the address, then the first character. */
+export function detectFormat(text: string, contentType = '', url = ''): Format | 'html' {
+  const type = contentType.toLowerCase();
+  const first = text.trimStart().charAt(0);
+  if (first === '<' && !type.includes('csv')) return 'html';
+  if (type.includes('json')) return 'json';
+  if (type.includes('csv')) return 'csv';
+  if (/\.csv(\?|#|$)/i.test(url)) return 'csv';
+  if (/\.json(\?|#|$)/i.test(url)) return 'json';
+  if (type.includes('html')) return 'html';
+  return first === '{' || first === '[' || first === '' ? 'json' : 'csv';
+}
+
+/**
+ * Whether JSON text stops in the middle (open brackets or an open string),
+ * so the message can say "cut short" rather than just "not valid".
+ */
+function looksTruncated(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inString) {
+      if (ch === '\\') i++;
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') inString = true;
+    else if (ch === '{' || ch === '[') depth++;
+    else if (ch === '}' || ch === ']') depth--;
+  }
+  return inString || depth > 0;
+}
+
+/** JSON text → unknown value, with a specific message for each way it can fail. */
+export function parseJsonText(text: string): unknown {
+  if (text.trim() === '') throw new WidgetError('parse', [(m) => m.errors.emptyBody]);
+  if (text.trimStart().startsWith('<')) throw new WidgetError('parse', [(m) => m.errors.html]);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    const truncated = looksTruncated(text);
+    throw new WidgetError('parse', [(m) => (truncated ? m.errors.truncated : m.errors.notJson)]);
+  }
+}
+
+/**
+ * Tidy CSV (`measure,period,value[,dimension...]`, header first) → Dataset.
+ * Measures are listed in the order they first appear; labels come from their ids.
+ * Row numbers in messages are spreadsheet rows (the header is row 1).
+ */
+export function readCsv(text: string, options: ReadOptions = {}): Dataset {
+  if (text.trim() === '') throw new WidgetError('parse', [(m) => m.errors.emptyBody]);
+  const rows = csvParseRows(text.replace(/^\uFEFF/, ''));
+  const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
+  for (const column of ['measure', 'period', 'value']) {
+    if (!header.includes(column)) throw new WidgetError('parse', [(m) => m.errors.csvMissingColumn(column)]);
+  }
+  const ids: string[] = [];
+  const seen = new Set<string>();
+  // Blank lines are dropped, but messages keep the spreadsheet's row numbers.
+  const rowNumbers: number[] = [];
+  const data = rows.slice(1).flatMap((cells, index) => {
+    if (!cells.some((cell) => cell.trim() !== '')) return [];
+    rowNumbers.push(index + 2);
+    const row: Record<string, string | number> = {};
+    header.forEach((name, i) => {
+      const cell = (cells[i] ?? '').trim();
+      if (name === 'value') {
+        const value = parseValue(cell);
+        row.value = value === undefined ? cell : isSymbol(value) ? value.symbol : value;
+      } else if (name !== '') {
+        row[name] = cell;
+      }
+    });
+    const id = String(row.measure ?? '');
+    if (!seen.has(id) && /^[A-Za-z0-9_-]+$/.test(id)) {
+      seen.add(id);
+      ids.push(id);
+    }
+    return [row];
+  });
+  if (data.length === 0) throw new WidgetError('parse', [(m) => m.errors.csvNoRows]);
+  const envelope = { measures: ids.map((id) => ({ id })), data };
+  return validateEnvelope(envelope, { rowNumbers, ...options });
+}
+
+/** Text in either format → Dataset. */
+export function readText(text: string, format: Format | 'html', options: ReadOptions = {}): Dataset {
+  if (format === 'html') throw new WidgetError('parse', [(m) => m.errors.html]);
+  if (format === 'csv') return readCsv(text, options);
+  return validateEnvelope(parseJsonText(text), { rowOffset: 1, ...options });
+}

@@ -1,0 +1,487 @@
+/**
+ * The base every widget extends: data in (src, inline JSON, `data`), a Task
+ * that loads it, the five states, the figure chrome, events, language and the
+ * chart/table toggle. A widget supplies only its model and its views.
+ */
+import { Task, TaskStatus } from '@lit/task';
+import { csvFormatRows } from 'd3-dsv';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { validateEnvelope, WidgetError, type Dataset, type Problem } from './contract.js';
+import { formatDate, formatTime } from './format.js';
+import { loadText } from './loader.js';
+import { messages, nearestLang, normaliseLang, type Lang, type Messages } from './messages.js';
+import { detectFormat, readText } from './readers.js';
+import { SYMBOL_CODES, type SymbolCode } from './symbols.js';
+
+/** What every widget's model offers the chrome. */
+export interface FigureModel {
+  /** The period line: "2021-22, by quarter". */
+  readonly period: string;
+  /** Nothing to show (valid data, but no rows for the choice made). */
+  readonly empty?: string;
+  readonly summary: readonly string[];
+  readonly definitions: readonly { readonly n: number; readonly label: string; readonly text: string }[];
+  readonly symbols: readonly SymbolCode[];
+  readonly quality: readonly Problem[];
+  /** The figures shown, as rows for the CSV download (header first). */
+  readonly csv: readonly (readonly string[])[];
+}
+
+export type WidgetState = 'loading' | 'loaded' | 'empty' | 'error' | 'stale';
+
+export interface ReadyDetail {
+  readonly state: WidgetState;
+  readonly view: 'chart' | 'table';
+  readonly lang: Lang;
+  readonly [key: string]: unknown;
+}
+
+export interface ErrorDetail {
+  readonly kind: string;
+  readonly message: string;
+  readonly messages: readonly string[];
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'widget-ready': CustomEvent<ReadyDetail>;
+    'widget-error': CustomEvent<ErrorDetail>;
+  }
+}
+
+interface Loaded {
+  readonly dataset: Dataset;
+  readonly key: string;
+  readonly at: Date;
+}
+
+/** One observer for every widget: re-read the language when any `lang` changes. */
+const langListeners = new Set<() => void>();
+let langObserver: MutationObserver | undefined;
+function watchLang(listener: () => void): () => void {
+  if (!langObserver) {
+    langObserver = new MutationObserver(() => langListeners.forEach((l) => l()));
+    langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  }
+  langListeners.add(listener);
+  return () => langListeners.delete(listener);
+}
+
+let idCounter = 0;
+
+export abstract class PartnershipWidget<M extends FigureModel> extends LitElement {
+  /** URL of a JSON envelope or tidy CSV file. Changing it reloads. */
+  @property({ reflect: true }) src?: string;
+
+  /** Data from JavaScript: an envelope object. Takes precedence over `src` and inline JSON. */
+  @property({ attribute: false }) data?: unknown;
+
+  /** Overrides the data's title. */
+  @property() heading?: string;
+
+  /** The heading's level, 2 to 6, to fit the host page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** `table` or `chart`: which view shows first. `t` toggles while focused. */
+  @property({ reflect: true }) view: 'table' | 'chart' = 'table';
+
+  /** Larger type and marks for a projector. `p` toggles while focused. */
+  @property({ type: Boolean, reflect: true }) presenting = false;
+
+  /** Reload every N seconds (0 or absent: never). A failed refresh keeps the old figures (stale state). */
+  @property({ type: Number }) refresh = 0;
+
+  /** Month the reporting year starts (1-12) when the data does not say; default 4 (April). */
+  @property({ type: Number, attribute: 'year-start-month' }) yearStartMonth?: number;
+
+  /** Seconds before a request is given up. */
+  @property({ type: Number }) timeout = 15;
+
+  /** `dark` switches the default palette for a dark host page. */
+  @property({ reflect: true }) theme?: string;
+
+  @state() protected widgetLang: Lang = 'en';
+  @state() private inlineText?: string;
+  @state() private reloads = 0;
+
+  /** The state the widget is in, for scripts and tests. */
+  get state(): WidgetState {
+    return this.currentState;
+  }
+
+  protected readonly uid = `pw${++idCounter}`;
+  private lastGood?: Loaded;
+  private currentState: WidgetState = 'loading';
+  private announced?: unknown;
+  private unwatchLang?: () => void;
+  private refreshTimer?: ReturnType<typeof setInterval>;
+  private childObserver?: MutationObserver;
+  private lastReloads = 0;
+  private abortedOnDisconnect = false;
+  private shownError?: WidgetError;
+  private cachedModel?: { dataset: Dataset; lang: Lang; key: string; model: M };
+
+  private readonly task = new Task(this, {
+    task: async ([src, data, inline, reloads], { signal }): Promise<Loaded> => {
+      const options = this.yearStartMonth ? { yearStartMonth: this.yearStartMonth } : {};
+      const fresh = reloads !== this.lastReloads;
+      this.lastReloads = reloads;
+      if (data !== undefined) {
+        return { dataset: validateEnvelope(data, options), key: 'data', at: new Date() };
+      }
+      if (inline !== undefined) {
+        return { dataset: readText(inline, 'json', options), key: 'inline', at: new Date() };
+      }
+      if (src) {
+        const loaded = await loadText(src, { signal, timeout: this.timeout * 1000, fresh });
+        const format = detectFormat(loaded.text, loaded.contentType, loaded.url);
+        return { dataset: readText(loaded.text, format, options), key: `src:${src}`, at: new Date() };
+      }
+      throw new WidgetError('config', [(m) => m.errors.noSource]);
+    },
+    args: () => [this.src, this.data, this.inlineText, this.reloads] as const,
+  });
+
+  /** Fetches the data again (bypassing a request already in flight). */
+  reload(): void {
+    this.reloads++;
+  }
+
+  /** The figures shown, as CSV text (what "Download data (CSV)" saves). */
+  toCSV(): string {
+    const model = this.model();
+    return model ? csvFormatRows(model.csv.map((row) => row.map(safeCsvCell))) : '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.readLang();
+    this.unwatchLang = watchLang(() => this.readLang());
+    this.readInline();
+    this.childObserver = new MutationObserver(() => this.readInline());
+    this.childObserver.observe(this, { childList: true, subtree: true, characterData: true });
+    this.startRefresh();
+    // A widget moved in the DOM was aborted on the way out: load again.
+    if (this.abortedOnDisconnect) {
+      this.abortedOnDisconnect = false;
+      void this.task.run();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.task.status === TaskStatus.PENDING) {
+      this.abortedOnDisconnect = true;
+      this.task.abort();
+    }
+    this.unwatchLang?.();
+    this.childObserver?.disconnect();
+    if (this.refreshTimer) clearInterval(this.refreshTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('refresh')) this.startRefresh();
+  }
+
+  private startRefresh() {
+    if (this.refreshTimer) clearInterval(this.refreshTimer);
+    this.refreshTimer = undefined;
+    if (this.isConnected && this.refresh > 0) {
+      this.refreshTimer = setInterval(() => this.reload(), Math.max(5, this.refresh) * 1000);
+    }
+  }
+
+  private readLang() {
+    this.widgetLang = normaliseLang(nearestLang(this));
+  }
+
+  private readInline() {
+    const script = this.querySelector(':scope > script[type="application/json"]');
+    const text = script?.textContent ?? undefined;
+    if (text !== this.inlineText) this.inlineText = text;
+  }
+
+  protected get m(): Messages {
+    return messages(this.widgetLang);
+  }
+
+  /** Builds the widget's model from the data. May throw a WidgetError. */
+  protected abstract buildModel(dataset: Dataset, m: Messages, lang: Lang): M;
+  /** A key of the options the model depends on (attributes such as `year`). */
+  protected modelKey(): string {
+    return '';
+  }
+  protected abstract renderTable(model: M, caption: string): TemplateResult;
+  protected abstract renderChart(model: M, caption: string): TemplateResult;
+  /** The title when neither data nor `heading` gives one. */
+  protected abstract defaultTitle(m: Messages): string;
+  /** Extra detail for `widget-ready`. */
+  protected readyDetail(_model: M): Record<string, unknown> {
+    return {};
+  }
+
+  private model(): M | undefined {
+    const loaded = this.shownData();
+    if (!loaded) return undefined;
+    const key = this.modelKey();
+    const c = this.cachedModel;
+    if (c && c.dataset === loaded.dataset && c.lang === this.widgetLang && c.key === key) return c.model;
+    const model = this.buildModel(loaded.dataset, this.m, this.widgetLang);
+    this.cachedModel = { dataset: loaded.dataset, lang: this.widgetLang, key, model };
+    return model;
+  }
+
+  /** The data on screen: the task's value, or the last good value during a refresh or after it failed. */
+  private shownData(): Loaded | undefined {
+    const status = this.task.status;
+    if (status === TaskStatus.COMPLETE) this.lastGood = this.task.value;
+    const currentKey = this.data !== undefined ? 'data' : this.inlineText !== undefined ? 'inline' : `src:${this.src}`;
+    if (this.lastGood && this.lastGood.key !== currentKey) this.lastGood = undefined;
+    return this.lastGood;
+  }
+
+  private figureTitle(): string {
+    return this.heading || this.shownData()?.dataset.title || this.defaultTitle(this.m);
+  }
+
+  private onKeydown = (event: KeyboardEvent) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.composedPath()[0];
+    if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) return;
+    if (event.key === 't' || event.key === 'T') {
+      this.toggleView();
+      event.preventDefault();
+    } else if (event.key === 'p' || event.key === 'P') {
+      this.presenting = !this.presenting;
+      event.preventDefault();
+    }
+  };
+
+  /** Switches between the chart and the table. */
+  toggleView(): void {
+    this.view = this.view === 'table' ? 'chart' : 'table';
+  }
+
+  private download() {
+    const blob = new Blob([`\uFEFF${this.toCSV()}`], { type: 'text/csv;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${slug(this.figureTitle())}.csv`;
+    this.renderRoot.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  private renderHeading(text: string) {
+    const id = `${this.uid}-heading`;
+    switch (Math.min(6, Math.max(2, Math.round(this.headingLevel || 2)))) {
+      case 3:
+        return html`<h3 class="heading" id=${id} part="heading">${text}</h3>`;
+      case 4:
+        return html`<h4 class="heading" id=${id} part="heading">${text}</h4>`;
+      case 5:
+        return html`<h5 class="heading" id=${id} part="heading">${text}</h5>`;
+      case 6:
+        return html`<h6 class="heading" id=${id} part="heading">${text}</h6>`;
+      default:
+        return html`<h2 class="heading" id=${id} part="heading">${text}</h2>`;
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const m = this.m;
+    const status = this.task.status;
+    const loaded = this.shownData();
+    let model: M | undefined;
+    let error: WidgetError | undefined;
+    if (status === TaskStatus.ERROR) error = toWidgetError(this.task.error);
+    try {
+      model = this.model();
+    } catch (e) {
+      error = toWidgetError(e);
+      model = undefined;
+    }
+    const busy = (status === TaskStatus.PENDING || status === TaskStatus.INITIAL) && !error;
+    let stateName: WidgetState;
+    if (model && error) stateName = 'stale';
+    else if (error) stateName = 'error';
+    else if (model) stateName = model.empty ? 'empty' : 'loaded';
+    else stateName = 'loading';
+    this.currentState = stateName;
+    this.shownError = error;
+
+    const title = this.figureTitle();
+    const caption = model ? `${title}, ${model.period}` : title;
+    const dataset = loaded?.dataset;
+    const statusText = busy ? m.loading : '';
+
+    return html`
+      <section
+        class="widget"
+        part="base"
+        aria-labelledby="${this.uid}-heading"
+        aria-busy=${busy ? 'true' : 'false'}
+        data-state=${stateName}
+        lang=${this.widgetLang === 'cy' ? 'cy' : 'en-GB'}
+        @keydown=${this.onKeydown}
+      >
+        <header part="header">
+          ${this.renderHeading(title)}
+          ${model || dataset?.publisher
+            ? html`<p class="subtitle" part="subtitle">
+                ${[model?.period, dataset?.publisher].filter(Boolean).join(' · ')}
+              </p>`
+            : nothing}
+        </header>
+        <div class="status" role="status" part="status">${statusText}</div>
+        ${error && stateName === 'error' ? this.renderError(error, m) : nothing}
+        ${stateName === 'stale' && error && loaded
+          ? html`<div class="stale" part="stale" role="alert">
+              <p>${m.stale(formatTime(loaded.at, this.widgetLang))}</p>
+              <p>${m.staleReason(error.describe(m, 1)[0] ?? '')}</p>
+            </div>`
+          : nothing}
+        ${model && model.empty ? html`<p class="empty" part="empty">${model.empty}</p>` : nothing}
+        ${model && !model.empty ? this.renderFigure(model, caption, m) : nothing}
+        ${model || dataset ? this.renderFooter(model, dataset, m) : nothing}
+      </section>
+    `;
+  }
+
+  private renderFigure(model: M, caption: string, m: Messages) {
+    const tableShown = this.view !== 'chart';
+    return html`
+      <div class="toolbar" part="toolbar">
+        <button type="button" part="toggle" aria-controls="${this.uid}-table ${this.uid}-chart" @click=${this.toggleView}>
+          ${tableShown ? m.showChart : m.showTable}
+        </button>
+        <button type="button" part="download" @click=${this.download}>${m.download}</button>
+      </div>
+      <div class="view table-view" id="${this.uid}-table" part="table-view" ?hidden=${!tableShown}>
+        ${this.renderTable(model, caption)}
+      </div>
+      <div class="view chart-view" id="${this.uid}-chart" part="chart-view" ?hidden=${tableShown}>
+        ${this.renderChart(model, caption)}
+      </div>
+      ${model.summary.length ? html`<p class="summary" part="summary">${model.summary.join(' ')}</p>` : nothing}
+    `;
+  }
+
+  private renderError(error: WidgetError, m: Messages) {
+    const lines = error.describe(m);
+    return html`<div class="error" role="alert" part="error">
+      <p class="error-title">${m.errorTitle}</p>
+      ${lines.length === 1 ? html`<p>${lines[0]}</p>` : html`<ul>${lines.map((l) => html`<li>${l}</li>`)}</ul>`}
+    </div>`;
+  }
+
+  private renderFooter(model: M | undefined, dataset: Dataset | undefined, m: Messages) {
+    const source = dataset?.source;
+    const safeUrl = source?.url && /^https?:\/\//i.test(source.url) ? source.url : undefined;
+    const symbols = model ? SYMBOL_CODES.filter((c) => model.symbols.includes(c)) : [];
+    return html`<footer class="footer" part="footer">
+      ${source || dataset?.updated
+        ? html`<p class="meta">
+            ${source
+              ? html`${m.source}: ${safeUrl ? html`<a href=${safeUrl} rel="noopener">${source.name}</a>` : source.name}.`
+              : nothing}
+            ${dataset?.updated ? html`${m.updated}: ${formatDate(dataset.updated, this.widgetLang)}.` : nothing}
+          </p>`
+        : nothing}
+      ${symbols.length
+        ? html`<p class="footer-heading">${m.symbolKey}</p>
+            <dl class="symbol-key" part="symbol-key">
+              ${symbols.map((c) => html`<dt>[${c}]</dt><dd>${m.symbols[c]}</dd>`)}
+            </dl>`
+        : nothing}
+      ${model?.definitions.length
+        ? html`<p class="footer-heading">${m.definitions}</p>
+            <ol class="definitions" part="definitions">
+              ${model.definitions.map(
+                (d) => html`<li id="${this.uid}-def-${d.n}" value=${d.n}><strong>${d.label}</strong>: ${d.text}</li>`,
+              )}
+            </ol>`
+        : nothing}
+      ${dataset?.notes.length
+        ? html`<p class="footer-heading">${m.notes}</p>
+            <ul class="notes" part="notes">
+              ${dataset.notes.map((n) => html`<li>${n}</li>`)}
+            </ul>`
+        : nothing}
+      ${model?.quality.length
+        ? html`<p class="footer-heading">${m.dataQuality}</p>
+            <ul class="quality" part="quality">
+              ${model.quality.map((q) => html`<li>${q(m)}</li>`)}
+            </ul>`
+        : nothing}
+    </footer>`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const stateName = this.currentState;
+    if (stateName === 'loading') return;
+    const error = this.shownError;
+    if (error) {
+      if (this.announced !== error) {
+        this.announced = error;
+        const lines = error.describe(messages('en'), 50);
+        this.dispatchEvent(
+          new CustomEvent<ErrorDetail>('widget-error', {
+            bubbles: true,
+            composed: true,
+            detail: { kind: error.kind, message: lines[0] ?? '', messages: lines },
+          }),
+        );
+      }
+      if (stateName === 'error') return;
+    }
+    const model = this.cachedModel;
+    if (model && this.announced !== model && stateName !== 'stale') {
+      this.announced = model;
+      this.dispatchEvent(
+        new CustomEvent<ReadyDetail>('widget-ready', {
+          bubbles: true,
+          composed: true,
+          detail: { state: stateName, view: this.view, lang: this.widgetLang, ...this.readyDetail(model.model) },
+        }),
+      );
+    }
+  }
+}
+
+/** Any thrown thing → a WidgetError with a message people can read. */
+const converted = new WeakMap<object, WidgetError>();
+export function toWidgetError(error: unknown): WidgetError {
+  if (error instanceof WidgetError) return error;
+  const known = typeof error === 'object' && error !== null ? converted.get(error) : undefined;
+  if (known) return known;
+  console.error(error);
+  const result = new WidgetError('config', [(m) => m.errors.unexpected]);
+  if (typeof error === 'object' && error !== null) converted.set(error, result);
+  return result;
+}
+
+/** A spreadsheet must not run a cell as a formula (CSV injection). */
+function safeCsvCell(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) && !/^-?\d/.test(cell) ? `'${cell}` : cell;
+}
+
+function slug(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'data'
+  );
+}
+
+/** Registers an element unless a copy of this library already did (a page may include the script twice). */
+export function define(name: string, constructor: CustomElementConstructor): void {
+  if (!customElements.get(name)) customElements.define(name, constructor);
+}

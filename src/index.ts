@@ -1,0 +1,9 @@
+/**
+ * partnership-widgets: importing this module registers every element.
+ * (For a CMS page, use the self-contained `dist/partnership-widgets.js`.)
+ */
+export { KpiQuarterTable } from './kpi-quarter-table/kpi-quarter-table.js';
+export { buildKpiModel } from './kpi-quarter-table/model.js';
+export type { KpiModel, KpiOptions } from './kpi-quarter-table/model.js';
+export { validateEnvelope, WidgetError } from './core/contract.js';
+export type { Dataset, EnvelopeInput } from './core/contract.js';

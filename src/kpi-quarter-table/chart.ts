@@ -1,0 +1,56 @@
+/**
+ * The KPI table's chart view: small multiples, one small bar chart per
+ * measure across the same columns (quarters, or years), in row order. A pure
+ * function from the model to Plot options; symbols are drawn as their
+ * bracketed text at the baseline, never as a zero-height bar.
+ */
+import { barY, ruleY, text, type PlotOptions } from '@observablehq/plot';
+import { isNumber } from '../core/symbols.js';
+import type { KpiColumn, KpiRow } from './model.js';
+
+export interface KpiChartOptions {
+  width?: number;
+  height?: number;
+  fontSize?: number;
+}
+
+interface Datum {
+  x: string;
+  y: number;
+  label: string;
+}
+
+export function kpiChartOptions(
+  row: KpiRow,
+  columns: readonly KpiColumn[],
+  chartColumns: readonly number[],
+  options: KpiChartOptions = {},
+): PlotOptions {
+  const { width = 300, height = 170, fontSize = 14 } = options;
+  const scale = row.kind === 'percent' ? 100 : 1;
+  const data: Datum[] = [];
+  const symbols: Datum[] = [];
+  for (const i of chartColumns) {
+    const cell = row.cells[i]!;
+    const x = columns[i]!.short;
+    if (isNumber(cell.value)) data.push({ x, y: cell.value * scale, label: cell.text });
+    else symbols.push({ x, y: 0, label: cell.text });
+  }
+  const max = Math.max(0, ...data.map((d) => d.y));
+  return {
+    width,
+    height,
+    marginTop: fontSize + 10,
+    marginBottom: fontSize + 12,
+    marginLeft: 8,
+    marginRight: 8,
+    x: { domain: chartColumns.map((i) => columns[i]!.short), label: null, padding: 0.25, tickSize: 0 },
+    y: { axis: null, domain: [0, max > 0 ? max : 1] },
+    marks: [
+      barY(data, { x: 'x', y: 'y', fill: 'currentColor', className: 'pw-series-1' }),
+      text(data, { x: 'x', y: 'y', text: 'label', dy: -fontSize * 0.7, className: 'pw-labels' }),
+      text(symbols, { x: 'x', y: 'y', text: 'label', dy: -fontSize * 0.7, className: 'pw-symbols' }),
+      ruleY([0], { stroke: 'currentColor', className: 'pw-baseline' }),
+    ],
+  };
+}

@@ -1,0 +1,230 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Dataset } from '../core/contract.js';
+import type { Lang, Messages } from '../core/messages.js';
+import { drawPlot, plotStyles } from '../core/plot.js';
+import { chrome, tokens } from '../core/styles.js';
+import { isSymbol } from '../core/symbols.js';
+import { define, PartnershipWidget } from '../core/widget.js';
+import { kpiChartOptions } from './chart.js';
+import { kpiStyles } from './kpi-quarter-table.styles.js';
+import { buildKpiModel, type KpiModel, type KpiRow } from './model.js';
+
+/**
+ * @summary A table of safeguarding activity measures by quarter of a reporting
+ * year (or by year for annual data), with year totals, derived rates, the
+ * change on the previous year, definitions and GSS symbols.
+ *
+ * @attr src - URL of a JSON envelope or tidy CSV file.
+ * @attr year - Reporting year to show, e.g. `2021-22` (default: the latest).
+ * @attr years - Number of years shown for annual data (default 5).
+ *
+ * @csspart base - The whole figure.
+ * @csspart header - Heading and period line.
+ * @csspart heading - The heading (h2-h6, see `heading-level`).
+ * @csspart subtitle - The period and publisher line.
+ * @csspart status - The live region for loading.
+ * @csspart error - The error message box.
+ * @csspart stale - The "could not update" note.
+ * @csspart empty - The "no figures" message.
+ * @csspart toolbar - The show table/chart and download buttons.
+ * @csspart toggle - The "Show table" / "Show chart" button.
+ * @csspart download - The "Download data (CSV)" button.
+ * @csspart table-view - The table's wrapper.
+ * @csspart chart-view - The charts' wrapper.
+ * @csspart table - The `<table>`.
+ * @csspart chart - Each small chart's `<figure>`.
+ * @csspart summary - The plain-English summary.
+ * @csspart footer - Source, updated date, symbols, definitions, notes.
+ * @csspart symbol-key - The key to GSS symbols.
+ * @csspart definitions - The numbered definitions.
+ * @csspart notes - The notes.
+ * @csspart quality - Data-quality notes.
+ *
+ * @cssproperty --pw-font-family - Font (default: inherited from the page).
+ * @cssproperty --pw-font-size - Base font size (default 1rem).
+ * @cssproperty --pw-chart-font-size - Chart text size (default 14px; keep >= 12px).
+ * @cssproperty --pw-text-color - Text colour (default #0b0c0c).
+ * @cssproperty --pw-muted-color - Secondary text (default #505a5f).
+ * @cssproperty --pw-background - Background (default #ffffff).
+ * @cssproperty --pw-surface-color - Buttons and notes background (default #f3f2f1).
+ * @cssproperty --pw-border-color - Rules and borders (default #b1b4b6).
+ * @cssproperty --pw-accent-color - Links (default #1d70b8).
+ * @cssproperty --pw-focus-color - Focus highlight (default #ffdd00).
+ * @cssproperty --pw-focus-text-color - Text on the focus highlight (default #0b0c0c).
+ * @cssproperty --pw-good-color - A change for the better (default #00703c).
+ * @cssproperty --pw-bad-color - A change for the worse (default #aa2a16).
+ * @cssproperty --pw-error-color - Error messages (default #aa2a16).
+ * @cssproperty --pw-series-1 - First series colour (default #12436d).
+ * @cssproperty --pw-series-2 - Second series colour (default #f46a25).
+ * @cssproperty --pw-series-3 - Third series colour (default #28a197).
+ * @cssproperty --pw-series-4 - Fourth series colour (default #801650).
+ * @cssproperty --pw-series-5 - Fifth series colour (default #3d3d3d).
+ * @cssproperty --pw-series-6 - Sixth series colour (default #a285d1).
+ *
+ * @event widget-ready - Figures were rendered. `detail`: `{state, view, lang, mode, year, columns, measures}`.
+ * @event widget-error - The data could not be shown. `detail`: `{kind, message, messages}`.
+ *
+ * @slot - An optional `<script type="application/json">` holding the data inline.
+ */
+export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
+  static override styles = [tokens, chrome, plotStyles, kpiStyles];
+
+  /** Reporting year to show (`2021-22`); default the latest in the data. */
+  @property() year?: string;
+
+  /** How many years to show when the data is annual. */
+  @property({ type: Number }) years = 5;
+
+  private charts = new WeakMap<KpiModel, Map<string, Element>>();
+
+  protected override defaultTitle(m: Messages): string {
+    return m.kpiTitle;
+  }
+
+  protected override modelKey(): string {
+    return `${this.year ?? ''}|${this.years}`;
+  }
+
+  protected override buildModel(dataset: Dataset, m: Messages, lang: Lang): KpiModel {
+    return buildKpiModel(dataset, m, lang, {
+      ...(this.year ? { year: this.year } : {}),
+      years: this.years,
+    });
+  }
+
+  protected override readyDetail(model: KpiModel): Record<string, unknown> {
+    return {
+      mode: model.mode,
+      year: model.year,
+      columns: model.columns.map((c) => c.key),
+      measures: model.rows.map((r) => r.measure.id),
+    };
+  }
+
+  private jumpToDefinition(event: Event, n: number) {
+    event.preventDefault();
+    const target = this.renderRoot.querySelector<HTMLElement>(`#${this.uid}-def-${n}`);
+    if (target) {
+      target.tabIndex = -1;
+      target.focus();
+    }
+  }
+
+  private renderRowHeader(row: KpiRow) {
+    const n = row.footnote;
+    return html`<th scope="row" aria-describedby=${n ? `${this.uid}-def-${n}` : nothing}>
+      ${row.measure.label}${n
+        ? html`<a
+            class="fn"
+            href="#${this.uid}-def-${n}"
+            aria-label=${this.m.definitionRef(n)}
+            @click=${(e: Event) => this.jumpToDefinition(e, n)}
+            >${n}</a
+          >`
+        : nothing}
+    </th>`;
+  }
+
+  private renderChange(row: KpiRow) {
+    const change = row.change;
+    if (!change) return html`<td></td>`;
+    const arrow = change.direction === 'up' ? '▲' : change.direction === 'down' ? '▼' : '';
+    return html`<td class="change ${change.tone}">
+      <span class="arrow" aria-hidden="true">${arrow}</span>${change.text}${change.toneText
+        ? html` (${change.toneText})`
+        : nothing}
+    </td>`;
+  }
+
+  protected override renderTable(model: KpiModel, caption: string): TemplateResult {
+    const m = this.m;
+    const groups: { name?: string; rows: KpiRow[] }[] = [];
+    for (const row of model.rows) {
+      const last = groups[groups.length - 1];
+      if (last && last.name === row.measure.group) last.rows.push(row);
+      else groups.push({ ...(row.measure.group ? { name: row.measure.group } : {}), rows: [row] });
+    }
+    const width = model.columns.length + 1 + (model.changeLabel ? 1 : 0);
+    return html`<div
+      class="scroll"
+      tabindex="0"
+      role="region"
+      aria-label=${m.scrollRegion(caption)}
+    >
+      <table part="table">
+        <caption>
+          ${caption}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${m.measure}</th>
+            ${model.columns.map(
+              (c) =>
+                html`<th scope="col" class=${c.kind === 'total' ? 'total' : ''}>
+                  ${c.label}${c.note ? html`<span class="col-note">${c.note}</span>` : nothing}
+                </th>`,
+            )}
+            ${model.changeLabel ? html`<th scope="col">${model.changeLabel}</th>` : nothing}
+          </tr>
+        </thead>
+        ${groups.map(
+          (group) => html`<tbody class="group">
+            ${group.name
+              ? html`<tr>
+                  <th scope="rowgroup" colspan=${width} class="group-heading">${group.name}</th>
+                </tr>`
+              : nothing}
+            ${group.rows.map(
+              (row) => html`<tr class=${row.kind === 'percent' ? 'rate' : 'count'}>
+                ${this.renderRowHeader(row)}
+                ${row.cells.map(
+                  (cell, i) =>
+                    html`<td class="${model.columns[i]!.kind === 'total' ? 'total' : ''} ${isSymbol(cell.value) ? 'symbol' : ''}">
+                      ${cell.text}
+                    </td>`,
+                )}
+                ${model.changeLabel ? this.renderChange(row) : nothing}
+              </tr>`,
+            )}
+          </tbody>`,
+        )}
+      </table>
+    </div>`;
+  }
+
+  protected override renderChart(model: KpiModel, caption: string): TemplateResult {
+    let drawn = this.charts.get(model);
+    if (!drawn) {
+      drawn = new Map();
+      this.charts.set(model, drawn);
+    }
+    const m = this.m;
+    const fontSize = this.presenting ? 20 : 14;
+    const figures = model.rows.map((row) => {
+      const key = `${row.measure.id}|${fontSize}`;
+      let svg = drawn.get(key);
+      if (!svg) {
+        const points = model.chartColumns.map((i) => m.chartPoint(model.columns[i]!.label, row.cells[i]!.text));
+        svg = drawPlot(kpiChartOptions(row, model.columns, model.chartColumns, { fontSize }), {
+          label: m.chartLabel(row.measure.label, points.join('; ')),
+        });
+        drawn.set(key, svg);
+      }
+      return html`<figure part="chart">
+        <figcaption>${row.measure.label}</figcaption>
+        ${svg}
+      </figure>`;
+    });
+    return html`<p class="chart-sub">${caption}</p>
+      <div class="charts">${figures}</div>`;
+  }
+}
+
+define('kpi-quarter-table', KpiQuarterTable);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kpi-quarter-table': KpiQuarterTable;
+  }
+}

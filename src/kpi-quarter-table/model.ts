@@ -1,0 +1,385 @@
+/**
+ * The KPI table's model: data in, what is shown out. Pure TypeScript, no DOM,
+ * so it can be tested alone and rendered statically later.
+ *
+ * - Quarterly data: Q1..Q4 of the chosen year (labelled with their months for
+ *   the year start), then the year total; the previous year and the change when
+ *   the data holds it.
+ * - Annual data only: the most recent years as columns, oldest on the left.
+ * - Counts add up to the year total; rates are derived from their numerator
+ *   and denominator per column (never averaged); a stated figure that disagrees
+ *   beyond rounding becomes a data-quality note.
+ */
+import { WidgetError, type Dataset, type DataRow, type MeasureDef, type Problem } from '../core/contract.js';
+import type { FigureModel } from '../core/widget.js';
+import { formatCount, formatDecimal, formatPercent, formatValue } from '../core/format.js';
+import type { Lang, Messages } from '../core/messages.js';
+import { isPeriod, makePeriod, parsePeriod, quarterMonths, yearKey, type Period } from '../core/periods.js';
+import { isNumber, isSymbol, ratio, sumValues, symbol, symbolsUsed, type Value } from '../core/symbols.js';
+
+export interface KpiOptions {
+  /** Reporting year to show (`2021-22`); default the latest in the data. */
+  year?: string;
+  /** How many years to show when the data is annual (default 5). */
+  years?: number;
+}
+
+export interface KpiColumn {
+  readonly key: string;
+  /** Header text, e.g. "Q1 (Apr to Jun)" or "2021-22". */
+  readonly label: string;
+  /** Short text for chart axes, e.g. "Q1". */
+  readonly short: string;
+  /** A second header line, e.g. "year total". */
+  readonly note?: string;
+  readonly kind: 'quarter' | 'total' | 'year' | 'previous';
+}
+
+export interface KpiCell {
+  readonly value: Value;
+  readonly text: string;
+}
+
+export interface KpiChange {
+  readonly direction: 'up' | 'down' | 'same' | 'none';
+  /** "up 4.2%", "down 1.3 percentage points", "[x]". */
+  readonly text: string;
+  readonly tone: 'good' | 'bad' | 'neutral';
+  /** "better" / "worse" in words, so colour never carries the meaning alone. */
+  readonly toneText?: string;
+}
+
+export interface KpiRow {
+  readonly measure: MeasureDef;
+  readonly kind: 'count' | 'percent';
+  readonly cells: readonly KpiCell[];
+  readonly change?: KpiChange;
+  /** Footnote number of the measure's definition. */
+  readonly footnote?: number;
+}
+
+export interface KpiModel extends FigureModel {
+  readonly mode: 'quarterly' | 'annual';
+  readonly year: string;
+  readonly columns: readonly KpiColumn[];
+  /** Indexes into `columns` drawn in the chart view (quarters, or years). */
+  readonly chartColumns: readonly number[];
+  /** The header of the change column, when there is one. */
+  readonly changeLabel?: string;
+  readonly rows: readonly KpiRow[];
+}
+
+type Index = Map<string, Map<string, DataRow>>;
+
+function indexRows(rows: readonly DataRow[]): Index {
+  const index: Index = new Map();
+  for (const row of rows) {
+    // Rows with extra dimensions (area, sector...) belong to other views.
+    if (Object.keys(row.dims).length) continue;
+    let byPeriod = index.get(row.measure);
+    if (!byPeriod) index.set(row.measure, (byPeriod = new Map()));
+    byPeriod.set(row.period.key, row);
+  }
+  return index;
+}
+
+const MISSING = symbol('x');
+
+function parseYear(text: string): number {
+  const p = parsePeriod(text);
+  if (!isPeriod(p) || p.quarter) throw new WidgetError('config', [(m) => m.errors.badYear(text)]);
+  return p.startYear;
+}
+
+export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, options: KpiOptions = {}): KpiModel {
+  const index = indexRows(dataset.rows);
+  const usable = dataset.rows.filter((r) => !Object.keys(r.dims).length);
+  const quarterly = usable.some((r) => r.period.quarter);
+  const years = [...new Set(usable.filter((r) => !!r.period.quarter === quarterly).map((r) => r.period.startYear))].sort(
+    (a, b) => a - b,
+  );
+  const requested = options.year ? parseYear(options.year) : undefined;
+  const latest = requested ?? years[years.length - 1];
+  const quality: Problem[] = [];
+  const definitions: { n: number; label: string; text: string }[] = [];
+  const footnotes = new Map<string, number>();
+  for (const measure of dataset.measures) {
+    if (measure.definition) {
+      const n = definitions.length + 1;
+      definitions.push({ n, label: measure.label, text: measure.definition });
+      footnotes.set(measure.id, n);
+    }
+  }
+
+  const base = { definitions, quality, csv: [] as string[][], summary: [] as string[], symbols: [] };
+  if (latest === undefined || !years.includes(latest)) {
+    const year = latest === undefined ? '' : yearKey(latest);
+    return {
+      ...base,
+      definitions: [],
+      mode: quarterly ? 'quarterly' : 'annual',
+      year,
+      period: year,
+      empty: latest === undefined ? m.empty : m.emptyYear(year),
+      columns: [],
+      chartColumns: [],
+      rows: [],
+    };
+  }
+
+  const value = (measure: string, period: Period): Value | undefined => index.get(measure)?.get(period.key)?.value;
+
+  // Columns: the periods each column reads.
+  interface ColumnSpec {
+    column: KpiColumn;
+    period: Period;
+    /** For a year total: the quarters that add up to it. */
+    quarters?: Period[];
+  }
+  const specs: ColumnSpec[] = [];
+  const year = yearKey(latest);
+  const hasPrevious = years.includes(latest - 1) || usable.some((r) => r.period.startYear === latest - 1);
+  if (quarterly) {
+    for (const q of [1, 2, 3, 4] as const) {
+      const period = makePeriod(latest, q);
+      const months = quarterMonths(period, dataset.yearStartMonth);
+      specs.push({
+        period,
+        column: {
+          key: period.key,
+          label: m.quarterLabel(q, m.monthsShort[months.first - 1]!, m.monthsShort[months.last - 1]!),
+          short: m.quarterShort(q),
+          kind: 'quarter',
+        },
+      });
+    }
+    const quartersOf = (startYear: number) => ([1, 2, 3, 4] as const).map((q) => makePeriod(startYear, q));
+    if (hasPrevious) {
+      specs.push({
+        period: makePeriod(latest - 1),
+        quarters: quartersOf(latest - 1),
+        column: {
+          key: yearKey(latest - 1),
+          label: yearKey(latest - 1),
+          short: yearKey(latest - 1),
+          note: m.previousYear,
+          kind: 'previous',
+        },
+      });
+    }
+    specs.push({
+      period: makePeriod(latest),
+      quarters: quartersOf(latest),
+      column: { key: year, label: year, short: year, note: m.yearTotal, kind: 'total' },
+    });
+  } else {
+    const count = Math.max(1, Math.floor(options.years ?? 5));
+    const shown = years.filter((y) => y <= latest).slice(-count);
+    for (const y of shown) {
+      const period = makePeriod(y);
+      specs.push({ period, column: { key: period.key, label: period.key, short: period.key, kind: 'year' } });
+    }
+  }
+
+  const countCell = (measure: MeasureDef, spec: ColumnSpec): Value => {
+    const stated = value(measure.id, spec.period);
+    if (!spec.quarters) return stated ?? MISSING;
+    const parts = spec.quarters.map((q) => value(measure.id, q));
+    const present = parts.filter((p): p is Value => p !== undefined);
+    if (present.length === 0) return stated ?? MISSING;
+    const sum = present.length === 4 ? sumValues(present) : MISSING;
+    if (stated === undefined) return sum;
+    if (isNumber(stated) && isNumber(sum) && Math.abs(stated - sum) > 1e-9) {
+      quality.push((mm) => mm.qualityTotal(measure.label, spec.period.key, formatCount(stated), formatCount(sum)));
+    }
+    return stated;
+  };
+
+  const byId = new Map(dataset.measures.map((d) => [d.id, d]));
+  const counts = new Map<string, Value[]>();
+  const countsFor = (measure: MeasureDef): Value[] => {
+    let cells = counts.get(measure.id);
+    if (!cells) {
+      cells = specs.map((spec) => countCell(measure, spec));
+      counts.set(measure.id, cells);
+    }
+    return cells;
+  };
+
+  const rows: KpiRow[] = [];
+  const allValues: Value[] = [];
+  for (const measure of dataset.measures) {
+    let values: Value[];
+    const kind: 'count' | 'percent' = measure.unit === 'percent' ? 'percent' : 'count';
+    if (measure.numerator && measure.denominator) {
+      const num = countsFor(byId.get(measure.numerator)!);
+      const den = countsFor(byId.get(measure.denominator)!);
+      values = specs.map((spec, i) => {
+        const derived = ratio(num[i], den[i]);
+        const stated = value(measure.id, spec.period);
+        if (isNumber(stated) && isNumber(derived)) {
+          const tolerance = 0.5 * 10 ** -measure.decimals + 1e-9;
+          if (Math.abs(stated - derived * 100) > tolerance) {
+            const n = num[i] as number;
+            const d = den[i] as number;
+            quality.push((mm) =>
+              mm.qualityRate(
+                measure.label,
+                spec.column.kind === 'quarter' ? spec.column.label : spec.period.key,
+                `${formatDecimal(stated, measure.decimals)}%`,
+                formatPercent(derived, measure.decimals),
+                formatCount(n),
+                formatCount(d),
+              ),
+            );
+          }
+        }
+        return derived;
+      });
+    } else if (kind === 'percent') {
+      // A rate stated in the data, in percent: shown as stated, never summed.
+      values = specs.map((spec) => {
+        const v = value(measure.id, spec.period) ?? MISSING;
+        return isNumber(v) ? v / 100 : v;
+      });
+    } else {
+      values = countsFor(measure);
+    }
+    // A measure with nothing at all in the columns shown is left out (e.g. a
+    // measure that only exists in other years), unless it is derived.
+    const anyData = specs.some((spec) => value(measure.id, spec.period) !== undefined || spec.quarters?.some((q) => value(measure.id, q) !== undefined));
+    if (!anyData && !measure.numerator) continue;
+    allValues.push(...values);
+    const cells = values.map((v) => ({ value: v, text: formatValue(v, kind, measure.decimals) }));
+    const change = changeFor(measure, kind, values, specs, m, (y) => {
+      if (quarterly) return undefined;
+      // Annual: compare the latest column with the year before it.
+      const period = makePeriod(y);
+      if (measure.numerator && measure.denominator) {
+        return ratio(value(measure.numerator, period), value(measure.denominator, period));
+      }
+      const v = value(measure.id, period);
+      return kind === 'percent' && isNumber(v) ? v / 100 : v;
+    });
+    const footnote = footnotes.get(measure.id);
+    rows.push({ measure, kind, cells, ...(change ? { change } : {}), ...(footnote ? { footnote } : {}) });
+  }
+
+  const columns = specs.map((s) => s.column);
+  const totalIndex = columns.findIndex((c) => c.kind === 'total');
+  const previousIndex = columns.findIndex((c) => c.kind === 'previous');
+  const changeLabel = quarterly
+    ? previousIndex >= 0
+      ? m.changeOn(columns[previousIndex]!.label)
+      : undefined
+    : years.includes(latest - 1)
+      ? m.changeOn(yearKey(latest - 1))
+      : undefined;
+  const chartColumns = columns.map((c, i) => (c.kind === 'quarter' || c.kind === 'year' ? i : -1)).filter((i) => i >= 0);
+  const span = quarterly ? year : m.yearRange(columns[0]?.label ?? year, columns[columns.length - 1]?.label ?? year);
+  const period = `${span}, ${quarterly ? m.byQuarter : m.byYear}`;
+
+  // Summary: every figure of the latest column, the change, and the peak quarter of the first count.
+  const mainIndex = quarterly ? totalIndex : columns.length - 1;
+  const mainLabel = columns[mainIndex]?.label ?? year;
+  const summary: string[] = [];
+  const clauses = rows.map((row) => {
+    const cell = row.cells[mainIndex]!;
+    const change = row.change && row.change.direction !== 'none' && changeLabel ? row.change : undefined;
+    const previous = quarterly ? columns[previousIndex]?.label : yearKey(latest - 1);
+    return (
+      m.summaryMeasure(row.measure.label, cell.text, mainLabel) +
+      (change && previous ? m.summaryChange(change.text, previous) : '')
+    );
+  });
+  if (clauses.length) summary.push(`${clauses.join('; ')}.`);
+  const firstCount = rows.find((r) => r.kind === 'count');
+  if (quarterly && firstCount) {
+    let best = -1;
+    chartColumns.forEach((i) => {
+      const v = firstCount.cells[i]!.value;
+      if (isNumber(v) && (best < 0 || v > (firstCount.cells[best]!.value as number))) best = i;
+    });
+    if (best >= 0) {
+      summary.push(m.summaryHighest(firstCount.measure.label, columns[best]!.label, firstCount.cells[best]!.text));
+    }
+  }
+
+  const csv: string[][] = [
+    [m.measure, ...columns.map((c) => (c.note ? `${c.label} (${c.note})` : c.label)), ...(changeLabel ? [changeLabel] : [])],
+    ...rows.map((row) => [
+      row.measure.label,
+      ...row.cells.map((c) => (isSymbol(c.value) ? c.text : row.kind === 'percent' ? formatDecimal(c.value * 100, row.measure.decimals) : String(c.value))),
+      ...(changeLabel ? [row.change?.text ?? ''] : []),
+    ]),
+  ];
+
+  return {
+    mode: quarterly ? 'quarterly' : 'annual',
+    year,
+    period,
+    columns,
+    chartColumns,
+    ...(changeLabel ? { changeLabel } : {}),
+    rows,
+    summary,
+    definitions: definitions.filter((d) => rows.some((r) => r.footnote === d.n)),
+    symbols: symbolsUsed(allValues),
+    quality,
+    csv,
+    ...(rows.length === 0 ? { empty: m.emptyYear(year) } : {}),
+  };
+}
+
+function changeFor(
+  measure: MeasureDef,
+  kind: 'count' | 'percent',
+  values: Value[],
+  specs: readonly { column: KpiColumn; period: Period }[],
+  m: Messages,
+  annualPrevious: (startYear: number) => Value | undefined,
+): KpiChange | undefined {
+  let current: Value | undefined;
+  let previous: Value | undefined;
+  const totalIndex = specs.findIndex((s) => s.column.kind === 'total');
+  const previousIndex = specs.findIndex((s) => s.column.kind === 'previous');
+  if (totalIndex >= 0) {
+    if (previousIndex < 0) return undefined;
+    current = values[totalIndex];
+    previous = values[previousIndex];
+  } else {
+    const last = specs[specs.length - 1];
+    if (!last) return undefined;
+    current = values[values.length - 1];
+    previous = annualPrevious(last.period.startYear - 1);
+    if (previous === undefined) return undefined;
+  }
+  if (current === undefined || previous === undefined) return undefined;
+  let amount: Value;
+  if (kind === 'percent') {
+    const sym = isSymbol(current) ? current : isSymbol(previous) ? previous : undefined;
+    amount = sym ?? ((current as number) - (previous as number)) * 100;
+  } else {
+    const r = ratio(current, previous);
+    amount = isNumber(r) ? (r - 1) * 100 : r;
+  }
+  if (isSymbol(amount)) return { direction: 'none', text: `[${amount.symbol}]`, tone: 'neutral' };
+  const digits = kind === 'percent' ? measure.decimals : 1;
+  const rounded = Number(amount.toFixed(digits));
+  if (rounded === 0) return { direction: 'same', text: m.noChange, tone: 'neutral' };
+  const size = formatDecimal(Math.abs(rounded), digits);
+  const words = kind === 'percent' ? m.percentagePoints(size) : `${size}%`;
+  const direction = rounded > 0 ? 'up' : 'down';
+  const tone =
+    measure.polarity === 'neutral'
+      ? 'neutral'
+      : (measure.polarity === 'up-good') === (direction === 'up')
+        ? 'good'
+        : 'bad';
+  return {
+    direction,
+    text: direction === 'up' ? m.up(words) : m.down(words),
+    tone,
+    ...(tone === 'good' ? { toneText: m.better } : tone === 'bad' ? { toneText: m.worse } : {}),
+  };
+}
