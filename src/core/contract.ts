@@ -27,7 +27,9 @@ export const MeasureSchema = v.looseObject(
     denominator: v.optional(Id),
     group: v.optional(Text),
     unit: v.optional(v.picklist(['count', 'percent'], 'unit')),
-    decimals: v.optional(v.pipe(v.number('number'), v.integer('number'), v.minValue(0, 'number'), v.maxValue(3, 'number'))),
+    decimals: v.optional(
+      v.pipe(v.number('number'), v.integer('number'), v.minValue(0, 'number'), v.maxValue(3, 'number')),
+    ),
   },
   'object',
 );
@@ -179,7 +181,13 @@ export interface ValidateOptions {
 export function validateEnvelope(input: unknown, options: ValidateOptions = {}): Dataset {
   const rowOffset = options.rowOffset ?? 1;
   const rowNumberOf = (index: number) => options.rowNumbers?.[index] ?? index + rowOffset;
-  if (typeof input !== 'object' || input === null || Array.isArray(input) || !('data' in input) || !('measures' in input)) {
+  if (
+    typeof input !== 'object' ||
+    input === null ||
+    Array.isArray(input) ||
+    !('data' in input) ||
+    !('measures' in input)
+  ) {
     throw new WidgetError('validation', [(m) => m.errors.notEnvelope]);
   }
   const result = v.safeParse(EnvelopeSchema, input, { abortEarly: false });

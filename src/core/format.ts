@@ -1,10 +1,10 @@
 /**
  * Number, percentage and date formats. Numbers use d3-format with the en-GB
  * locale (Welsh publications use the same separators): 16,424 and 18.8%.
- * Dates use Intl in UTC, so a date never moves a day with the reader's zone.
+ * Dates are written from the message catalogue (English and Welsh month names).
  */
 import { formatLocale } from 'd3-format';
-import type { Lang } from './messages.js';
+import type { Messages } from './messages.js';
 import { isSymbol, type Value } from './symbols.js';
 
 const locale = formatLocale({
@@ -54,33 +54,21 @@ export function formatValue(value: Value, kind: ValueKind, digits = 1): string {
   return kind === 'percent' ? formatPercent(value, digits) : formatCount(value);
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
 /**
  * `2022-06-30` → `30 June 2022` (`30 Mehefin 2022` in Welsh); `2022-06` →
- * `June 2022`. Anything else is returned as written.
+ * `June 2022`. Month names come from our catalogue, not Intl: browsers built
+ * without full ICU data (Debian's Chromium) have no Welsh and fall back to US
+ * English. No Date object is involved, so the reader's time zone cannot move a day.
+ * Anything else is returned as written.
  */
-export function formatDate(text: string, lang: Lang): string {
+export function formatDate(text: string, m: Messages): string {
   const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(text.trim());
-  if (!match) return text;
-  const [, y, m, d] = match;
-  const key = `${lang}:${d ? 'day' : 'month'}`;
-  let f = dateFormats.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(lang === 'cy' ? 'cy-GB' : 'en-GB', {
-      timeZone: 'UTC',
-      year: 'numeric',
-      month: 'long',
-      ...(d ? { day: 'numeric' } : {}),
-    });
-    dateFormats.set(key, f);
-  }
-  return f.format(new Date(Date.UTC(Number(y), Number(m) - 1, d ? Number(d) : 1)));
+  const month = match ? m.monthsLong[Number(match[2]) - 1] : undefined;
+  if (!match || !month) return text;
+  return match[3] ? `${Number(match[3])} ${month} ${match[1]}` : `${month} ${match[1]}`;
 }
 
 /** A time of day for "loaded at", in the reader's zone: `14:05`. */
-export function formatTime(date: Date, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'cy' ? 'cy-GB' : 'en-GB', { hour: '2-digit', minute: '2-digit' }).format(
-    date,
-  );
+export function formatTime(date: Date): string {
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
 }

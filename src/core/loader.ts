@@ -65,7 +65,13 @@ export function retryDelay(header: string | null, attempt: number): number {
   return Math.min(cap, 400 * 2 ** attempt);
 }
 
-async function request(url: string, controller: AbortController, timeout: number, retries: number): Promise<Loaded> {
+async function request(
+  url: string,
+  controller: AbortController,
+  timeout: number,
+  retries: number,
+  fresh: boolean,
+): Promise<Loaded> {
   const timer = setTimeout(() => controller.abort(TIMEOUT), timeout);
   const seconds = Math.round(timeout / 1000);
   try {
@@ -76,6 +82,8 @@ async function request(url: string, controller: AbortController, timeout: number
           signal: controller.signal,
           headers: { Accept: 'application/json, text/csv;q=0.9, */*;q=0.1' },
           credentials: 'same-origin',
+          // reload() and refresh revalidate with the server rather than trust the HTTP cache.
+          cache: fresh ? 'no-cache' : 'default',
         });
       } catch (error) {
         if (controller.signal.aborted && controller.signal.reason === TIMEOUT) {
@@ -86,7 +94,8 @@ async function request(url: string, controller: AbortController, timeout: number
       }
       if ((response.status === 429 || response.status === 503) && attempt < retries) {
         await sleep(retryDelay(response.headers.get('Retry-After'), attempt), controller.signal).catch((e) => {
-          if (controller.signal.reason === TIMEOUT) throw new WidgetError('timeout', [(m) => m.errors.timeout(seconds, url)]);
+          if (controller.signal.reason === TIMEOUT)
+            throw new WidgetError('timeout', [(m) => m.errors.timeout(seconds, url)]);
           throw e;
         });
         continue;
@@ -99,7 +108,8 @@ async function request(url: string, controller: AbortController, timeout: number
       try {
         text = await response.text();
       } catch (error) {
-        if (controller.signal.reason === TIMEOUT) throw new WidgetError('timeout', [(m) => m.errors.timeout(seconds, url)]);
+        if (controller.signal.reason === TIMEOUT)
+          throw new WidgetError('timeout', [(m) => m.errors.timeout(seconds, url)]);
         if (controller.signal.aborted) throw error;
         throw new WidgetError('network', [(m) => m.errors.network(url)]);
       }
@@ -124,7 +134,7 @@ export function loadText(src: string, options: LoadOptions = {}): Promise<Loaded
     const created: Entry = {
       controller,
       users: 0,
-      promise: request(url, controller, timeout, retries).finally(() => {
+      promise: request(url, controller, timeout, retries, !!options.fresh).finally(() => {
         if (inFlight.get(url) === created) inFlight.delete(url);
       }),
     };

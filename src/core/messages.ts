@@ -28,6 +28,7 @@ export interface Messages {
   dataQuality: string;
   symbols: Record<SymbolCode, string>;
   monthsShort: readonly string[];
+  monthsLong: readonly string[];
   quarterLabel: (q: number, from: string, to: string) => string;
   quarterShort: (q: number) => string;
   byQuarter: string;
@@ -118,6 +119,20 @@ const en: Messages = {
     low: 'rounds to zero, but is not zero',
     k: 'rounds to zero, but is not zero (older notation)',
   },
+  monthsLong: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
   monthsShort: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
   quarterLabel: (q, from, to) => `Q${q} (${from} to ${to})`,
   quarterShort: (q) => `Q${q}`,
@@ -158,7 +173,8 @@ const en: Messages = {
     truncated: 'The data file ends too soon: its JSON is cut short.',
     notJson: 'The data file is not valid JSON.',
     notEnvelope: 'The data file is JSON, but not a partnership-widgets data file: it needs "measures" and "data".',
-    csvMissingColumn: (column) => `The CSV file has no "${column}" column. It needs the columns measure, period and value.`,
+    csvMissingColumn: (column) =>
+      `The CSV file has no "${column}" column. It needs the columns measure, period and value.`,
     csvNoRows: 'The CSV file has a header but no rows.',
     field: (where, field, expected, got) => `${where}: "${field}" should be ${expected}, but is ${got}.`,
     missingField: (where, field) => `${where}: "${field}" is missing.`,
@@ -185,8 +201,7 @@ const en: Messages = {
       `Row ${row}: period "${text}" is not a reporting year such as 2021-22 or a quarter such as 2021-22 Q1.`,
     yearsNotConsecutive: (row, text) =>
       `Row ${row}: period "${text}" does not name two years in a row, as 2021-22 does.`,
-    duplicate: (first, second, measure, period) =>
-      `Rows ${first} and ${second} both give "${measure}" for ${period}.`,
+    duplicate: (first, second, measure, period) => `Rows ${first} and ${second} both give "${measure}" for ${period}.`,
     duplicateMeasure: (id) => `Measure "${id}" is listed twice.`,
     moreProblems: (n) => `…and ${n} more ${n === 1 ? 'problem' : 'problems'}.`,
     unexpected: 'These figures could not be drawn because of a fault in the widget. Please tell the page’s owner.',
@@ -221,6 +236,20 @@ const cy: Messages = {
     low: 'yn talgrynnu i sero, ond nid yw’n sero',
     k: 'yn talgrynnu i sero, ond nid yw’n sero (hen nodiant)',
   },
+  monthsLong: [
+    'Ionawr',
+    'Chwefror',
+    'Mawrth',
+    'Ebrill',
+    'Mai',
+    'Mehefin',
+    'Gorffennaf',
+    'Awst',
+    'Medi',
+    'Hydref',
+    'Tachwedd',
+    'Rhagfyr',
+  ],
   monthsShort: ['Ion', 'Chwef', 'Maw', 'Ebr', 'Mai', 'Meh', 'Gorff', 'Awst', 'Medi', 'Hyd', 'Tach', 'Rhag'],
   quarterLabel: (q, from, to) => `Ch${q} (${from} i ${to})`,
   quarterShort: (q) => `Ch${q}`,
@@ -260,7 +289,8 @@ const cy: Messages = {
     html: 'Anfonodd y gweinydd dudalen we, nid data. Efallai fod cyfeiriad y ffeil ddata yn anghywir.',
     truncated: 'Mae’r ffeil ddata yn gorffen yn rhy gynnar: mae ei JSON wedi’i dorri’n fyr.',
     notJson: 'Nid yw’r ffeil ddata yn JSON dilys.',
-    notEnvelope: 'Mae’r ffeil ddata yn JSON, ond nid yw’n ffeil ddata partnership-widgets: mae angen "measures" a "data".',
+    notEnvelope:
+      'Mae’r ffeil ddata yn JSON, ond nid yw’n ffeil ddata partnership-widgets: mae angen "measures" a "data".',
     csvMissingColumn: (column) =>
       `Does gan y ffeil CSV ddim colofn "${column}". Mae angen y colofnau measure, period a value.`,
     csvNoRows: 'Mae gan y ffeil CSV bennawd ond dim rhesi.',

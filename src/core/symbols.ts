@@ -16,9 +16,7 @@ export interface SymbolValue {
 /** A cell value: a finite number or a GSS symbol. */
 export type Value = number | SymbolValue;
 
-const INTERNED = new Map<SymbolCode, SymbolValue>(
-  SYMBOL_CODES.map((code) => [code, Object.freeze({ symbol: code })]),
-);
+const INTERNED = new Map<SymbolCode, SymbolValue>(SYMBOL_CODES.map((code) => [code, Object.freeze({ symbol: code })]));
 
 /** The shared, frozen SymbolValue for a code. */
 export function symbol(code: SymbolCode): SymbolValue {

@@ -330,20 +330,24 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
       >
         <header part="header">
           ${this.renderHeading(title)}
-          ${model || dataset?.publisher
-            ? html`<p class="subtitle" part="subtitle">
-                ${[model?.period, dataset?.publisher].filter(Boolean).join(' · ')}
-              </p>`
-            : nothing}
+          ${
+            model || dataset?.publisher
+              ? html`<p class="subtitle" part="subtitle">
+                  ${[model?.period, dataset?.publisher].filter(Boolean).join(' · ')}
+                </p>`
+              : nothing
+          }
         </header>
         <div class="status" role="status" part="status">${statusText}</div>
         ${error && stateName === 'error' ? this.renderError(error, m) : nothing}
-        ${stateName === 'stale' && error && loaded
-          ? html`<div class="stale" part="stale" role="alert">
-              <p>${m.stale(formatTime(loaded.at, this.widgetLang))}</p>
-              <p>${m.staleReason(error.describe(m, 1)[0] ?? '')}</p>
-            </div>`
-          : nothing}
+        ${
+          stateName === 'stale' && error && loaded
+            ? html`<div class="stale" part="stale" role="alert">
+                <p>${m.stale(formatTime(loaded.at))}</p>
+                <p>${m.staleReason(error.describe(m, 1)[0] ?? '')}</p>
+              </div>`
+            : nothing
+        }
         ${model && model.empty ? html`<p class="empty" part="empty">${model.empty}</p>` : nothing}
         ${model && !model.empty ? this.renderFigure(model, caption, m) : nothing}
         ${model || dataset ? this.renderFooter(model, dataset, m) : nothing}
@@ -355,7 +359,12 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
     const tableShown = this.view !== 'chart';
     return html`
       <div class="toolbar" part="toolbar">
-        <button type="button" part="toggle" aria-controls="${this.uid}-table ${this.uid}-chart" @click=${this.toggleView}>
+        <button
+          type="button"
+          part="toggle"
+          aria-controls="${this.uid}-table ${this.uid}-chart"
+          @click=${this.toggleView}
+        >
           ${tableShown ? m.showChart : m.showTable}
         </button>
         <button type="button" part="download" @click=${this.download}>${m.download}</button>
@@ -374,7 +383,13 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
     const lines = error.describe(m);
     return html`<div class="error" role="alert" part="error">
       <p class="error-title">${m.errorTitle}</p>
-      ${lines.length === 1 ? html`<p>${lines[0]}</p>` : html`<ul>${lines.map((l) => html`<li>${l}</li>`)}</ul>`}
+      ${
+        lines.length === 1
+          ? html`<p>${lines[0]}</p>`
+          : html`<ul>
+              ${lines.map((l) => html`<li>${l}</li>`)}
+            </ul>`
+      }
     </div>`;
   }
 
@@ -383,40 +398,57 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
     const safeUrl = source?.url && /^https?:\/\//i.test(source.url) ? source.url : undefined;
     const symbols = model ? SYMBOL_CODES.filter((c) => model.symbols.includes(c)) : [];
     return html`<footer class="footer" part="footer">
-      ${source || dataset?.updated
-        ? html`<p class="meta">
-            ${source
-              ? html`${m.source}: ${safeUrl ? html`<a href=${safeUrl} rel="noopener">${source.name}</a>` : source.name}.`
-              : nothing}
-            ${dataset?.updated ? html`${m.updated}: ${formatDate(dataset.updated, this.widgetLang)}.` : nothing}
-          </p>`
-        : nothing}
-      ${symbols.length
-        ? html`<p class="footer-heading">${m.symbolKey}</p>
-            <dl class="symbol-key" part="symbol-key">
-              ${symbols.map((c) => html`<dt>[${c}]</dt><dd>${m.symbols[c]}</dd>`)}
-            </dl>`
-        : nothing}
-      ${model?.definitions.length
-        ? html`<p class="footer-heading">${m.definitions}</p>
-            <ol class="definitions" part="definitions">
-              ${model.definitions.map(
-                (d) => html`<li id="${this.uid}-def-${d.n}" value=${d.n}><strong>${d.label}</strong>: ${d.text}</li>`,
-              )}
-            </ol>`
-        : nothing}
-      ${dataset?.notes.length
-        ? html`<p class="footer-heading">${m.notes}</p>
-            <ul class="notes" part="notes">
-              ${dataset.notes.map((n) => html`<li>${n}</li>`)}
-            </ul>`
-        : nothing}
-      ${model?.quality.length
-        ? html`<p class="footer-heading">${m.dataQuality}</p>
-            <ul class="quality" part="quality">
-              ${model.quality.map((q) => html`<li>${q(m)}</li>`)}
-            </ul>`
-        : nothing}
+      ${
+        source || dataset?.updated
+          ? html`<p class="meta">
+              ${
+                source
+                  ? html`${m.source}:
+                    ${safeUrl ? html`<a href=${safeUrl} rel="noopener">${source.name}</a>` : source.name}.`
+                  : nothing
+              }
+              ${dataset?.updated ? html`${m.updated}: ${formatDate(dataset.updated, m)}.` : nothing}
+            </p>`
+          : nothing
+      }
+      ${
+        symbols.length
+          ? html`<p class="footer-heading">${m.symbolKey}</p>
+              <dl class="symbol-key" part="symbol-key">
+                ${symbols.map(
+                  (c) =>
+                    html`<dt>[${c}]</dt>
+                      <dd>${m.symbols[c]}</dd>`,
+                )}
+              </dl>`
+          : nothing
+      }
+      ${
+        model?.definitions.length
+          ? html`<p class="footer-heading">${m.definitions}</p>
+              <ol class="definitions" part="definitions">
+                ${model.definitions.map(
+                  (d) => html`<li id="${this.uid}-def-${d.n}" value=${d.n}><strong>${d.label}</strong>: ${d.text}</li>`,
+                )}
+              </ol>`
+          : nothing
+      }
+      ${
+        dataset?.notes.length
+          ? html`<p class="footer-heading">${m.notes}</p>
+              <ul class="notes" part="notes">
+                ${dataset.notes.map((n) => html`<li>${n}</li>`)}
+              </ul>`
+          : nothing
+      }
+      ${
+        model?.quality.length
+          ? html`<p class="footer-heading">${m.dataQuality}</p>
+              <ul class="quality" part="quality">
+                ${model.quality.map((q) => html`<li>${q(m)}</li>`)}
+              </ul>`
+          : nothing
+      }
     </footer>`;
   }
 

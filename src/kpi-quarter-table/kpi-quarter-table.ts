@@ -114,15 +114,17 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
   private renderRowHeader(row: KpiRow) {
     const n = row.footnote;
     return html`<th scope="row" aria-describedby=${n ? `${this.uid}-def-${n}` : nothing}>
-      ${row.measure.label}${n
-        ? html`<a
-            class="fn"
-            href="#${this.uid}-def-${n}"
-            aria-label=${this.m.definitionRef(n)}
-            @click=${(e: Event) => this.jumpToDefinition(e, n)}
-            >${n}</a
-          >`
-        : nothing}
+      ${row.measure.label}${
+        n
+          ? html`<a
+              class="fn"
+              href="#${this.uid}-def-${n}"
+              aria-label=${this.m.definitionRef(n)}
+              @click=${(e: Event) => this.jumpToDefinition(e, n)}
+              >${n}</a
+            >`
+          : nothing
+      }
     </th>`;
   }
 
@@ -131,9 +133,9 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
     if (!change) return html`<td></td>`;
     const arrow = change.direction === 'up' ? '▲' : change.direction === 'down' ? '▼' : '';
     return html`<td class="change ${change.tone}">
-      <span class="arrow" aria-hidden="true">${arrow}</span>${change.text}${change.toneText
-        ? html` (${change.toneText})`
-        : nothing}
+      <span class="arrow" aria-hidden="true">${arrow}</span>${change.text}${
+        change.toneText ? html` (${change.toneText})` : nothing
+      }
     </td>`;
   }
 
@@ -146,12 +148,7 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
       else groups.push({ ...(row.measure.group ? { name: row.measure.group } : {}), rows: [row] });
     }
     const width = model.columns.length + 1 + (model.changeLabel ? 1 : 0);
-    return html`<div
-      class="scroll"
-      tabindex="0"
-      role="region"
-      aria-label=${m.scrollRegion(caption)}
-    >
+    return html`<div class="scroll" tabindex="0" role="region" aria-label=${m.scrollRegion(caption)}>
       <table part="table">
         <caption>
           ${caption}
@@ -169,25 +166,31 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
           </tr>
         </thead>
         ${groups.map(
-          (group) => html`<tbody class="group">
-            ${group.name
-              ? html`<tr>
-                  <th scope="rowgroup" colspan=${width} class="group-heading">${group.name}</th>
-                </tr>`
-              : nothing}
-            ${group.rows.map(
-              (row) => html`<tr class=${row.kind === 'percent' ? 'rate' : 'count'}>
-                ${this.renderRowHeader(row)}
-                ${row.cells.map(
-                  (cell, i) =>
-                    html`<td class="${model.columns[i]!.kind === 'total' ? 'total' : ''} ${isSymbol(cell.value) ? 'symbol' : ''}">
-                      ${cell.text}
-                    </td>`,
-                )}
-                ${model.changeLabel ? this.renderChange(row) : nothing}
-              </tr>`,
-            )}
-          </tbody>`,
+          (group) =>
+            html`<tbody class="group">
+              ${
+                group.name
+                  ? html`<tr>
+                      <th scope="rowgroup" colspan=${width} class="group-heading">${group.name}</th>
+                    </tr>`
+                  : nothing
+              }
+              ${group.rows.map(
+                (row) =>
+                  html`<tr class=${row.kind === 'percent' ? 'rate' : 'count'}>
+                    ${this.renderRowHeader(row)}
+                    ${row.cells.map(
+                      (cell, i) =>
+                        html`<td
+                          class="${model.columns[i]!.kind === 'total' ? 'total' : ''} ${isSymbol(cell.value) ? 'symbol' : ''}"
+                        >
+                          ${cell.text}
+                        </td>`,
+                    )}
+                    ${model.changeLabel ? this.renderChange(row) : nothing}
+                  </tr>`,
+              )}
+            </tbody>`,
         )}
       </table>
     </div>`;

@@ -95,9 +95,9 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
   const index = indexRows(dataset.rows);
   const usable = dataset.rows.filter((r) => !Object.keys(r.dims).length);
   const quarterly = usable.some((r) => r.period.quarter);
-  const years = [...new Set(usable.filter((r) => !!r.period.quarter === quarterly).map((r) => r.period.startYear))].sort(
-    (a, b) => a - b,
-  );
+  const years = [
+    ...new Set(usable.filter((r) => !!r.period.quarter === quarterly).map((r) => r.period.startYear)),
+  ].sort((a, b) => a - b);
   const requested = options.year ? parseYear(options.year) : undefined;
   const latest = requested ?? years[years.length - 1];
   const quality: Problem[] = [];
@@ -247,7 +247,10 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
     }
     // A measure with nothing at all in the columns shown is left out (e.g. a
     // measure that only exists in other years), unless it is derived.
-    const anyData = specs.some((spec) => value(measure.id, spec.period) !== undefined || spec.quarters?.some((q) => value(measure.id, q) !== undefined));
+    const anyData = specs.some(
+      (spec) =>
+        value(measure.id, spec.period) !== undefined || spec.quarters?.some((q) => value(measure.id, q) !== undefined),
+    );
     if (!anyData && !measure.numerator) continue;
     allValues.push(...values);
     const cells = values.map((v) => ({ value: v, text: formatValue(v, kind, measure.decimals) }));
@@ -275,7 +278,9 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
     : years.includes(latest - 1)
       ? m.changeOn(yearKey(latest - 1))
       : undefined;
-  const chartColumns = columns.map((c, i) => (c.kind === 'quarter' || c.kind === 'year' ? i : -1)).filter((i) => i >= 0);
+  const chartColumns = columns
+    .map((c, i) => (c.kind === 'quarter' || c.kind === 'year' ? i : -1))
+    .filter((i) => i >= 0);
   const span = quarterly ? year : m.yearRange(columns[0]?.label ?? year, columns[columns.length - 1]?.label ?? year);
   const period = `${span}, ${quarterly ? m.byQuarter : m.byYear}`;
 
@@ -306,10 +311,20 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
   }
 
   const csv: string[][] = [
-    [m.measure, ...columns.map((c) => (c.note ? `${c.label} (${c.note})` : c.label)), ...(changeLabel ? [changeLabel] : [])],
+    [
+      m.measure,
+      ...columns.map((c) => (c.note ? `${c.label} (${c.note})` : c.label)),
+      ...(changeLabel ? [changeLabel] : []),
+    ],
     ...rows.map((row) => [
       row.measure.label,
-      ...row.cells.map((c) => (isSymbol(c.value) ? c.text : row.kind === 'percent' ? formatDecimal(c.value * 100, row.measure.decimals) : String(c.value))),
+      ...row.cells.map((c) =>
+        isSymbol(c.value)
+          ? c.text
+          : row.kind === 'percent'
+            ? formatDecimal(c.value * 100, row.measure.decimals)
+            : String(c.value),
+      ),
       ...(changeLabel ? [row.change?.text ?? ''] : []),
     ]),
   ];

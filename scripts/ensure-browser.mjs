@@ -1,0 +1,82 @@
+/**
+ * Runs before the browser tests: makes sure a Chromium or Chrome is there.
+ * - Found (CHROME_PATH or on PATH): says which, exits 0.
+ * - Not found, Debian, root: installs Debian's `chromium` with apt-get.
+ * - Otherwise: explains how to install one, exits 1.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { findBrowser } from './browser.mjs';
+
+const fromEnv = process.env.CHROME_PATH;
+
+function report(found) {
+  const how = fromEnv && found === fromEnv ? ' (from CHROME_PATH)' : '';
+  console.log(`Browser for tests: ${found}${how}`);
+}
+
+function warnBadEnv() {
+  if (fromEnv && findBrowser() !== fromEnv) {
+    console.warn(`CHROME_PATH is set to "${fromEnv}", which is not an executable file: ignoring it.`);
+  }
+}
+
+function run(command, args) {
+  console.log(`$ ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit' });
+  if (result.error) {
+    console.error(`Could not run ${command}: ${result.error.message}`);
+    return false;
+  }
+  if (result.status !== 0) {
+    console.error(`${command} ${args.join(' ')} failed (exit code ${result.status ?? result.signal}).`);
+    return false;
+  }
+  return true;
+}
+
+const howToInstall = `No Chromium or Chrome found, and none can be installed automatically here.
+Install one, then run the tests again:
+  Debian/Ubuntu:  sudo apt-get update && sudo apt-get install -y chromium
+                  (on Ubuntu: chromium-browser, or Google Chrome's .deb)
+  Fedora/RHEL:    sudo dnf install chromium
+  macOS:          brew install --cask chromium   (or: brew install --cask google-chrome)
+  Any system:     download Google Chrome from https://www.google.com/chrome/
+Or point the tests at an existing browser:
+  CHROME_PATH=/path/to/chrome npm test
+Looked for CHROME_PATH, then chromium, chromium-browser, google-chrome and google-chrome-stable on PATH.`;
+
+warnBadEnv();
+let found = findBrowser();
+if (found) {
+  report(found);
+  process.exit(0);
+}
+
+const isDebian = existsSync('/etc/debian_version');
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+if (!(isDebian && isRoot)) {
+  console.error(howToInstall);
+  if (isDebian) console.error('(On Debian this script installs chromium itself when run as root.)');
+  process.exit(1);
+}
+
+console.log(
+  "No Chromium found: installing Debian's chromium package with apt-get (needs network access to the Debian mirror)…",
+);
+// apt-get must not stop to ask questions (e.g. about a service restart) in a test run.
+process.env.DEBIAN_FRONTEND = 'noninteractive';
+const installed = run('apt-get', ['update']) && run('apt-get', ['install', '-y', 'chromium']);
+
+found = findBrowser();
+if (found) {
+  report(found);
+  process.exit(0);
+}
+console.error(
+  installed
+    ? 'apt-get installed chromium, but no chromium executable is on PATH. Set CHROME_PATH to the browser and run the tests again.'
+    : `Installing chromium with apt-get failed (see above): check access to the Debian mirror.\n\n${howToInstall}`,
+);
+process.exit(1);

@@ -1,0 +1,202 @@
+import { expect } from '@open-wc/testing';
+import { validateEnvelope, WidgetError } from './contract.js';
+import { formatCount, formatDate, formatPercent, formatValue } from './format.js';
+import { messages, normaliseLang } from './messages.js';
+import { isPeriod, parsePeriod, quarterMonths } from './periods.js';
+import { detectFormat, parseJsonText, readCsv } from './readers.js';
+import { isSymbol, parseValue, ratio, sumValues, symbol } from './symbols.js';
+import { retryDelay } from './loader.js';
+
+const en = messages('en');
+
+function problemsOf(fn: () => unknown, lang: 'en' | 'cy' = 'en'): string[] {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof WidgetError) return e.describe(messages(lang), 100);
+    throw e;
+  }
+  throw new Error('expected a WidgetError');
+}
+
+const measures = [
+  { id: 'a', label: 'A' },
+  { id: 'b', label: 'B' },
+  { id: 'r', label: 'R', numerator: 'a', denominator: 'b' },
+];
+
+describe('GSS symbols', () => {
+  it('reads bare and bracketed symbols, in any case, and keeps them as symbols', () => {
+    for (const text of ['c', '[c]', ' [C] ', 'x', '[z]', 'u', 'low', '[low]', 'k']) {
+      const v = parseValue(text);
+      expect(isSymbol(v), text).to.equal(true);
+    }
+    expect(parseValue('[low]')).to.equal(symbol('low'));
+  });
+  it('reads numbers, with thousands separators, and keeps a true zero', () => {
+    expect(parseValue('16,424')).to.equal(16424);
+    expect(parseValue('0')).to.equal(0);
+    expect(parseValue(0)).to.equal(0);
+    expect(parseValue('18.8')).to.equal(18.8);
+    expect(parseValue('')).to.equal(undefined);
+    expect(parseValue('abc')).to.equal(undefined);
+    expect(parseValue(NaN)).to.equal(undefined);
+  });
+  it('never turns a symbol into 0 in a sum or a rate', () => {
+    expect(sumValues([1, symbol('c'), 3])).to.equal(symbol('c'));
+    expect(sumValues([symbol('u'), symbol('c')])).to.equal(symbol('c'));
+    expect(sumValues([1, 2, 0])).to.equal(3);
+    expect(ratio(symbol('x'), 10)).to.equal(symbol('x'));
+    expect(ratio(5, symbol('c'))).to.equal(symbol('c'));
+    expect(ratio(5, 0)).to.equal(symbol('z'));
+    expect(ratio(0, 5)).to.equal(0);
+  });
+});
+
+describe('periods', () => {
+  it('reads reporting years and quarters', () => {
+    expect(parsePeriod('2021-22')).to.deep.equal({ startYear: 2021, key: '2021-22' });
+    expect(parsePeriod('2021/22 Q3')).to.deep.equal({ startYear: 2021, quarter: 3, key: '2021-22 Q3' });
+    expect(parsePeriod('2021-2022')).to.deep.equal({ startYear: 2021, key: '2021-22' });
+    expect(parsePeriod('1999-00')).to.deep.equal({ startYear: 1999, key: '1999-00' });
+  });
+  it('says why a period is wrong', () => {
+    expect(parsePeriod('2021-22 Q5')).to.deep.equal({ kind: 'not-a-quarter', text: '2021-22 Q5' });
+    expect(parsePeriod('2021-23')).to.deep.equal({ kind: 'years-not-consecutive', text: '2021-23' });
+    expect(parsePeriod('last year')).to.deep.equal({ kind: 'not-a-period', text: 'last year' });
+  });
+  it('labels quarters with their months for an April or a July year start', () => {
+    const q1 = parsePeriod('2021-22 Q1');
+    const q4 = parsePeriod('2021-22 Q4');
+    if (!isPeriod(q1) || !isPeriod(q4)) throw new Error('parse');
+    expect(quarterMonths(q1, 4)).to.include({ first: 4, last: 6, firstYear: 2021 });
+    expect(quarterMonths(q4, 4)).to.include({ first: 1, last: 3, firstYear: 2022 });
+    expect(quarterMonths(q1, 7)).to.include({ first: 7, last: 9, firstYear: 2021 });
+    expect(quarterMonths(q4, 7)).to.include({ first: 4, last: 6, firstYear: 2022 });
+  });
+});
+
+describe('formats', () => {
+  it('uses en-GB separators and one-decimal percentages', () => {
+    expect(formatCount(16424)).to.equal('16,424');
+    expect(formatPercent(3095 / 16424)).to.equal('18.8%');
+    expect(formatValue(symbol('c'), 'count')).to.equal('[c]');
+    expect(formatValue(0, 'count')).to.equal('0');
+  });
+  it('writes dates in English and Welsh, the same in every time zone', () => {
+    expect(formatDate('2022-06-30', en)).to.equal('30 June 2022');
+    expect(formatDate('2022-06-30', messages('cy'))).to.equal('30 Mehefin 2022');
+    expect(formatDate('2022-06', en)).to.equal('June 2022');
+  });
+  it('follows lang codes to a catalogue', () => {
+    expect(normaliseLang('cy-GB')).to.equal('cy');
+    expect(normaliseLang('en')).to.equal('en');
+    expect(normaliseLang('fr')).to.equal('en');
+    expect(normaliseLang(undefined)).to.equal('en');
+  });
+});
+
+describe('the data contract', () => {
+  it('accepts a valid envelope and normalises it', () => {
+    const ds = validateEnvelope({
+      measures,
+      data: [
+        { measure: 'a', period: '2021-22 Q1', value: 5 },
+        { measure: 'b', period: '2021-22 Q1', value: '[c]' },
+      ],
+    });
+    expect(ds.yearStartMonth).to.equal(4);
+    expect(ds.rows[1]!.value).to.equal(symbol('c'));
+    expect(ds.measures[2]!.unit).to.equal('percent');
+  });
+  it('names the row, the field and what was expected', () => {
+    const problems = problemsOf(() =>
+      validateEnvelope({
+        measures,
+        data: [
+          { measure: 'a', period: '2021-22', value: 1 },
+          { measure: 'a', period: '2022-23', value: 'lots' },
+        ],
+      }),
+    );
+    expect(problems[0]).to.equal('Row 2: "value" should be a number or a GSS symbol (c, x, z, u, low), but is "lots".');
+  });
+  it('reports a missing field, an unknown measure, a bad quarter, duplicates and a dangling numerator', () => {
+    expect(problemsOf(() => validateEnvelope({ measures, data: [{ measure: 'a', value: 1 }] }))[0]).to.equal(
+      'Row 1: "period" is missing.',
+    );
+    expect(
+      problemsOf(() => validateEnvelope({ measures, data: [{ measure: 'zz', period: '2021-22', value: 1 }] }))[0],
+    ).to.equal('Row 1: measure "zz" is not one of the measures listed (a, b, r).');
+    expect(
+      problemsOf(() => validateEnvelope({ measures, data: [{ measure: 'a', period: '2021-22 Q5', value: 1 }] }))[0],
+    ).to.equal('Row 1: period "2021-22 Q5" is not a quarter (Q1 to Q4).');
+    expect(
+      problemsOf(() =>
+        validateEnvelope({
+          measures,
+          data: [
+            { measure: 'a', period: '2021-22', value: 1 },
+            { measure: 'a', period: '2021/22', value: 2 },
+          ],
+        }),
+      )[0],
+    ).to.equal('Rows 1 and 2 both give "a" for 2021-22.');
+    expect(
+      problemsOf(() => validateEnvelope({ measures: [{ id: 'r', numerator: 'n', denominator: 'd' }], data: [] })),
+    ).to.deep.equal([
+      'Measure "r": its numerator "n" is not a measure in this file.',
+      'Measure "r": its denominator "d" is not a measure in this file.',
+    ]);
+  });
+  it('gives the same problems in Welsh', () => {
+    const problems = problemsOf(
+      () => validateEnvelope({ measures, data: [{ measure: 'a', period: '2021-22 Q5', value: 1 }] }),
+      'cy',
+    );
+    expect(problems[0]).to.equal('Rhes 1: nid yw’r cyfnod "2021-22 Q5" yn chwarter (Ch1 i Ch4).');
+  });
+  it('rejects JSON that is not an envelope', () => {
+    expect(problemsOf(() => validateEnvelope([1, 2]))[0]).to.equal(en.errors.notEnvelope);
+  });
+});
+
+describe('readers', () => {
+  it('tells empty, HTML, truncated and invalid JSON apart', () => {
+    expect(problemsOf(() => parseJsonText(''))).to.deep.equal([en.errors.emptyBody]);
+    expect(problemsOf(() => parseJsonText('<!doctype html><p>404'))).to.deep.equal([en.errors.html]);
+    expect(problemsOf(() => parseJsonText('{"measures": [{"id": "a"'))).to.deep.equal([en.errors.truncated]);
+    expect(problemsOf(() => parseJsonText('{measures: 1}'))).to.deep.equal([en.errors.notJson]);
+  });
+  it('detects the format from the type, the address and the text', () => {
+    expect(detectFormat('{}', 'application/json')).to.equal('json');
+    expect(detectFormat('measure,period,value', 'text/csv')).to.equal('csv');
+    expect(detectFormat('measure,period,value', '', '/x.csv?v=1')).to.equal('csv');
+    expect(detectFormat('<html>', 'text/html')).to.equal('html');
+  });
+  it('reads tidy CSV with quoted cells, a byte order mark, symbols and extra dimensions', () => {
+    const ds = readCsv(
+      '\uFEFFmeasure,period,value,area\r\ncontacts,2021-22 Q1,"4,369","Herefordshire, County of"\r\n\r\ncontacts,2021-22 Q2,c,Leicester\r\n',
+    );
+    expect(ds.rows.map((r) => r.value)).to.deep.equal([4369, symbol('c')]);
+    expect(ds.rows[0]!.dims).to.deep.equal({ area: 'Herefordshire, County of' });
+    expect(ds.rows[1]!.row).to.equal(4);
+  });
+  it('names the CSV row (as a spreadsheet counts it) and the missing column', () => {
+    expect(problemsOf(() => readCsv('measure,period,value\na,2021-22,1\na,2021-22 Q5,2\n'))[0]).to.equal(
+      'Row 3: period "2021-22 Q5" is not a quarter (Q1 to Q4).',
+    );
+    expect(problemsOf(() => readCsv('measure,value\na,1\n'))[0]).to.equal(en.errors.csvMissingColumn('period'));
+  });
+});
+
+describe('loader backoff', () => {
+  it('honours Retry-After in seconds and as a date, capped', () => {
+    expect(retryDelay('2', 0)).to.equal(2000);
+    expect(retryDelay('600', 0)).to.equal(10_000);
+    expect(retryDelay(null, 0)).to.equal(400);
+    expect(retryDelay(null, 2)).to.equal(1600);
+    const inOneSecond = new Date(Date.now() + 1500).toUTCString();
+    expect(retryDelay(inOneSecond, 0)).to.be.within(0, 1500);
+  });
+});

@@ -1,0 +1,367 @@
+import { elementUpdated, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { loadJson, settle, shadowText } from '../../test/helpers.js';
+import { messages } from '../core/messages.js';
+import './kpi-quarter-table.js';
+import type { KpiQuarterTable } from './kpi-quarter-table.js';
+
+const LEICESTER = '/data/leicester-kpis-2021-22.json';
+const en = messages('en');
+
+async function widget(template: ReturnType<typeof html>) {
+  const host = await fixture<HTMLElement>(html`<div>${template}</div>`);
+  return host.querySelector('kpi-quarter-table') as KpiQuarterTable;
+}
+
+async function loaded(src = LEICESTER, attrs: Record<string, string> = {}) {
+  const el = document.createElement('kpi-quarter-table');
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  el.src = src;
+  const outcome = settle(el);
+  await fixture(html`<div>${el}</div>`);
+  return { el, outcome: await outcome };
+}
+
+describe('<kpi-quarter-table> loaded', () => {
+  it('renders the Leicester table as a real, labelled table', async () => {
+    const { el, outcome } = await loaded();
+    expect(outcome.type).to.equal('ready');
+    expect(el.state).to.equal('loaded');
+    const root = el.shadowRoot!;
+    const table = root.querySelector('table')!;
+    expect(table.querySelector('caption')!.textContent!.trim()).to.equal(
+      "Children's social care activity in Leicester, 2021-22, by quarter",
+    );
+    const headers = [...table.querySelectorAll('thead th')].map((th) => th.getAttribute('scope'));
+    expect(headers.every((s) => s === 'col')).to.equal(true);
+    expect(table.querySelectorAll('tbody th[scope="row"]').length).to.equal(11);
+    const firstRow = [...table.querySelectorAll('tbody tr')].find((tr) =>
+      tr.querySelector('th[scope="row"]')?.textContent?.includes('Contacts'),
+    )!;
+    expect([...firstRow.querySelectorAll('td')].map((td) => td.textContent!.trim())).to.deep.equal([
+      '4,369',
+      '3,657',
+      '4,115',
+      '4,283',
+      '16,424',
+    ]);
+    const region = root.querySelector('.scroll')!;
+    expect(region.getAttribute('role')).to.equal('region');
+    expect(region.getAttribute('tabindex')).to.equal('0');
+    expect(region.getAttribute('aria-label')).to.contain('scrolls sideways');
+    expect(shadowText(el)).to.contain('the data states 18.8%, but 23 / 122 = 18.9%');
+    await expect(el).to.be.accessible();
+  });
+
+  it('links each row header to its numbered definition', async () => {
+    const { el } = await loaded();
+    const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('tbody th a.fn')!;
+    expect(link.textContent).to.equal('1');
+    link.click();
+    const target = el.shadowRoot!.activeElement!;
+    expect(target.textContent).to.contain('An Initial Contact is made');
+  });
+
+  it('switches to the chart with the button and with t, and back', async () => {
+    const { el } = await loaded();
+    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!;
+    expect(button.textContent!.trim()).to.equal('Show chart');
+    button.click();
+    await elementUpdated(el);
+    expect(el.view).to.equal('chart');
+    const charts = el.shadowRoot!.querySelectorAll('.charts figure svg[role="img"]');
+    expect(charts.length).to.equal(11);
+    expect(charts[0]!.getAttribute('aria-label')).to.contain('Q1 (Apr to Jun): 4,369');
+    expect(el.shadowRoot!.querySelectorAll('style').length, 'no injected <style>').to.equal(0);
+    await expect(el).to.be.accessible();
+    button.focus();
+    await sendKeys({ press: 't' });
+    await elementUpdated(el);
+    expect(el.view).to.equal('table');
+    expect(button.textContent!.trim()).to.equal('Show chart');
+  });
+
+  it('downloads exactly the figures shown as CSV', async () => {
+    const { el } = await loaded();
+    const csv = el.toCSV().split('\n');
+    expect(csv[0]).to.equal(
+      'Measure,Q1 (Apr to Jun),Q2 (Jul to Sep),Q3 (Oct to Dec),Q4 (Jan to Mar),2021-22 (year total)',
+    );
+    expect(csv[1]).to.equal('Contacts,4369,3657,4115,4283,16424');
+    expect(csv).to.include('Repeat CPP (ever) %,18.9,17.2,22.5,11.5,17.4');
+  });
+
+  it('shows annual data as year columns with a symbol key', async () => {
+    const { el } = await loaded('/data/isles-of-scilly-referrals-annual.json');
+    const text = shadowText(el);
+    expect(text).to.contain('[c]');
+    expect(text).to.contain('confidential');
+    expect(el.shadowRoot!.querySelector('thead')!.textContent).to.contain('2024-25');
+    await expect(el).to.be.accessible();
+  });
+
+  it('sets the heading level and text', async () => {
+    const { el } = await loaded(LEICESTER, { 'heading-level': '4', heading: 'Our figures' });
+    const h = el.shadowRoot!.querySelector('h4')!;
+    expect(h.textContent!.trim()).to.equal('Our figures');
+  });
+});
+
+describe('<kpi-quarter-table> states', () => {
+  it('loading: visible, announced and accessible', async () => {
+    const el = await widget(html`<kpi-quarter-table src="/faults/never" timeout="30"></kpi-quarter-table>`);
+    await elementUpdated(el);
+    expect(el.state).to.equal('loading');
+    const status = el.shadowRoot!.querySelector('[role="status"]')!;
+    expect(status.textContent!.trim()).to.equal(en.loading);
+    await expect(el).to.be.accessible();
+    el.remove();
+  });
+
+  it('empty: a year with no figures says so', async () => {
+    const { el, outcome } = await loaded(LEICESTER, { year: '2019-20' });
+    expect(outcome.type).to.equal('ready');
+    expect(el.state).to.equal('empty');
+    expect(shadowText(el)).to.contain('There are no figures for 2019-20.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('error: announced with role=alert and accessible', async () => {
+    const { el, outcome } = await loaded('/faults/status/404');
+    expect(outcome.type).to.equal('error');
+    expect(el.state).to.equal('error');
+    const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+    expect(alert.textContent).to.contain('The data file was not found (error 404)');
+    await expect(el).to.be.accessible();
+  });
+
+  it('stale: a failed refresh keeps the old figures with a note', async () => {
+    const { el } = await loaded(`/faults/once/stale-${Date.now()}/leicester-kpis-2021-22.json`);
+    const errored = settle(el);
+    el.reload();
+    const outcome = await errored;
+    expect(outcome.type).to.equal('error');
+    await elementUpdated(el);
+    expect(el.state).to.equal('stale');
+    const text = shadowText(el);
+    expect(text).to.contain('Could not update these figures');
+    expect(text).to.contain('16,424');
+    await expect(el).to.be.accessible();
+  });
+
+  it('retries a 503 and then shows the figures', async () => {
+    const { el, outcome } = await loaded(`/faults/flaky/${Date.now()}`);
+    expect(outcome.type).to.equal('ready');
+    expect(shadowText(el)).to.contain('16,424');
+  });
+});
+
+describe('<kpi-quarter-table> bad input', () => {
+  let good: Record<string, unknown>;
+  before(async () => {
+    good = await loadJson(LEICESTER);
+  });
+  const data = () => good.data as Record<string, unknown>[];
+  const cases: [string, () => { src?: string; inline?: string; data?: unknown; timeout?: string }, string][] = [
+    ['not JSON', () => ({ inline: 'measure: contacts' }), en.errors.notJson],
+    ['an HTML error page', () => ({ src: '/faults/html' }), en.errors.html],
+    ['an empty body', () => ({ src: '/faults/empty' }), en.errors.emptyBody],
+    ['truncated JSON', () => ({ inline: JSON.stringify(good).slice(0, 500) }), en.errors.truncated],
+    [
+      'wrong types',
+      () => ({ data: { ...good, data: [{ measure: 'contacts', period: '2021-22 Q1', value: 'four thousand' }] } }),
+      'Row 1: "value" should be a number or a GSS symbol (c, x, z, u, low), but is "four thousand".',
+    ],
+    [
+      'a row naming an unknown measure',
+      () => ({ data: { ...good, data: [...data(), { measure: 'contact', period: '2021-22 Q1', value: 1 }] } }),
+      'Row 56: measure "contact" is not one of the measures listed',
+    ],
+    [
+      'a rate whose numerator is missing',
+      () => ({
+        data: {
+          ...good,
+          measures: (good.measures as { id: string }[]).map((m) =>
+            m.id === 'rereferral_rate' ? { ...m, numerator: 'rerefs' } : m,
+          ),
+        },
+      }),
+      'Measure "rereferral_rate": its numerator "rerefs" is not a measure in this file.',
+    ],
+    [
+      'period 2021-22 Q5',
+      () => ({ data: { ...good, data: data().map((r, i) => (i === 13 ? { ...r, period: '2021-22 Q5' } : r)) } }),
+      'Row 14: period "2021-22 Q5" is not a quarter (Q1 to Q4).',
+    ],
+    [
+      'duplicate rows',
+      () => ({ data: { ...good, data: [...data(), data()[0]] } }),
+      'Rows 1 and 56 both give "contacts" for 2021-22 Q1.',
+    ],
+    ['404', () => ({ src: '/faults/status/404' }), 'The data file was not found (error 404)'],
+    ['500', () => ({ src: '/faults/status/500' }), 'the server answered with error 500'],
+    [
+      'a server that never answers',
+      () => ({ src: '/faults/never', timeout: '1' }),
+      'The server did not answer within 1 seconds',
+    ],
+  ];
+
+  for (const [name, input, message] of cases) {
+    it(`${name}: a specific message, widget-error, and the next widget still renders`, async () => {
+      const { src, inline, data: object, timeout } = input();
+      const bad = document.createElement('kpi-quarter-table');
+      if (timeout) bad.setAttribute('timeout', timeout);
+      if (inline !== undefined) {
+        const script = document.createElement('script');
+        script.type = 'application/json';
+        script.textContent = inline;
+        bad.append(script);
+      }
+      if (object !== undefined) bad.data = object;
+      if (src) bad.src = src;
+      const other = document.createElement('kpi-quarter-table');
+      other.src = LEICESTER;
+      const badOutcome = settle(bad);
+      const otherOutcome = settle(other);
+      await fixture(html`<div>${bad}${other}</div>`);
+      const outcome = await badOutcome;
+      expect(outcome.type).to.equal('error');
+      if (outcome.type === 'error') expect(outcome.detail.messages.join(' ')).to.contain(message);
+      await elementUpdated(bad);
+      expect(bad.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain(message);
+      expect((await otherOutcome).type).to.equal('ready');
+      expect(shadowText(other)).to.contain('16,424');
+    });
+  }
+});
+
+describe('<kpi-quarter-table> loading', () => {
+  it('three widgets with the same src make one request', async () => {
+    const id = `dedupe-${Date.now()}`;
+    const src = `/faults/count/${id}/leicester-kpis-2021-22.json`;
+    const els = [0, 1, 2].map(() => {
+      const el = document.createElement('kpi-quarter-table');
+      el.src = src;
+      return el;
+    });
+    const outcomes = els.map((el) => settle(el));
+    await fixture(html`<div>${els}</div>`);
+    expect((await Promise.all(outcomes)).map((o) => o.type)).to.deep.equal(['ready', 'ready', 'ready']);
+    const { count } = await loadJson<{ count: number }>(`/faults/count/${id}`);
+    expect(count).to.equal(1);
+  });
+
+  it('changing src ten times quickly renders only the last', async () => {
+    const el = document.createElement('kpi-quarter-table');
+    const ready: string[] = [];
+    el.addEventListener('widget-ready', (e) => ready.push(String(e.detail.mode)));
+    await fixture(html`<div>${el}</div>`);
+    for (let i = 0; i < 9; i++) {
+      // Earlier sources answer later than the last one: they must never render.
+      el.src = `/faults/slow/${600 - i * 50}/trafford-referrals-annual.json?i=${i}`;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    el.src = `/faults/slow/50/leicester-kpis-2021-22.json`;
+    await waitUntil(() => ready.length > 0, 'no widget-ready', { timeout: 5000 });
+    await new Promise((r) => setTimeout(r, 800));
+    expect(ready).to.deep.equal(['quarterly']);
+    expect(shadowText(el)).to.contain('16,424');
+  });
+
+  it('reads inline JSON and the data property', async () => {
+    const good = await loadJson<Record<string, unknown>>(LEICESTER);
+    const el = document.createElement('kpi-quarter-table');
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.textContent = JSON.stringify(good);
+    el.append(script);
+    const outcome = settle(el);
+    await fixture(html`<div>${el}</div>`);
+    expect((await outcome).type).to.equal('ready');
+    const other = document.createElement('kpi-quarter-table');
+    other.data = good;
+    const second = settle(other);
+    await fixture(html`<div>${other}</div>`);
+    expect((await second).type).to.equal('ready');
+  });
+
+  it('reads tidy CSV', async () => {
+    const csv =
+      'measure,period,value\nreferrals,2021-22 Q1,618\nreferrals,2021-22 Q2,567\nreferrals,2021-22 Q3,c\nreferrals,2021-22 Q4,556\n';
+    const blob = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+    const { el, outcome } = await loaded(blob);
+    expect(outcome.type).to.equal('ready');
+    expect(shadowText(el)).to.contain('[c]');
+  });
+});
+
+describe('<kpi-quarter-table> in Welsh', () => {
+  it('writes every string in Welsh when the nearest lang is cy', async () => {
+    const el = document.createElement('kpi-quarter-table');
+    el.src = LEICESTER;
+    const outcome = settle(el);
+    await fixture(html`<div lang="cy">${el}</div>`);
+    expect((await outcome).type).to.equal('ready');
+    expect(el.shadowRoot!.querySelector('[part="toggle"]')!.textContent!.trim()).to.equal('Dangos siart');
+    const text = shadowText(el);
+    expect(text).to.contain('Ch1 (Ebr i Meh)');
+    expect(text).to.contain('cyfanswm y flwyddyn');
+    expect(text).to.contain('Diffiniadau');
+    expect(text).to.contain('Ansawdd data');
+    // Widget strings only: data strings (labels, notes, definitions) stay as the publisher wrote them.
+    const dataStrings = await loadJson<{ measures: { label: string; definition?: string }[]; notes: string[] }>(
+      LEICESTER,
+    );
+    let widgetText = text;
+    for (const s of [
+      ...dataStrings.measures.flatMap((m) => [m.label, m.definition ?? '']),
+      ...dataStrings.notes,
+      "Children's social care activity in Leicester",
+      'Leicester Safeguarding Children Partnership Board, Yearly Report 2021/22 (June 2022), section “Data”: local authority data',
+      'Leicester Safeguarding Children Partnership Board',
+    ].sort((a, b) => b.length - a.length)) {
+      if (s) widgetText = widgetText.split(s).join(' ');
+    }
+    for (const english of [
+      'Show',
+      'Download',
+      'Source',
+      'Updated',
+      'Definitions',
+      'Notes',
+      'Measure',
+      'year total',
+      'Data quality',
+      'the data states',
+      'by quarter',
+      'Apr',
+      'Jun',
+      ' in 2021-22',
+      'Q1',
+    ]) {
+      expect(widgetText, `English left: ${english}`).not.to.contain(english);
+    }
+    await expect(el).to.be.accessible();
+  });
+
+  it('switches language when the page changes lang', async () => {
+    const { el } = await loaded();
+    document.documentElement.lang = 'cy';
+    try {
+      await waitUntil(() => shadowText(el).includes('Dangos siart'), 'did not switch to Welsh');
+    } finally {
+      document.documentElement.lang = 'en';
+    }
+  });
+
+  it('gives errors in Welsh', async () => {
+    const el = document.createElement('kpi-quarter-table');
+    el.src = '/faults/status/404';
+    const outcome = settle(el);
+    await fixture(html`<div lang="cy">${el}</div>`);
+    expect((await outcome).type).to.equal('error');
+    expect(shadowText(el)).to.contain('Ni chafwyd hyd i’r ffeil ddata (gwall 404)');
+  });
+});

@@ -1,0 +1,193 @@
+import { expect } from '@open-wc/testing';
+import { loadJson } from '../../test/helpers.js';
+import { validateEnvelope, WidgetError } from '../core/contract.js';
+import { messages } from '../core/messages.js';
+import { buildKpiModel } from './model.js';
+
+const en = messages('en');
+const cy = messages('cy');
+
+async function dataset(file: string) {
+  return validateEnvelope(await loadJson(`/data/${file}`));
+}
+
+function texts(model: ReturnType<typeof buildKpiModel>, id: string): string[] {
+  const row = model.rows.find((r) => r.measure.id === id);
+  if (!row) throw new Error(`no row ${id}`);
+  return row.cells.map((c) => c.text);
+}
+
+describe('kpi model: the Leicester 2021-22 tables', () => {
+  it('shows every count of the report, in its order, with totals', async () => {
+    const model = buildKpiModel(await dataset('leicester-kpis-2021-22.json'), en, 'en');
+    expect(model.mode).to.equal('quarterly');
+    expect(model.columns.map((c) => c.label)).to.deep.equal([
+      'Q1 (Apr to Jun)',
+      'Q2 (Jul to Sep)',
+      'Q3 (Oct to Dec)',
+      'Q4 (Jan to Mar)',
+      '2021-22',
+    ]);
+    expect(model.rows.map((r) => r.measure.label)).to.deep.equal([
+      'Contacts',
+      'Contact NFA',
+      'Contact NFA %',
+      'Referrals',
+      'Re-referrals',
+      'Re-referral %',
+      'CPP',
+      'Repeat CPP (ever)',
+      'Repeat CPP (ever) %',
+      'Repeat CPP (1 yr)',
+      'Repeat CPP (1 yr) %',
+    ]);
+    expect(texts(model, 'contacts')).to.deep.equal(['4,369', '3,657', '4,115', '4,283', '16,424']);
+    expect(texts(model, 'contacts_nfa')).to.deep.equal(['714', '694', '757', '930', '3,095']);
+    expect(texts(model, 'referrals')).to.deep.equal(['618', '567', '554', '556', '2,295']);
+    expect(texts(model, 'rereferrals')).to.deep.equal(['126', '76', '87', '76', '365']);
+    expect(texts(model, 'cpp')).to.deep.equal(['122', '116', '120', '130', '488']);
+    expect(texts(model, 'repeat_cpp_ever')).to.deep.equal(['23', '20', '27', '15', '85']);
+    expect(texts(model, 'repeat_cpp_1yr')).to.deep.equal(['5', '10', '15', '4', '34']);
+  });
+
+  it('derives the percentages from the counts, as published', async () => {
+    const model = buildKpiModel(await dataset('leicester-kpis-2021-22.json'), en, 'en');
+    expect(texts(model, 'contacts_nfa_rate')).to.deep.equal(['16.3%', '19.0%', '18.4%', '21.7%', '18.8%']);
+    expect(texts(model, 'rereferral_rate')).to.deep.equal(['20.4%', '13.4%', '15.7%', '13.7%', '15.9%']);
+    expect(texts(model, 'repeat_cpp_1yr_rate')).to.deep.equal(['4.1%', '8.6%', '12.5%', '3.1%', '7.0%']);
+    // 23 / 122 = 18.85%: the report prints 18.8%, a disagreement beyond rounding.
+    expect(texts(model, 'repeat_cpp_ever_rate')).to.deep.equal(['18.9%', '17.2%', '22.5%', '11.5%', '17.4%']);
+    const quality = model.quality.map((q) => q(en));
+    expect(quality).to.deep.equal([
+      'Repeat CPP (ever) %, Q1 (Apr to Jun): the data states 18.8%, but 23 / 122 = 18.9%. The table shows the rate worked out from the counts.',
+    ]);
+  });
+
+  it('year rates are the ratio of the totals, not the mean of the quarters', async () => {
+    const model = buildKpiModel(await dataset('leicester-kpis-2021-22.json'), en, 'en');
+    const rate = model.rows.find((r) => r.measure.id === 'repeat_cpp_1yr_rate')!.cells[4]!.value as number;
+    expect(rate).to.be.closeTo(34 / 488, 1e-12);
+    const meanOfQuarters = (5 / 122 + 10 / 116 + 15 / 120 + 4 / 130) / 4;
+    // 7.0% as published, where the mean of the quarterly rates would print 7.1%.
+    expect(Math.abs(rate - meanOfQuarters)).to.be.greaterThan(0.0005);
+  });
+
+  it('numbers the definitions from the row headers and writes a summary', async () => {
+    const model = buildKpiModel(await dataset('leicester-kpis-2021-22.json'), en, 'en');
+    expect(model.definitions.map((d) => [d.n, d.label])).to.deep.equal([
+      [1, 'Contacts'],
+      [2, 'Contact NFA'],
+      [3, 'Referrals'],
+      [4, 'Re-referrals'],
+      [5, 'CPP'],
+    ]);
+    expect(model.summary.join(' ')).to.contain('Contacts: 16,424 in 2021-22');
+    expect(model.summary.join(' ')).to.contain('Contacts were highest in Q1 (Apr to Jun), at 4,369.');
+    expect(model.csv[1]).to.deep.equal(['Contacts', '4369', '3657', '4115', '4283', '16424']);
+    expect(model.csv[3]).to.deep.equal(['Contact NFA %', '16.3', '19.0', '18.4', '21.7', '18.8']);
+  });
+
+  it('labels quarters for a July year start and in Welsh', async () => {
+    const raw = await loadJson<Record<string, unknown>>('/data/leicester-kpis-2021-22.json');
+    const july = buildKpiModel(validateEnvelope({ ...raw, yearStartMonth: 7 }), cy, 'cy');
+    expect(july.columns.map((c) => c.label).slice(0, 4)).to.deep.equal([
+      'Ch1 (Gorff i Medi)',
+      'Ch2 (Hyd i Rhag)',
+      'Ch3 (Ion i Maw)',
+      'Ch4 (Ebr i Meh)',
+    ]);
+  });
+});
+
+describe('kpi model: year on year', () => {
+  const measures = [
+    { id: 'refs', label: 'Referrals', polarity: 'neutral' },
+    { id: 're', label: 'Re-referrals', polarity: 'down-good' },
+    { id: 'rate', label: 'Re-referral %', numerator: 're', denominator: 'refs', polarity: 'down-good' },
+  ];
+  const quarters = (year: string, refs: number[], re: number[]) =>
+    [1, 2, 3, 4].flatMap((q) => [
+      { measure: 'refs', period: `${year} Q${q}`, value: refs[q - 1] },
+      { measure: 're', period: `${year} Q${q}`, value: re[q - 1] },
+    ]);
+
+  it('shows the previous year and the change with words and polarity', () => {
+    const ds = validateEnvelope({
+      measures,
+      data: [
+        ...quarters('2020-21', [100, 100, 100, 100], [20, 20, 20, 20]),
+        ...quarters('2021-22', [110, 100, 100, 108], [10, 20, 20, 20]),
+      ],
+    });
+    const model = buildKpiModel(ds, en, 'en');
+    expect(model.columns.map((c) => c.label)).to.deep.equal([
+      'Q1 (Apr to Jun)',
+      'Q2 (Jul to Sep)',
+      'Q3 (Oct to Dec)',
+      'Q4 (Jan to Mar)',
+      '2020-21',
+      '2021-22',
+    ]);
+    expect(model.changeLabel).to.equal('Change on 2020-21');
+    const [refs, re, rate] = model.rows;
+    expect(refs!.change).to.deep.equal({ direction: 'up', text: 'up 4.5%', tone: 'neutral' });
+    expect(re!.change).to.include({ direction: 'down', text: 'down 12.5%', tone: 'good', toneText: 'better' });
+    // 70/418 = 16.7% against 80/400 = 20.0%: 3.3 percentage points.
+    expect(rate!.change).to.include({ text: 'down 3.3 percentage points', tone: 'good' });
+  });
+
+  it('keeps symbols through sums, rates and changes, with a key', () => {
+    const ds = validateEnvelope({
+      measures,
+      data: [
+        ...quarters('2021-22', [100, 100, 100, 100], [20, 20, 20, 20]).map((r, i) =>
+          i === 3 ? { ...r, value: 'c' } : r,
+        ),
+      ],
+    });
+    const model = buildKpiModel(ds, en, 'en');
+    expect(model.rows[1]!.cells.map((c) => c.text)).to.deep.equal(['20', '[c]', '20', '20', '[c]']);
+    expect(model.rows[2]!.cells.map((c) => c.text)).to.deep.equal(['20.0%', '[c]', '20.0%', '20.0%', '[c]']);
+    expect(model.symbols).to.deep.equal(['c']);
+  });
+
+  it('reports a stated year total that is not the sum of its quarters', () => {
+    const ds = validateEnvelope({
+      measures: [{ id: 'refs', label: 'Referrals' }],
+      data: [
+        ...[1, 2, 3, 4].map((q) => ({ measure: 'refs', period: `2021-22 Q${q}`, value: 10 })),
+        { measure: 'refs', period: '2021-22', value: 41 },
+      ],
+    });
+    const model = buildKpiModel(ds, en, 'en');
+    expect(model.rows[0]!.cells[4]!.text).to.equal('41');
+    expect(model.quality.map((q) => q(en))).to.deep.equal([
+      'Referrals, 2021-22: the data states a year total of 41, but the quarters add up to 40. The table shows the stated total.',
+    ]);
+  });
+
+  it('is empty for a year the data does not hold, and rejects a year that is not one', () => {
+    const ds = validateEnvelope({ measures, data: quarters('2021-22', [1, 1, 1, 1], [0, 0, 0, 0]) });
+    expect(buildKpiModel(ds, en, 'en', { year: '2019-20' }).empty).to.equal('There are no figures for 2019-20.');
+    expect(() => buildKpiModel(ds, en, 'en', { year: 'next year' })).to.throw(WidgetError);
+  });
+});
+
+describe('kpi model: annual data (DfE)', () => {
+  it('shows the latest five years as columns, oldest first, with the change on the year before', async () => {
+    const model = buildKpiModel(await dataset('trafford-referrals-annual.json'), en, 'en');
+    expect(model.mode).to.equal('annual');
+    expect(model.columns.map((c) => c.label)).to.deep.equal(['2020-21', '2021-22', '2022-23', '2023-24', '2024-25']);
+    expect(texts(model, 'referrals')).to.deep.equal(['2,019', '2,134', '1,983', '1,888', '1,879']);
+    expect(model.changeLabel).to.equal('Change on 2023-24');
+  });
+
+  it('keeps c, u and x as symbols with a key', async () => {
+    const scilly = buildKpiModel(await dataset('isles-of-scilly-referrals-annual.json'), en, 'en');
+    expect(texts(scilly, 'rereferrals')).to.include('[c]');
+    expect(scilly.symbols).to.include('c');
+    const hereford = buildKpiModel(await dataset('herefordshire-referrals-annual.json'), en, 'en');
+    expect(texts(hereford, 'referrals')[3]).to.equal('[u]');
+    expect(hereford.symbols).to.include('u');
+  });
+});

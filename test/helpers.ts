@@ -1,0 +1,56 @@
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { ErrorDetail, ReadyDetail } from '../src/core/widget.js';
+
+export type Outcome = { type: 'ready'; detail: ReadyDetail } | { type: 'error'; detail: ErrorDetail };
+
+/** Resolves with the first widget-ready or widget-error the element fires. */
+export function settle(el: HTMLElement, timeout = 10_000): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no widget-ready or widget-error within ${timeout} ms`)), timeout);
+    const done = (outcome: Outcome) => {
+      clearTimeout(timer);
+      el.removeEventListener('widget-ready', onReady);
+      el.removeEventListener('widget-error', onError);
+      resolve(outcome);
+    };
+    const onReady = (e: CustomEvent<ReadyDetail>) => done({ type: 'ready', detail: e.detail });
+    const onError = (e: CustomEvent<ErrorDetail>) => done({ type: 'error', detail: e.detail });
+    el.addEventListener('widget-ready', onReady);
+    el.addEventListener('widget-error', onError);
+  });
+}
+
+export async function loadJson<T = unknown>(path: string): Promise<T> {
+  const response = await fetch(path);
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** The text a reader sees in the shadow root, whitespace collapsed. */
+export function shadowText(el: Element): string {
+  return (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Plot-style snapshot: the SVG is normalised (ids renumbered, numbers rounded
+ * to 2 decimals, one element per line) and compared with test/output/<name>.svg.
+ */
+export function normaliseSvg(svg: Element): string {
+  const ids = new Map<string, string>();
+  let text = svg.outerHTML.replace(/\bid="([^"]+)"/g, (_, id: string) => {
+    if (!ids.has(id)) ids.set(id, `id${ids.size}`);
+    return `id="${ids.get(id)}"`;
+  });
+  for (const [id, replacement] of ids) text = text.split(`#${id})`).join(`#${replacement})`);
+  text = text.replace(/\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 100) / 100));
+  return `${text.replace(/></g, '>\n<')}\n`;
+}
+
+export async function svgSnapshot(name: string, svg: Element): Promise<{ status: string; file?: string }> {
+  const result = await executeServerCommand<{ status: string; file?: string }, { name: string; svg: string }>(
+    'svg-snapshot',
+    { name, svg: normaliseSvg(svg) },
+  );
+  if (!result) throw new Error('snapshot plugin did not answer');
+  return result;
+}
