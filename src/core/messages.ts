@@ -49,8 +49,8 @@ export interface Messages {
   chartPoint: (column: string, value: string) => string;
   presenting: string;
   keyboardHelp: string;
-  summaryIntro: (title: string, period: string) => string;
-  summaryMeasure: (label: string, value: string, year: string) => string;
+  summaryIntro: (period: string) => string;
+  summaryMeasure: (label: string, value: string) => string;
   summaryChange: (change: string, previous: string) => string;
   summaryHighest: (label: string, quarter: string, value: string) => string;
   qualityTotal: (label: string, year: string, stated: string, sum: string) => string;
@@ -154,8 +154,8 @@ const en: Messages = {
   chartPoint: (column, value) => `${column}: ${value}`,
   presenting: 'Presenting',
   keyboardHelp: 'Keys: T switches between table and chart, P enlarges for presenting.',
-  summaryIntro: (title, period) => `${title}, ${period}.`,
-  summaryMeasure: (label, value, year) => `${label}: ${value} in ${year}`,
+  summaryIntro: (period) => `In ${period}: `,
+  summaryMeasure: (label, value) => `${label} ${value}`,
   summaryChange: (change, previous) => `, ${change} on ${previous}`,
   summaryHighest: (label, quarter, value) => `${label} were highest in ${quarter}, at ${value}.`,
   qualityTotal: (label, year, stated, sum) =>
@@ -271,8 +271,8 @@ const cy: Messages = {
   chartPoint: (column, value) => `${column}: ${value}`,
   presenting: 'Cyflwyno',
   keyboardHelp: 'Bysellau: mae T yn newid rhwng tabl a siart, mae P yn chwyddo ar gyfer cyflwyno.',
-  summaryIntro: (title, period) => `${title}, ${period}.`,
-  summaryMeasure: (label, value, year) => `${label}: ${value} yn ${year}`,
+  summaryIntro: (period) => `Yn ${period}: `,
+  summaryMeasure: (label, value) => `${label} ${value}`,
   summaryChange: (change, previous) => `, ${change} ers ${previous}`,
   summaryHighest: (label, quarter, value) => `Roedd ${label} ar eu huchaf yn ${quarter}, sef ${value}.`,
   qualityTotal: (label, year, stated, sum) =>

@@ -297,7 +297,8 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
     const loaded = this.shownData();
     let model: M | undefined;
     let error: WidgetError | undefined;
-    if (status === TaskStatus.ERROR) error = toWidgetError(this.task.error);
+    // An abort (the widget was removed mid-load) is not an error to show; the load restarts on reconnection.
+    if (status === TaskStatus.ERROR && !isAbort(this.task.error)) error = toWidgetError(this.task.error);
     try {
       model = this.model();
     } catch (e) {
@@ -486,6 +487,10 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
 }
 
 /** Any thrown thing → a WidgetError with a message people can read. */
+function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
 const converted = new WeakMap<object, WidgetError>();
 export function toWidgetError(error: unknown): WidgetError {
   if (error instanceof WidgetError) return error;

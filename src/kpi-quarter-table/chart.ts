@@ -26,7 +26,10 @@ export function kpiChartOptions(
   chartColumns: readonly number[],
   options: KpiChartOptions = {},
 ): PlotOptions {
-  const { width = 300, height = 170, fontSize = 14 } = options;
+  const { height = 170, fontSize = 14 } = options;
+  // Room for each column's label ("2021-22" is about 4.5 ems wide) without overlap.
+  const perColumn = columns[chartColumns[0] ?? 0]?.short.length ?? 2;
+  const width = options.width ?? Math.max(260, chartColumns.length * fontSize * Math.max(3, perColumn * 0.62) + 16);
   const scale = row.kind === 'percent' ? 100 : 1;
   const data: Datum[] = [];
   const symbols: Datum[] = [];

@@ -96,12 +96,6 @@ export const kpiStyles = css`
     font-weight: 700;
     margin-bottom: 0.25em;
   }
-  .chart-sub {
-    display: block;
-    font-weight: 400;
-    color: var(--_muted);
-    font-size: 0.9em;
-  }
   @media print {
     .scroll {
       overflow: visible;

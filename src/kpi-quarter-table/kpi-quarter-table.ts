@@ -219,8 +219,7 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
         ${svg}
       </figure>`;
     });
-    return html`<p class="chart-sub">${caption}</p>
-      <div class="charts">${figures}</div>`;
+    return html`<div class="charts" role="group" aria-label=${caption}>${figures}</div>`;
   }
 }
 

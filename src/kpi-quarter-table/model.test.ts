@@ -81,7 +81,7 @@ describe('kpi model: the Leicester 2021-22 tables', () => {
       [4, 'Re-referrals'],
       [5, 'CPP'],
     ]);
-    expect(model.summary.join(' ')).to.contain('Contacts: 16,424 in 2021-22');
+    expect(model.summary.join(' ')).to.contain('In 2021-22: Contacts 16,424; Contact NFA 3,095; Contact NFA % 18.8%;');
     expect(model.summary.join(' ')).to.contain('Contacts were highest in Q1 (Apr to Jun), at 4,369.');
     expect(model.csv[1]).to.deep.equal(['Contacts', '4369', '3657', '4115', '4283', '16424']);
     expect(model.csv[3]).to.deep.equal(['Contact NFA %', '16.3', '19.0', '18.4', '21.7', '18.8']);

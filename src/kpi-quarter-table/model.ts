@@ -293,11 +293,11 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
     const change = row.change && row.change.direction !== 'none' && changeLabel ? row.change : undefined;
     const previous = quarterly ? columns[previousIndex]?.label : yearKey(latest - 1);
     return (
-      m.summaryMeasure(row.measure.label, cell.text, mainLabel) +
+      m.summaryMeasure(row.measure.label, cell.text) +
       (change && previous ? m.summaryChange(change.text, previous) : '')
     );
   });
-  if (clauses.length) summary.push(`${clauses.join('; ')}.`);
+  if (clauses.length) summary.push(`${m.summaryIntro(mainLabel)}${clauses.join('; ')}.`);
   const firstCount = rows.find((r) => r.kind === 'count');
   if (quarterly && firstCount) {
     let best = -1;

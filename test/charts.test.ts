@@ -1,0 +1,36 @@
+// SVG snapshot tests for the chart views (after Observable Plot's own tests):
+// each named function returns a chart; its normalised SVG is compared with
+// test/output/<name>.svg. A mismatch writes <name>-changed.svg to review.
+// Chromium only: text metrics differ between browsers.
+import { expect } from '@open-wc/testing';
+import { validateEnvelope } from '../src/core/contract.js';
+import { messages } from '../src/core/messages.js';
+import { drawPlot } from '../src/core/plot.js';
+import { kpiChartOptions } from '../src/kpi-quarter-table/chart.js';
+import { buildKpiModel } from '../src/kpi-quarter-table/model.js';
+import { loadJson, svgSnapshot } from './helpers.js';
+
+async function kpiChart(file: string, measure: string, fontSize = 14): Promise<Element> {
+  const model = buildKpiModel(validateEnvelope(await loadJson(`/data/${file}`)), messages('en'), 'en');
+  const row = model.rows.find((r) => r.measure.id === measure)!;
+  return drawPlot(kpiChartOptions(row, model.columns, model.chartColumns, { fontSize }), { label: row.measure.label });
+}
+
+const charts: Record<string, () => Promise<Element>> = {
+  'kpi-leicester-contacts': () => kpiChart('leicester-kpis-2021-22.json', 'contacts'),
+  'kpi-leicester-rereferral-rate': () => kpiChart('leicester-kpis-2021-22.json', 'rereferral_rate'),
+  'kpi-leicester-contacts-presenting': () => kpiChart('leicester-kpis-2021-22.json', 'contacts', 20),
+  'kpi-trafford-referrals': () => kpiChart('trafford-referrals-annual.json', 'referrals'),
+  'kpi-scilly-rereferrals-symbols': () => kpiChart('isles-of-scilly-referrals-annual.json', 'rereferrals'),
+};
+
+describe('chart snapshots', () => {
+  for (const [name, chart] of Object.entries(charts)) {
+    it(name, async () => {
+      const svg = await chart();
+      expect(svg.querySelectorAll('style').length, 'Plot <style> removed').to.equal(0);
+      const result = await svgSnapshot(name, svg);
+      expect(result.status, `${name}: ${result.status} ${result.file ?? ''}`).to.be.oneOf(['match', 'created']);
+    });
+  }
+});

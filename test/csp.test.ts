@@ -1,0 +1,52 @@
+// The demo page under the SPEC's strict CSP (set by a <meta> in the page):
+// every widget reaches its final state with no CSP violation. Runs against
+// the built bundle, so `npm test` builds first.
+import { expect, waitUntil } from '@open-wc/testing';
+
+interface DemoWindow extends Window {
+  __cspViolations?: { directive: string; blocked: string; sample: string }[];
+}
+
+describe('demo page under a strict CSP', () => {
+  it('renders every widget with zero CSP violations', async () => {
+    const bundle = await fetch('/dist/partnership-widgets.js', { method: 'HEAD' });
+    expect(bundle.ok, 'dist/partnership-widgets.js is missing: run npm run build').to.equal(true);
+    const frame = document.createElement('iframe');
+    frame.style.width = '1000px';
+    frame.style.height = '800px';
+    frame.src = '/demo/index.html';
+    document.body.append(frame);
+    try {
+      await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      const doc = frame.contentDocument!;
+      const widgets = () => [...doc.querySelectorAll('kpi-quarter-table')] as (HTMLElement & { state: string })[];
+      await waitUntil(
+        () => widgets().length === 5 && widgets().every((w) => w.state && w.state !== 'loading'),
+        'demo widgets did not settle',
+        { timeout: 15000 },
+      );
+      const states = Object.fromEntries(widgets().map((w) => [w.id, w.state]));
+      expect(states).to.deep.equal({
+        leicester: 'loaded',
+        trafford: 'loaded',
+        scilly: 'loaded',
+        welsh: 'loaded',
+        broken: 'error',
+      });
+      // The chart view was drawn (scilly starts as a chart) without Plot's <style>.
+      const scilly = doc.getElementById('scilly')!.shadowRoot!;
+      expect(scilly.querySelectorAll('svg[role="img"]').length).to.be.greaterThan(0);
+      expect(scilly.querySelectorAll('style').length).to.equal(0);
+      const violations = (frame.contentWindow as DemoWindow).__cspViolations;
+      expect(violations, 'the CSP monitor did not run').to.be.an('array');
+      expect(violations).to.deep.equal([]);
+      // The policy really is enforced: an inline style element is refused.
+      const probe = doc.createElement('style');
+      probe.textContent = 'body { color: red }';
+      doc.head.append(probe);
+      await waitUntil(() => ((frame.contentWindow as DemoWindow).__cspViolations ?? []).length > 0, 'CSP not enforced');
+    } finally {
+      frame.remove();
+    }
+  });
+});
