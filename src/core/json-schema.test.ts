@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { JsonSchema } from '@valibot/to-json-schema';
 import { validateEnvelope, WidgetError } from './contract.js';
 import { envelopeJsonSchema } from './json-schema.js';
+import { catalogues } from './messages.js';
 
 const SAMPLES = ['/data/leicester-kpis-2021-22.json', '/data/trafford-referrals-annual.json'];
 
@@ -86,22 +87,12 @@ function valibotProblems(input: unknown): string[] {
     validateEnvelope(input);
     return [];
   } catch (error) {
-    if (error instanceof WidgetError) return error.problems.length ? [...error.describe(messagesEn(error))] : [error.kind];
+    if (error instanceof WidgetError) return error.describe(catalogues.en, Infinity);
     throw error;
   }
 }
 
-/** The English messages, taken from the error itself (its `message` is the first problem in English). */
-function messagesEn(error: WidgetError): Parameters<WidgetError['describe']>[0] {
-  return (error as unknown as { problems: { length: number } }) && catalogueEn!;
-}
-let catalogueEn: Parameters<WidgetError['describe']>[0] | undefined;
-
 describe('envelope JSON Schema', () => {
-  before(async () => {
-    catalogueEn = (await import('./messages.js')).catalogues.en;
-  });
-
   it('schema/envelope.schema.json is generated from the valibot schema', async () => {
     const written = await fetchJson('/schema/envelope.schema.json');
     expect(written, 'schema/envelope.schema.json is out of date: run npm run schema').to.deep.equal(
@@ -160,5 +151,34 @@ describe('envelope JSON Schema', () => {
     const problems = valibotProblems(sample);
     expect(problems, 'validateEnvelope').to.have.length(1);
     expect(problems[0]).to.match(/row 1/i).and.to.contain('"lots"');
+  });
+
+  it('agrees with valibot on other edits to a sample', async () => {
+    type Sample = Record<string, unknown> & { measures: Record<string, unknown>[]; data: Record<string, unknown>[] };
+    const edits: [string, boolean, (s: Sample) => void][] = [
+      ['value "[c]"', true, (s) => (s.data[0]!.value = '[c]')],
+      ['value "low"', true, (s) => (s.data[0]!.value = 'low')],
+      ['value "C"', false, (s) => (s.data[0]!.value = 'C')],
+      ['value "12"', false, (s) => (s.data[0]!.value = '12')],
+      ['a numeric dimension', true, (s) => (s.data[0]!.area = 358)],
+      ['a boolean dimension', false, (s) => (s.data[0]!.area = true)],
+      ['yearStartMonth 7', true, (s) => (s.yearStartMonth = 7)],
+      ['yearStartMonth 13', false, (s) => (s.yearStartMonth = 13)],
+      ['yearStartMonth 4.5', false, (s) => (s.yearStartMonth = 4.5)],
+      ['updated "2022-06-30"', true, (s) => (s.updated = '2022-06-30')],
+      ['updated "June 2022"', false, (s) => (s.updated = 'June 2022')],
+      ['source without a name', false, (s) => (s.source = { url: 'https://example.org' })],
+      ['polarity "up"', false, (s) => (s.measures[0]!.polarity = 'up')],
+      ['decimals 4', false, (s) => (s.measures[0]!.decimals = 4)],
+      ['an unknown top-level property', true, (s) => (s.extra = { anything: [1] })],
+      ['no data', false, (s) => delete (s as Record<string, unknown>).data],
+    ];
+    const original = JSON.stringify(await fetchJson(SAMPLES[0]!));
+    for (const [name, ok, edit] of edits) {
+      const sample = JSON.parse(original) as Sample;
+      edit(sample);
+      expect(check(envelopeJsonSchema(), sample), `JSON Schema, ${name}`).to.have.length(ok ? 0 : 1);
+      expect(valibotProblems(sample), `validateEnvelope, ${name}`).to.have.length(ok ? 0 : 1);
+    }
   });
 });

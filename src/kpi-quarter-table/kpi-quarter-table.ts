@@ -11,6 +11,7 @@ import { kpiStyles } from './kpi-quarter-table.styles.js';
 import { buildKpiModel, type KpiModel, type KpiRow } from './model.js';
 
 /**
+ * @tag kpi-quarter-table
  * @summary A table of safeguarding activity measures by quarter of a reporting
  * year (or by year for annual data), with year totals, derived rates, the
  * change on the previous year, definitions and GSS symbols.

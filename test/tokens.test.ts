@@ -1,0 +1,153 @@
+/**
+ * Theme tokens (after Material Web's token tests): public `--pw-*` custom
+ * properties only set private `--_*` tokens, every private token is both
+ * defined and used, every public token is documented, and the default colours
+ * meet WCAG 2.2 contrast (1.4.3 text 4.5:1, 1.4.11 graphics 3:1).
+ */
+import { expect } from '@open-wc/testing';
+import type { CSSResult } from 'lit';
+import { plotStyles } from '../src/core/plot.js';
+import { chrome, tokens } from '../src/core/styles.js';
+import { kpiStyles } from '../src/kpi-quarter-table/kpi-quarter-table.styles.js';
+
+const SHEETS: Record<string, CSSResult> = { tokens, chrome, plotStyles, kpiStyles };
+const CSS = Object.values(SHEETS)
+  .map((sheet) => sheet.cssText)
+  .join('\n');
+
+/** The element whose JSDoc documents the public tokens (`@cssproperty`). */
+const ELEMENT_SOURCE = '/src/kpi-quarter-table/kpi-quarter-table.ts';
+
+const unique = (names: Iterable<string>) => [...new Set(names)].sort();
+const matches = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((m) => m[1]!);
+
+/** Every place a public token is written, with the rule text around it for the failure message. */
+function publicUses(css: string): { name: string; index: number; context: string }[] {
+  return [...css.matchAll(/--pw-[\w-]+/g)].map((m) => ({
+    name: m[0],
+    index: m.index,
+    context: css.slice(css.lastIndexOf('\n', m.index) + 1, css.indexOf('\n', m.index)).trim(),
+  }));
+}
+
+/** `--_private: var(--pw-public, fallback)`: the only place a public token may appear. */
+const MAPPING = /(--_[\w-]+)\s*:\s*var\(\s*(--pw-[\w-]+)\s*[,)]/g;
+
+describe('theme tokens', () => {
+  it('defines every private token it uses, and uses every private token it defines', () => {
+    const defined = unique(matches(CSS, /(--_[\w-]+)\s*:/g));
+    const used = unique(matches(CSS, /var\(\s*(--_[\w-]+)/g));
+    const definedNotUsed = defined.filter((name) => !used.includes(name));
+    const usedNotDefined = used.filter((name) => !defined.includes(name));
+    expect(definedNotUsed, `private tokens defined but never used: ${definedNotUsed.join(', ')}`).to.deep.equal([]);
+    expect(usedNotDefined, `private tokens used but never defined: ${usedNotDefined.join(', ')}`).to.deep.equal([]);
+  });
+
+  it('uses public tokens only to set private ones, one private token each', () => {
+    const mapped = new Map<number, string>();
+    const targets = new Map<string, Set<string>>();
+    for (const m of CSS.matchAll(MAPPING)) {
+      const [whole, privateName, publicName] = m as unknown as [string, string, string];
+      mapped.set(m.index + whole.lastIndexOf(publicName), publicName);
+      targets.set(publicName, (targets.get(publicName) ?? new Set()).add(privateName));
+    }
+    const stray = publicUses(CSS)
+      .filter((use) => mapped.get(use.index) !== use.name)
+      .map((use) => `${use.name} in "${use.context}"`);
+    expect(stray, `public tokens outside a private token's var(): ${stray.join('; ')}`).to.deep.equal([]);
+    const split = [...targets]
+      .filter(([, privates]) => privates.size > 1)
+      .map(([name, privates]) => `${name} → ${[...privates].join(', ')}`);
+    expect(split, `public tokens setting more than one private token: ${split.join('; ')}`).to.deep.equal([]);
+  });
+
+  it(`documents every public token as a @cssproperty of ${ELEMENT_SOURCE}`, async () => {
+    const response = await fetch(ELEMENT_SOURCE, { cache: 'no-store' });
+    expect(response.ok, `${ELEMENT_SOURCE}: ${response.status}`).to.equal(true);
+    const source = await response.text();
+    expect(source, `${ELEMENT_SOURCE} arrives without its JSDoc (transformed?)`).to.contain('@cssproperty');
+    const documented = unique(matches(source, /@cssproperty\s+(--[\w-]+)/g));
+    const used = unique(publicUses(CSS).map((use) => use.name));
+    const undocumented = used.filter((name) => !documented.includes(name));
+    const unused = documented.filter((name) => !used.includes(name));
+    expect(undocumented, `public tokens not documented as @cssproperty: ${undocumented.join(', ')}`).to.deep.equal([]);
+    expect(unused, `@cssproperty entries no style uses: ${unused.join(', ')}`).to.deep.equal([]);
+  });
+
+  describe('default colours meet WCAG contrast', () => {
+    const light = themeDefaults(ruleBody(tokens.cssText, ':host'));
+    const dark = { ...light, ...themeDefaults(ruleBody(tokens.cssText, ":host([theme='dark'])")) };
+    const TEXT = ['--_text', '--_muted', '--_accent', '--_good', '--_bad', '--_error'];
+    const SERIES = [1, 2, 3, 4, 5, 6].map((n) => `--_series-${n}`);
+
+    for (const [theme, colours] of [
+      ['light', light],
+      ['dark', dark],
+    ] as const) {
+      it(`${theme}: text ≥ 4.5:1 on the background and the surface`, () => {
+        const failures = TEXT.flatMap((fg) =>
+          ['--_background', '--_surface'].map((bg) => pair(colours, fg, bg, 4.5)).filter((f) => f !== undefined),
+        );
+        expect(failures, failures.join('; ')).to.deep.equal([]);
+      });
+
+      it(`${theme}: series colours ≥ 3:1 on the background`, () => {
+        const failures = SERIES.map((fg) => pair(colours, fg, '--_background', 3)).filter((f) => f !== undefined);
+        expect(failures, failures.join('; ')).to.deep.equal([]);
+      });
+
+      it(`${theme}: focused text ≥ 4.5:1 on the focus highlight`, () => {
+        const failure = pair(colours, '--_focus-text', '--_focus', 4.5);
+        expect(failure, failure).to.equal(undefined);
+      });
+    }
+
+    it('reads the default colours out of the token fallbacks', () => {
+      expect(Object.keys(light)).to.include.members([...TEXT, ...SERIES, '--_background', '--_surface']);
+      expect(light['--_text']).to.equal('#0b0c0c');
+      expect(dark['--_background']).to.equal('#0b0c0c');
+      expect(dark['--_focus']).to.equal(light['--_focus']);
+    });
+  });
+});
+
+/** The declarations of the first rule with exactly this selector. */
+function ruleBody(css: string, selector: string): string {
+  const escaped = selector.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`(?:^|[}\\s])${escaped}\\s*\\{([^}]*)\\}`).exec(css);
+  if (!match) throw new Error(`no "${selector} {" rule in tokens.cssText`);
+  return match[1]!;
+}
+
+/** `--_text: var(--pw-text-color, #0b0c0c)` → `{'--_text': '#0b0c0c'}`. */
+function themeDefaults(body: string): Record<string, string> {
+  const colours: Record<string, string> = {};
+  for (const m of body.matchAll(/(--_[\w-]+)\s*:\s*var\(\s*--pw-[\w-]+\s*,\s*(#[0-9a-f]{3}(?:[0-9a-f]{3})?)\s*\)/gi)) {
+    colours[m[1]!] = m[2]!.toLowerCase();
+  }
+  return colours;
+}
+
+/** A failure message when the contrast of `fg` on `bg` is below `min`. */
+function pair(colours: Record<string, string>, fg: string, bg: string, min: number): string | undefined {
+  const a = colours[fg];
+  const b = colours[bg];
+  if (!a || !b) return `${fg} on ${bg}: no default colour`;
+  const ratio = contrast(a, b);
+  return ratio >= min ? undefined : `${fg} ${a} on ${bg} ${b} is ${ratio.toFixed(2)}:1, below ${min}:1`;
+}
+
+/** WCAG 2 contrast ratio of two sRGB hex colours. */
+export function contrast(a: string, b: string): number {
+  const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (high + 0.05) / (low + 0.05);
+}
+
+function luminance(hex: string): number {
+  const full = hex.length === 4 ? `#${[...hex.slice(1)].map((c) => c + c).join('')}` : hex;
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = Number.parseInt(full.slice(i, i + 2), 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
