@@ -16,7 +16,27 @@ const CSS = Object.values(SHEETS)
   .join('\n');
 
 /** The element whose JSDoc documents the public tokens (`@cssproperty`). */
-const ELEMENT_SOURCE = '/src/kpi-quarter-table/kpi-quarter-table.ts';
+const ELEMENT_SOURCE = 'src/kpi-quarter-table/kpi-quarter-table.ts';
+/**
+ * The dev server serves the element's source through esbuild, which strips
+ * its JSDoc, so the `@cssproperty` tags are read from the manifest the
+ * analyzer writes from that JSDoc (`npm run manifest`, part of `npm run build`).
+ */
+const MANIFEST = '/custom-elements.json';
+
+interface Manifest {
+  modules: { path: string; declarations?: { name: string; cssProperties?: { name: string }[] }[] }[];
+}
+
+/** The `@cssproperty` names of the declarations in ELEMENT_SOURCE. */
+async function documentedCssProperties(): Promise<string[]> {
+  const response = await fetch(MANIFEST, { cache: 'no-store' });
+  if (!response.ok) throw new Error(`${MANIFEST}: ${response.status} (run npm run manifest)`);
+  const manifest = (await response.json()) as Manifest;
+  const module = manifest.modules.find((m) => m.path === ELEMENT_SOURCE);
+  if (!module) throw new Error(`${MANIFEST} has no module ${ELEMENT_SOURCE} (run npm run manifest)`);
+  return (module.declarations ?? []).flatMap((d) => (d.cssProperties ?? []).map((p) => p.name));
+}
 
 const unique = (names: Iterable<string>) => [...new Set(names)].sort();
 const matches = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((m) => m[1]!);
@@ -33,45 +53,77 @@ function publicUses(css: string): { name: string; index: number; context: string
 /** `--_private: var(--pw-public, fallback)`: the only place a public token may appear. */
 const MAPPING = /(--_[\w-]+)\s*:\s*var\(\s*(--pw-[\w-]+)\s*[,)]/g;
 
+/** Private tokens defined but never used, and used but never defined. */
+function privateTokenProblems(css: string): { definedNotUsed: string[]; usedNotDefined: string[] } {
+  const defined = unique(matches(css, /(--_[\w-]+)\s*:/g));
+  const used = unique(matches(css, /var\(\s*(--_[\w-]+)/g));
+  return {
+    definedNotUsed: defined.filter((name) => !used.includes(name)),
+    usedNotDefined: used.filter((name) => !defined.includes(name)),
+  };
+}
+
+/** Public tokens written anywhere but as the first argument of a var() setting a private token, and public tokens setting more than one private token. */
+function publicTokenProblems(css: string): { stray: string[]; split: string[] } {
+  const mapped = new Map<number, string>();
+  const targets = new Map<string, Set<string>>();
+  for (const m of css.matchAll(MAPPING)) {
+    const [whole, privateName, publicName] = m as unknown as [string, string, string];
+    mapped.set(m.index + whole.lastIndexOf(publicName), publicName);
+    targets.set(publicName, (targets.get(publicName) ?? new Set()).add(privateName));
+  }
+  return {
+    stray: publicUses(css)
+      .filter((use) => mapped.get(use.index) !== use.name)
+      .map((use) => `${use.name} in "${use.context}"`),
+    split: [...targets]
+      .filter(([, privates]) => privates.size > 1)
+      .map(([name, privates]) => `${name} → ${[...privates].join(', ')}`),
+  };
+}
+
 describe('theme tokens', () => {
   it('defines every private token it uses, and uses every private token it defines', () => {
-    const defined = unique(matches(CSS, /(--_[\w-]+)\s*:/g));
-    const used = unique(matches(CSS, /var\(\s*(--_[\w-]+)/g));
-    const definedNotUsed = defined.filter((name) => !used.includes(name));
-    const usedNotDefined = used.filter((name) => !defined.includes(name));
+    const { definedNotUsed, usedNotDefined } = privateTokenProblems(CSS);
     expect(definedNotUsed, `private tokens defined but never used: ${definedNotUsed.join(', ')}`).to.deep.equal([]);
     expect(usedNotDefined, `private tokens used but never defined: ${usedNotDefined.join(', ')}`).to.deep.equal([]);
   });
 
   it('uses public tokens only to set private ones, one private token each', () => {
-    const mapped = new Map<number, string>();
-    const targets = new Map<string, Set<string>>();
-    for (const m of CSS.matchAll(MAPPING)) {
-      const [whole, privateName, publicName] = m as unknown as [string, string, string];
-      mapped.set(m.index + whole.lastIndexOf(publicName), publicName);
-      targets.set(publicName, (targets.get(publicName) ?? new Set()).add(privateName));
-    }
-    const stray = publicUses(CSS)
-      .filter((use) => mapped.get(use.index) !== use.name)
-      .map((use) => `${use.name} in "${use.context}"`);
+    const { stray, split } = publicTokenProblems(CSS);
     expect(stray, `public tokens outside a private token's var(): ${stray.join('; ')}`).to.deep.equal([]);
-    const split = [...targets]
-      .filter(([, privates]) => privates.size > 1)
-      .map(([name, privates]) => `${name} → ${[...privates].join(', ')}`);
     expect(split, `public tokens setting more than one private token: ${split.join('; ')}`).to.deep.equal([]);
   });
 
+  it('the token checks catch a broken sheet', () => {
+    const broken = `
+      :host { --_a: var(--pw-a, red); --_b: var(--pw-b); --_c: var(--_a); --_d: var(--pw-a, blue); }
+      p { color: var(--_c); background: var(--pw-b); border-color: var(--_missing, var(--pw-e)); }
+    `;
+    expect(privateTokenProblems(broken)).to.deep.equal({
+      definedNotUsed: ['--_b', '--_d'],
+      usedNotDefined: ['--_missing'],
+    });
+    expect(publicTokenProblems(broken)).to.deep.equal({
+      stray: [
+        '--pw-b in "p { color: var(--_c); background: var(--pw-b); border-color: var(--_missing, var(--pw-e)); }"',
+        '--pw-e in "p { color: var(--_c); background: var(--pw-b); border-color: var(--_missing, var(--pw-e)); }"',
+      ],
+      split: ['--pw-a → --_a, --_d'],
+    });
+  });
+
   it(`documents every public token as a @cssproperty of ${ELEMENT_SOURCE}`, async () => {
-    const response = await fetch(ELEMENT_SOURCE, { cache: 'no-store' });
-    expect(response.ok, `${ELEMENT_SOURCE}: ${response.status}`).to.equal(true);
-    const source = await response.text();
-    expect(source, `${ELEMENT_SOURCE} arrives without its JSDoc (transformed?)`).to.contain('@cssproperty');
-    const documented = unique(matches(source, /@cssproperty\s+(--[\w-]+)/g));
+    const documented = unique(await documentedCssProperties());
     const used = unique(publicUses(CSS).map((use) => use.name));
     const undocumented = used.filter((name) => !documented.includes(name));
     const unused = documented.filter((name) => !used.includes(name));
-    expect(undocumented, `public tokens not documented as @cssproperty: ${undocumented.join(', ')}`).to.deep.equal([]);
-    expect(unused, `@cssproperty entries no style uses: ${unused.join(', ')}`).to.deep.equal([]);
+    const hint = ` (documentation read from ${MANIFEST}: run npm run manifest after editing the JSDoc)`;
+    expect(
+      undocumented,
+      `public tokens not documented as @cssproperty: ${undocumented.join(', ')}${hint}`,
+    ).to.deep.equal([]);
+    expect(unused, `@cssproperty entries no style uses: ${unused.join(', ')}${hint}`).to.deep.equal([]);
   });
 
   describe('default colours meet WCAG contrast', () => {
@@ -138,7 +190,7 @@ function pair(colours: Record<string, string>, fg: string, bg: string, min: numb
 }
 
 /** WCAG 2 contrast ratio of two sRGB hex colours. */
-export function contrast(a: string, b: string): number {
+function contrast(a: string, b: string): number {
   const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
   return (high + 0.05) / (low + 0.05);
 }

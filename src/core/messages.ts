@@ -30,6 +30,7 @@ export interface Messages {
   monthsShort: readonly string[];
   monthsLong: readonly string[];
   quarterLabel: (q: number, from: string, to: string) => string;
+  monthRange: (from: string, to: string) => string;
   quarterShort: (q: number) => string;
   byQuarter: string;
   byYear: string;
@@ -135,6 +136,7 @@ const en: Messages = {
   ],
   monthsShort: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
   quarterLabel: (q, from, to) => `Q${q} (${from} to ${to})`,
+  monthRange: (from, to) => `${from} to ${to}`,
   quarterShort: (q) => `Q${q}`,
   byQuarter: 'by quarter',
   byYear: 'by year',
@@ -252,6 +254,7 @@ const cy: Messages = {
   ],
   monthsShort: ['Ion', 'Chwef', 'Maw', 'Ebr', 'Mai', 'Meh', 'Gorff', 'Awst', 'Medi', 'Hyd', 'Tach', 'Rhag'],
   quarterLabel: (q, from, to) => `Ch${q} (${from} i ${to})`,
+  monthRange: (from, to) => `${from} i ${to}`,
   quarterShort: (q) => `Ch${q}`,
   byQuarter: 'fesul chwarter',
   byYear: 'fesul blwyddyn',

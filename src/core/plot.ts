@@ -53,6 +53,18 @@ export const plotStyles = css`
   .pw-plot .pw-series-2 {
     color: var(--_series-2);
   }
+  .pw-plot .pw-series-3 {
+    color: var(--_series-3);
+  }
+  .pw-plot .pw-series-4 {
+    color: var(--_series-4);
+  }
+  .pw-plot .pw-series-5 {
+    color: var(--_series-5);
+  }
+  .pw-plot .pw-series-6 {
+    color: var(--_series-6);
+  }
   .pw-plot .pw-baseline {
     color: var(--_text);
   }
@@ -61,8 +73,7 @@ export const plotStyles = css`
     font-style: italic;
   }
   @media (forced-colors: active) {
-    .pw-plot .pw-series-1,
-    .pw-plot .pw-series-2 {
+    .pw-plot [class*='pw-series-'] {
       color: CanvasText;
     }
   }

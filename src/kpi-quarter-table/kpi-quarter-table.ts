@@ -151,7 +151,7 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
     const width = model.columns.length + 1 + (model.changeLabel ? 1 : 0);
     return html`<div class="scroll" tabindex="0" role="region" aria-label=${m.scrollRegion(caption)}>
       <table part="table">
-        <caption>
+        <caption class="visually-hidden">
           ${caption}
         </caption>
         <thead>
@@ -160,7 +160,9 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
             ${model.columns.map(
               (c) =>
                 html`<th scope="col" class=${c.kind === 'total' ? 'total' : ''}>
-                  ${c.label}${c.note ? html`<span class="col-note">${c.note}</span>` : nothing}
+                  ${c.months ? c.short : c.label}${
+                    c.months || c.note ? html`<span class="col-note">${c.months ?? c.note}</span>` : nothing
+                  }
                 </th>`,
             )}
             ${model.changeLabel ? html`<th scope="col">${model.changeLabel}</th>` : nothing}

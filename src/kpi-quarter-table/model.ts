@@ -32,6 +32,8 @@ export interface KpiColumn {
   readonly short: string;
   /** A second header line, e.g. "year total". */
   readonly note?: string;
+  /** For a quarter, its months: "Apr to Jun" (the header shows "Q1" over it). */
+  readonly months?: string;
   readonly kind: 'quarter' | 'total' | 'year' | 'previous';
 }
 
@@ -148,6 +150,7 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
         column: {
           key: period.key,
           label: m.quarterLabel(q, m.monthsShort[months.first - 1]!, m.monthsShort[months.last - 1]!),
+          months: m.monthRange(m.monthsShort[months.first - 1]!, m.monthsShort[months.last - 1]!),
           short: m.quarterShort(q),
           kind: 'quarter',
         },
