@@ -9,6 +9,28 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { readFileSync } from 'node:fs';
 
+// d3-dsv's csvParse builds row objects with `new Function` (a strict CSP
+// forbids it). We only call csvParseRows, but the code ships in the bundle;
+// replace it with a plain loop so nothing in the bundle can need eval. The
+// build fails if d3-dsv changes and the pattern is no longer found.
+function cspSafeDsv() {
+  const pattern = /function objectConverter\(columns\) \{\n {2}return new Function\([\s\S]*?\n\}\n/;
+  return {
+    name: 'csp-safe-d3-dsv',
+    transform(code, id) {
+      if (!/[\\/]d3-dsv[\\/]/.test(id) || !code.includes('new Function')) return null;
+      if (!pattern.test(code)) this.error('d3-dsv changed: update the csp-safe-d3-dsv patch in rollup.config.mjs');
+      return {
+        code: code.replace(
+          pattern,
+          'function objectConverter(columns) {\n  return function (d) {\n    var o = {};\n    for (var i = 0; i < columns.length; i++) o[columns[i]] = d[i] || "";\n    return o;\n  };\n}\n',
+        ),
+        map: null,
+      };
+    },
+  };
+}
+
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const external = Object.keys(pkg.dependencies);
 const ts = () =>
@@ -33,6 +55,7 @@ export default [
     },
     plugins: [
       nodeResolve({ browser: true }),
+      cspSafeDsv(),
       commonjs({ strictRequires: false }),
       ts(),
       terser({ format: { comments: /^!/ }, ecma: 2021, module: true }),

@@ -8,6 +8,11 @@ interface DemoWindow extends Window {
 }
 
 describe('demo page under a strict CSP', () => {
+  it('ships no eval or Function constructor in the bundle', async () => {
+    const bundle = await (await fetch('/dist/partnership-widgets.js')).text();
+    expect(bundle.match(/new Function\s*\(|\beval\s*\(/g)).to.equal(null);
+  });
+
   it('renders every widget with zero CSP violations', async () => {
     const bundle = await fetch('/dist/partnership-widgets.js', { method: 'HEAD' });
     expect(bundle.ok, 'dist/partnership-widgets.js is missing: run npm run build').to.equal(true);
