@@ -27,9 +27,10 @@ export function kpiChartOptions(
   options: KpiChartOptions = {},
 ): PlotOptions {
   const { height = 170, fontSize = 14 } = options;
-  // Room for each column's label ("2021-22" is about 4.5 ems wide) without overlap.
-  const perColumn = columns[chartColumns[0] ?? 0]?.short.length ?? 2;
-  const width = options.width ?? Math.max(260, chartColumns.length * fontSize * Math.max(3, perColumn * 0.62) + 16);
+  // Room for each column's axis label ("2021-22") and value label ("16,424", "21.7%")
+  // without overlap: about 0.62 em per character, plus a gap between bars.
+  const chars = Math.max(...chartColumns.map((i) => Math.max(columns[i]!.short.length, row.cells[i]!.text.length)), 2);
+  const width = options.width ?? Math.max(260, chartColumns.length * fontSize * (chars * 0.62 + 0.8) + 16);
   const scale = row.kind === 'percent' ? 100 : 1;
   const data: Datum[] = [];
   const symbols: Datum[] = [];
