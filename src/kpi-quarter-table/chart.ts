@@ -14,6 +14,24 @@ export interface KpiChartOptions {
   fontSize?: number;
 }
 
+/**
+ * A width with room for each column's axis label ("2021-22") and value label
+ * ("16,424", "21.7%") without overlap: about 0.62 em per character plus a gap.
+ * Given every row, small multiples share one width.
+ */
+export function kpiChartWidth(
+  rows: readonly KpiRow[],
+  columns: readonly KpiColumn[],
+  chartColumns: readonly number[],
+  fontSize = 14,
+): number {
+  let chars = 2;
+  for (const i of chartColumns) {
+    chars = Math.max(chars, columns[i]!.short.length, ...rows.map((row) => row.cells[i]!.text.length));
+  }
+  return Math.round(Math.max(260, chartColumns.length * fontSize * (chars * 0.62 + 0.8) + 16));
+}
+
 interface Datum {
   x: string;
   y: number;
@@ -27,10 +45,7 @@ export function kpiChartOptions(
   options: KpiChartOptions = {},
 ): PlotOptions {
   const { height = 170, fontSize = 14 } = options;
-  // Room for each column's axis label ("2021-22") and value label ("16,424", "21.7%")
-  // without overlap: about 0.62 em per character, plus a gap between bars.
-  const chars = Math.max(...chartColumns.map((i) => Math.max(columns[i]!.short.length, row.cells[i]!.text.length)), 2);
-  const width = options.width ?? Math.max(260, chartColumns.length * fontSize * (chars * 0.62 + 0.8) + 16);
+  const width = options.width ?? kpiChartWidth([row], columns, chartColumns, fontSize);
   const scale = row.kind === 'percent' ? 100 : 1;
   const data: Datum[] = [];
   const symbols: Datum[] = [];

@@ -6,7 +6,7 @@ import { drawPlot, plotStyles } from '../core/plot.js';
 import { chrome, tokens } from '../core/styles.js';
 import { isSymbol } from '../core/symbols.js';
 import { define, PartnershipWidget } from '../core/widget.js';
-import { kpiChartOptions } from './chart.js';
+import { kpiChartOptions, kpiChartWidth } from './chart.js';
 import { kpiStyles } from './kpi-quarter-table.styles.js';
 import { buildKpiModel, type KpiModel, type KpiRow } from './model.js';
 
@@ -207,12 +207,13 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
     }
     const m = this.m;
     const fontSize = this.presenting ? 20 : 14;
+    const width = kpiChartWidth(model.rows, model.columns, model.chartColumns, fontSize);
     const figures = model.rows.map((row) => {
       const key = `${row.measure.id}|${fontSize}`;
       let svg = drawn.get(key);
       if (!svg) {
         const points = model.chartColumns.map((i) => m.chartPoint(model.columns[i]!.label, row.cells[i]!.text));
-        svg = drawPlot(kpiChartOptions(row, model.columns, model.chartColumns, { fontSize }), {
+        svg = drawPlot(kpiChartOptions(row, model.columns, model.chartColumns, { fontSize, width }), {
           label: m.chartLabel(row.measure.label, points.join('; ')),
         });
         drawn.set(key, svg);
