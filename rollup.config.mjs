@@ -71,4 +71,22 @@ export default [
     output: { dir: 'dist/lib', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
     plugins: [ts()],
   },
+  {
+    // The command line (Node only): arquero stays here, never in the browser bundle.
+    input: { main: 'src/cli/main.ts' },
+    external: (id) => id.startsWith('node:') || external.some((dep) => id === dep || id.startsWith(`${dep}/`)),
+    output: { dir: 'dist/cli', format: 'es', sourcemap: true },
+    plugins: [
+      typescript({
+        tsconfig: './tsconfig.json',
+        include: ['src/**/*.ts'],
+        exclude: ['src/**/*.test.ts'],
+        declaration: false,
+        sourceMap: true,
+        outDir: undefined,
+        noEmitOnError: true,
+        types: ['node'],
+      }),
+    ],
+  },
 ];
