@@ -47,6 +47,7 @@ export default defineConfig(
       'rollup*.{js,mjs}',
       'test/**/*.mjs',
       'src/cli/**/*.ts',
+      'bin/**/*.{js,mjs}',
       'bench/**/*.{js,mjs,cjs,ts}',
     ],
     languageOptions: { globals: { ...globals.node } },
