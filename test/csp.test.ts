@@ -26,7 +26,7 @@ describe('demo page under a strict CSP', () => {
       const doc = frame.contentDocument!;
       const widgets = () => [...doc.querySelectorAll('kpi-quarter-table')] as (HTMLElement & { state: string })[];
       await waitUntil(
-        () => widgets().length === 5 && widgets().every((w) => w.state && w.state !== 'loading'),
+        () => widgets().length === 7 && widgets().every((w) => w.state && w.state !== 'loading'),
         'demo widgets did not settle',
         { timeout: 15000 },
       );
@@ -34,6 +34,8 @@ describe('demo page under a strict CSP', () => {
       expect(states).to.deep.equal({
         leicester: 'loaded',
         trafford: 'loaded',
+        'trafford-referrals': 'loaded',
+        'trafford-cpp': 'loaded',
         scilly: 'loaded',
         welsh: 'loaded',
         broken: 'error',

@@ -64,6 +64,18 @@ export const EnvelopeSchema = v.looseObject(
     measures: v.array(MeasureSchema, 'list'),
     notes: v.optional(v.array(Text, 'list')),
     annotations: v.optional(v.array(v.looseObject({ period: Text, text: Text }, 'object'), 'list')),
+    comparators: v.optional(
+      v.array(
+        v.looseObject(
+          {
+            area: Text,
+            kind: v.optional(v.picklist(['national', 'region', 'neighbours', 'other'], 'kind')),
+          },
+          'object',
+        ),
+        'list',
+      ),
+    ),
     data: v.array(RowSchema, 'list'),
   },
   'object',
@@ -107,7 +119,15 @@ export interface Dataset {
   readonly measures: readonly MeasureDef[];
   readonly notes: readonly string[];
   readonly annotations: readonly { readonly period: string; readonly text: string }[];
+  /** Comparator areas (rows with an `area` dimension), in the order to show them. */
+  readonly comparators: readonly Comparator[];
   readonly rows: readonly DataRow[];
+}
+
+export interface Comparator {
+  /** The `area` value of its rows: "England", "North West", "Statistical neighbours (median)". */
+  readonly area: string;
+  readonly kind: 'national' | 'region' | 'neighbours' | 'other';
 }
 
 /** A problem, rendered later in the reader's language. */
@@ -274,6 +294,7 @@ export function validateEnvelope(input: unknown, options: ValidateOptions = {}):
     measures,
     notes: env.notes ?? [],
     annotations: env.annotations ?? [],
+    comparators: (env.comparators ?? []).map((c) => ({ area: c.area, kind: c.kind ?? 'other' })),
     rows,
   };
 }

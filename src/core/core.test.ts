@@ -82,6 +82,10 @@ describe('formats', () => {
     expect(formatPercent(3095 / 16424)).to.equal('18.8%');
     expect(formatValue(symbol('c'), 'count')).to.equal('[c]');
     expect(formatValue(0, 'count')).to.equal('0');
+    // Half up at the precision shown, as published tables do (21.95 is stored as 21.9499…).
+    expect(formatPercent(0.2195)).to.equal('22.0%');
+    expect(formatPercent(23 / 122)).to.equal('18.9%');
+    expect(formatPercent(-0.0125)).to.equal('-1.3%');
   });
   it('writes dates in English and Welsh, the same in every time zone', () => {
     expect(formatDate('2022-06-30', en)).to.equal('30 June 2022');

@@ -17,7 +17,6 @@ const locale = formatLocale({
 
 const countFormat = locale.format(',~r');
 const integerFormat = locale.format(',d');
-const percentFormats = new Map<number, (n: number) => string>();
 const decimalFormats = new Map<number, (n: number) => string>();
 
 function cached(map: Map<number, (n: number) => string>, digits: number, spec: string) {
@@ -31,14 +30,23 @@ export function formatCount(n: number): string {
   return Number.isInteger(n) ? integerFormat(n) : countFormat(n);
 }
 
-/** A fraction as a percentage: `0.1884` → `18.8%`. */
-export function formatPercent(fraction: number, digits = 1): string {
-  return cached(percentFormats, digits, `,.${digits}%`)(fraction);
+/**
+ * Rounds half away from zero at `digits` decimals, as published statistics do:
+ * 21.95 → 22.0, although 21.95 is stored as 21.949999… and toFixed gives 21.9.
+ */
+export function roundHalfUp(n: number, digits: number): number {
+  const f = 10 ** digits;
+  return (Math.sign(n) * Math.round(Math.abs(n) * f * (1 + 4 * Number.EPSILON))) / f;
 }
 
-/** A number with fixed decimals: `18.84` → `18.8`. */
+/** A fraction as a percentage: `0.1884` → `18.8%`; `0.2195` → `22.0%`. */
+export function formatPercent(fraction: number, digits = 1): string {
+  return cached(decimalFormats, digits, `,.${digits}f`)(roundHalfUp(fraction * 100, digits)) + '%';
+}
+
+/** A number with fixed decimals: `18.84` → `18.8`; `21.95` → `22.0`. */
 export function formatDecimal(n: number, digits = 1): string {
-  return cached(decimalFormats, digits, `,.${digits}f`)(n);
+  return cached(decimalFormats, digits, `,.${digits}f`)(roundHalfUp(n, digits));
 }
 
 /** Symbols are shown in brackets, as GSS guidance asks: `[c]`. */

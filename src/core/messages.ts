@@ -57,6 +57,10 @@ export interface Messages {
   qualityTotal: (label: string, year: string, stated: string, sum: string) => string;
   qualityRate: (label: string, column: string, stated: string, derived: string, num: string, den: string) => string;
   kpiTitle: string;
+  position: (direction: 'above' | 'below' | 'same', reference: string, value: string) => string;
+  neighboursMedian: string;
+  positionHeader: (year: string) => string;
+  notCompared: string;
   errors: ErrorMessages;
 }
 
@@ -78,7 +82,7 @@ export interface ErrorMessages {
   measureAt: (id: string) => string;
   envelope: string;
   expected: Record<
-    'text' | 'number' | 'list' | 'object' | 'value' | 'polarity' | 'unit' | 'month' | 'date' | 'url' | 'id',
+    'text' | 'number' | 'list' | 'object' | 'value' | 'polarity' | 'unit' | 'kind' | 'month' | 'date' | 'url' | 'id',
     string
   >;
   unexpected: string;
@@ -165,6 +169,11 @@ const en: Messages = {
   qualityRate: (label, column, stated, derived, num, den) =>
     `${label}, ${column}: the data states ${stated}, but ${num} / ${den} = ${derived}. The table shows the rate worked out from the counts.`,
   kpiTitle: 'Safeguarding activity',
+  position: (direction, reference, value) =>
+    `${direction === 'above' ? 'above' : direction === 'below' ? 'below' : 'the same as'} ${reference} (${value})`,
+  neighboursMedian: 'the neighbours’ median',
+  positionHeader: (year) => `Compared, ${year}`,
+  notCompared: 'not compared: counts depend on the size of the area',
   errors: {
     network: (url) => `The figures could not be loaded: the network request to ${url} failed.`,
     http: (status, url) => `The figures could not be loaded: the server answered with error ${status} for ${url}.`,
@@ -191,6 +200,7 @@ const en: Messages = {
       value: 'a number or a GSS symbol (c, x, z, u, low)',
       polarity: 'up-good, down-good or neutral',
       unit: 'count or percent',
+      kind: 'national, region, neighbours or other',
       month: 'a month number from 1 to 12',
       date: 'a date such as 2022-06-30',
       url: 'a web address starting https:// or http://',
@@ -283,6 +293,11 @@ const cy: Messages = {
   qualityRate: (label, column, stated, derived, num, den) =>
     `${label}, ${column}: mae’r data yn nodi ${stated}, ond ${num} / ${den} = ${derived}. Mae’r tabl yn dangos y gyfradd a gyfrifwyd o’r cyfrifon.`,
   kpiTitle: 'Gweithgarwch diogelu',
+  position: (direction, reference, value) =>
+    `${direction === 'above' ? 'uwchlaw' : direction === 'below' ? 'islaw' : 'yr un fath â'} ${reference} (${value})`,
+  neighboursMedian: 'canolrif y cymdogion',
+  positionHeader: (year) => `O’i gymharu, ${year}`,
+  notCompared: 'heb ei gymharu: mae cyfrifon yn dibynnu ar faint yr ardal',
   errors: {
     network: (url) => `Nid oedd modd llwytho’r ffigurau: methodd y cais rhwydwaith i ${url}.`,
     http: (status, url) => `Nid oedd modd llwytho’r ffigurau: atebodd y gweinydd gyda gwall ${status} ar gyfer ${url}.`,
@@ -310,6 +325,7 @@ const cy: Messages = {
       value: 'rhif neu symbol GSS (c, x, z, u, low)',
       polarity: 'up-good, down-good neu neutral',
       unit: 'count neu percent',
+      kind: 'national, region, neighbours neu other',
       month: 'rhif mis o 1 i 12',
       date: 'dyddiad fel 2022-06-30',
       url: 'cyfeiriad gwe sy’n dechrau https:// neu http://',

@@ -67,8 +67,21 @@ export const kpiStyles = css`
     line-height: 0;
     margin-left: 0.15em;
   }
-  .change {
+  th.period {
     white-space: nowrap;
+  }
+  td.change {
+    min-width: 9em;
+    text-align: left;
+  }
+  .comparator {
+    color: var(--_text);
+    background: var(--_surface);
+  }
+  td.position {
+    white-space: normal;
+    text-align: left;
+    min-width: 12em;
   }
   .change.good {
     color: var(--_good);

@@ -365,3 +365,22 @@ describe('<kpi-quarter-table> in Welsh', () => {
     expect(shadowText(el)).to.contain('Ni chafwyd hyd i’r ffeil ddata (gwall 404)');
   });
 });
+
+describe('<kpi-quarter-table> with comparators', () => {
+  it('renders comparator and position columns accessibly', async () => {
+    const { el, outcome } = await loaded('/data/trafford-referrals-prepared.json');
+    expect(outcome.type).to.equal('ready');
+    const headers = [...el.shadowRoot!.querySelectorAll('thead th')].map((th) =>
+      th.textContent!.replace(/\s+/g, ' ').trim(),
+    );
+    expect(headers.slice(-4)).to.deep.equal([
+      'England 2024-25',
+      'North West 2024-25',
+      'the neighbours’ median 2024-25',
+      'Compared, 2024-25',
+    ]);
+    expect(shadowText(el)).to.contain('below the neighbours’ median (22.0%) (better)');
+    expect(el.toCSV()).to.contain('the neighbours’ median (2024-25)');
+    await expect(el).to.be.accessible();
+  });
+});

@@ -140,6 +140,16 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
     </td>`;
   }
 
+  private renderPosition(row: KpiRow) {
+    const position = row.position;
+    if (!position) {
+      return html`<td class="position"><span class="visually-hidden">${this.m.notCompared}</span></td>`;
+    }
+    return html`<td class="position change ${position.tone}">
+      ${position.text}${position.toneText ? html` (${position.toneText})` : nothing}
+    </td>`;
+  }
+
   protected override renderTable(model: KpiModel, caption: string): TemplateResult {
     const m = this.m;
     const groups: { name?: string; rows: KpiRow[] }[] = [];
@@ -148,7 +158,9 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
       if (last && last.name === row.measure.group) last.rows.push(row);
       else groups.push({ ...(row.measure.group ? { name: row.measure.group } : {}), rows: [row] });
     }
-    const width = model.columns.length + 1 + (model.changeLabel ? 1 : 0);
+    const width =
+      model.columns.length + 1 + (model.changeLabel ? 1 : 0) + model.comparators.length + (model.positionLabel ? 1 : 0);
+    const latest = model.columns[model.columns.length - 1]?.label ?? '';
     return html`<div class="scroll" tabindex="0" role="region" aria-label=${m.scrollRegion(caption)}>
       <table part="table">
         <caption class="visually-hidden">
@@ -159,13 +171,17 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
             <th scope="col">${m.measure}</th>
             ${model.columns.map(
               (c) =>
-                html`<th scope="col" class=${c.kind === 'total' ? 'total' : ''}>
+                html`<th scope="col" class="period ${c.kind === 'total' ? 'total' : ''}">
                   ${c.months ? c.short : c.label}${
-                    c.months || c.note ? html`<span class="col-note">${c.months ?? c.note}</span>` : nothing
+                    c.months || c.note ? html` <span class="col-note">${c.months ?? c.note}</span>` : nothing
                   }
                 </th>`,
             )}
             ${model.changeLabel ? html`<th scope="col">${model.changeLabel}</th>` : nothing}
+            ${model.comparators.map(
+              (c) => html`<th scope="col" class="comparator">${c.label} <span class="col-note">${latest}</span></th>`,
+            )}
+            ${model.positionLabel ? html`<th scope="col">${model.positionLabel}</th>` : nothing}
           </tr>
         </thead>
         ${groups.map(
@@ -191,6 +207,10 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
                         </td>`,
                     )}
                     ${model.changeLabel ? this.renderChange(row) : nothing}
+                    ${(row.comparisons ?? []).map(
+                      (cell) => html`<td class="comparator ${isSymbol(cell.value) ? 'symbol' : ''}">${cell.text}</td>`,
+                    )}
+                    ${model.positionLabel ? this.renderPosition(row) : nothing}
                   </tr>`,
               )}
             </tbody>`,

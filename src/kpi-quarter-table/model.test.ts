@@ -191,3 +191,40 @@ describe('kpi model: annual data (DfE)', () => {
     expect(hereford.symbols).to.include('u');
   });
 });
+
+describe('kpi model: comparators prepared from DfE files', () => {
+  it('shows England, the region and the neighbours’ median for the latest year, with a position for rates', async () => {
+    const model = buildKpiModel(await dataset('trafford-referrals-prepared.json'), en, 'en');
+    expect(model.comparators.map((c) => c.label)).to.deep.equal(['England', 'North West', 'the neighbours’ median']);
+    const rate = model.rows.find((r) => r.measure.id === 'rereferral_rate')!;
+    expect(rate.cells.map((c) => c.text)).to.deep.equal(['17.2%', '21.4%', '19.9%', '20.4%', '18.0%']);
+    // Published: England 22.6%, North West 21.7%; the median of the ten neighbours' rates is 21.95%.
+    expect(rate.comparisons!.map((c) => c.text)).to.deep.equal(['22.6%', '21.7%', '22.0%']);
+    expect(rate.position).to.deep.equal({
+      text: 'below the neighbours’ median (22.0%)',
+      tone: 'good',
+      toneText: 'better',
+    });
+    const referrals = model.rows.find((r) => r.measure.id === 'referrals')!;
+    expect(referrals.comparisons!.map((c) => c.text)).to.deep.equal(['632,830', '86,120', '5,282.5']);
+    expect(referrals.position, 'counts are not ranked against areas of other sizes').to.equal(undefined);
+    expect(model.positionLabel).to.equal('Compared, 2024-25');
+    expect(model.summary.join(' ')).to.contain(
+      'Re-referrals (%) 18.0%, down 2.4 percentage points on 2023-24, below the neighbours’ median (22.0%)',
+    );
+    expect(model.csv[0]!.slice(-4)).to.deep.equal([
+      'England (2024-25)',
+      'North West (2024-25)',
+      'the neighbours’ median (2024-25)',
+      'Compared, 2024-25',
+    ]);
+    expect(model.csv[2]!.slice(-4)).to.deep.equal(['22.6', '21.7', '22.0', 'below the neighbours’ median (22.0%)']);
+  });
+
+  it('positions a rate above the median as worse when down is good', async () => {
+    const model = buildKpiModel(await dataset('trafford-cpp-prepared.json'), cy, 'cy');
+    const rate = model.rows.find((r) => r.measure.id === 'cpp_subsequent_rate')!;
+    expect(rate.position!.text).to.match(/^(uwchlaw|islaw|yr un fath â) canolrif y cymdogion \(\d+\.\d%\)$/);
+    expect(model.comparators[2]!.label).to.equal('canolrif y cymdogion');
+  });
+});

@@ -12,7 +12,7 @@
  */
 import { WidgetError, type Dataset, type DataRow, type MeasureDef, type Problem } from '../core/contract.js';
 import type { FigureModel } from '../core/widget.js';
-import { formatCount, formatDecimal, formatPercent, formatValue } from '../core/format.js';
+import { formatCount, formatDecimal, formatPercent, formatValue, roundHalfUp } from '../core/format.js';
 import type { Lang, Messages } from '../core/messages.js';
 import { isPeriod, makePeriod, parsePeriod, quarterMonths, yearKey, type Period } from '../core/periods.js';
 import { isNumber, isSymbol, ratio, sumValues, symbol, symbolsUsed, type Value } from '../core/symbols.js';
@@ -51,11 +51,29 @@ export interface KpiChange {
   readonly toneText?: string;
 }
 
+export interface KpiPosition {
+  /** "below the neighbours’ median (22.0%)". */
+  readonly text: string;
+  readonly tone: 'good' | 'bad' | 'neutral';
+  readonly toneText?: string;
+}
+
+export interface KpiComparatorColumn {
+  readonly area: string;
+  readonly kind: 'national' | 'region' | 'neighbours' | 'other';
+  /** Header text: the area, or "the neighbours’ median". */
+  readonly label: string;
+}
+
 export interface KpiRow {
   readonly measure: MeasureDef;
   readonly kind: 'count' | 'percent';
   readonly cells: readonly KpiCell[];
   readonly change?: KpiChange;
+  /** The latest year's value for each comparator, in `comparators` order. */
+  readonly comparisons?: readonly KpiCell[];
+  /** Where the area stands against the reference comparator (rates only). */
+  readonly position?: KpiPosition;
   /** Footnote number of the measure's definition. */
   readonly footnote?: number;
 }
@@ -68,16 +86,24 @@ export interface KpiModel extends FigureModel {
   readonly chartColumns: readonly number[];
   /** The header of the change column, when there is one. */
   readonly changeLabel?: string;
+  /** Comparator columns for the latest year (annual data with `area` rows). */
+  readonly comparators: readonly KpiComparatorColumn[];
+  /** The header of the position column, when there is one. */
+  readonly positionLabel?: string;
   readonly rows: readonly KpiRow[];
 }
 
 type Index = Map<string, Map<string, DataRow>>;
 
-function indexRows(rows: readonly DataRow[]): Index {
+/**
+ * Rows of the main area (no dimensions), or of one comparator area (only an
+ * `area` dimension). Rows with other dimensions (sector...) belong to other views.
+ */
+function indexRows(rows: readonly DataRow[], area?: string): Index {
   const index: Index = new Map();
   for (const row of rows) {
-    // Rows with extra dimensions (area, sector...) belong to other views.
-    if (Object.keys(row.dims).length) continue;
+    const keys = Object.keys(row.dims);
+    if (area === undefined ? keys.length : keys.length !== 1 || row.dims.area !== area) continue;
     let byPeriod = index.get(row.measure);
     if (!byPeriod) index.set(row.measure, (byPeriod = new Map()));
     byPeriod.set(row.period.key, row);
@@ -125,11 +151,23 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
       empty: latest === undefined ? m.empty : m.emptyYear(year),
       columns: [],
       chartColumns: [],
+      comparators: [],
       rows: [],
     };
   }
 
   const value = (measure: string, period: Period): Value | undefined => index.get(measure)?.get(period.key)?.value;
+  /** One measure in one period from an index: derived, stated percent (as a fraction) or count. */
+  const valueIn = (ix: Index, measure: MeasureDef, period: Period): Value | undefined => {
+    const get = (id: string) => ix.get(id)?.get(period.key)?.value;
+    if (measure.numerator && measure.denominator) {
+      const num = get(measure.numerator);
+      const den = get(measure.denominator);
+      return num === undefined && den === undefined ? undefined : ratio(num, den);
+    }
+    const v = get(measure.id);
+    return measure.unit === 'percent' && isNumber(v) ? v / 100 : v;
+  };
 
   // Columns: the periods each column reads.
   interface ColumnSpec {
@@ -209,6 +247,28 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
     return cells;
   };
 
+  // Comparators (annual data only): the latest year for each comparator area.
+  const latestPeriod = makePeriod(latest);
+  const declared = dataset.comparators.length
+    ? dataset.comparators
+    : [...new Set(dataset.rows.map((r) => r.dims.area).filter((a): a is string => !!a))].map((area) => ({
+        area,
+        kind: 'other' as const,
+      }));
+  const comparatorIndexes = quarterly
+    ? []
+    : declared
+        .map((c) => ({ c, ix: indexRows(dataset.rows, c.area) }))
+        .filter(({ ix }) => [...ix.values()].some((byPeriod) => byPeriod.has(latestPeriod.key)));
+  const comparators: KpiComparatorColumn[] = comparatorIndexes.map(({ c }) => ({
+    area: c.area,
+    kind: c.kind,
+    label: c.kind === 'neighbours' ? m.neighboursMedian : c.area,
+  }));
+  // Position against the neighbours' median, else against the national figure.
+  let reference = comparators.findIndex((c) => c.kind === 'neighbours');
+  if (reference < 0) reference = comparators.findIndex((c) => c.kind === 'national');
+
   const rows: KpiRow[] = [];
   const allValues: Value[] = [];
   for (const measure of dataset.measures) {
@@ -257,18 +317,30 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
     if (!anyData && !measure.numerator) continue;
     allValues.push(...values);
     const cells = values.map((v) => ({ value: v, text: formatValue(v, kind, measure.decimals) }));
-    const change = changeFor(measure, kind, values, specs, m, (y) => {
-      if (quarterly) return undefined;
-      // Annual: compare the latest column with the year before it.
-      const period = makePeriod(y);
-      if (measure.numerator && measure.denominator) {
-        return ratio(value(measure.numerator, period), value(measure.denominator, period));
-      }
-      const v = value(measure.id, period);
-      return kind === 'percent' && isNumber(v) ? v / 100 : v;
-    });
+    // Annual: compare the latest column with the year before it.
+    const change = changeFor(measure, kind, values, specs, m, (y) =>
+      quarterly ? undefined : valueIn(index, measure, makePeriod(y)),
+    );
     const footnote = footnotes.get(measure.id);
-    rows.push({ measure, kind, cells, ...(change ? { change } : {}), ...(footnote ? { footnote } : {}) });
+    const latestValue = values[values.length - 1];
+    const comparisons = comparatorIndexes.map(({ ix }) => {
+      const v = valueIn(ix, measure, latestPeriod) ?? MISSING;
+      allValues.push(v);
+      return { value: v, text: formatValue(v, kind, measure.decimals) };
+    });
+    const position =
+      kind === 'percent' && reference >= 0 && latestValue !== undefined
+        ? positionFor(measure, latestValue, comparisons[reference]!, comparators[reference]!.label, m)
+        : undefined;
+    rows.push({
+      measure,
+      kind,
+      cells,
+      ...(change ? { change } : {}),
+      ...(comparisons.length ? { comparisons } : {}),
+      ...(position ? { position } : {}),
+      ...(footnote ? { footnote } : {}),
+    });
   }
 
   const columns = specs.map((s) => s.column);
@@ -297,7 +369,8 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
     const previous = quarterly ? columns[previousIndex]?.label : yearKey(latest - 1);
     return (
       m.summaryMeasure(row.measure.label, cell.text) +
-      (change && previous ? m.summaryChange(change.text, previous) : '')
+      (change && previous ? m.summaryChange(change.text, previous) : '') +
+      (row.position ? `, ${row.position.text}` : '')
     );
   });
   if (clauses.length) summary.push(`${m.summaryIntro(mainLabel)}${clauses.join('; ')}.`);
@@ -313,22 +386,21 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
     }
   }
 
+  const positionLabel = reference >= 0 && rows.some((r) => r.position) ? m.positionHeader(latestPeriod.key) : undefined;
   const csv: string[][] = [
     [
       m.measure,
       ...columns.map((c) => (c.note ? `${c.label} (${c.note})` : c.label)),
       ...(changeLabel ? [changeLabel] : []),
+      ...comparators.map((c) => `${c.label} (${latestPeriod.key})`),
+      ...(positionLabel ? [positionLabel] : []),
     ],
     ...rows.map((row) => [
       row.measure.label,
-      ...row.cells.map((c) =>
-        isSymbol(c.value)
-          ? c.text
-          : row.kind === 'percent'
-            ? formatDecimal(c.value * 100, row.measure.decimals)
-            : String(c.value),
-      ),
+      ...row.cells.map((c) => csvNumber(c.value, row)),
       ...(changeLabel ? [row.change?.text ?? ''] : []),
+      ...(row.comparisons ?? []).map((c) => csvNumber(c.value, row)),
+      ...(positionLabel ? [row.position?.text ?? ''] : []),
     ]),
   ];
 
@@ -339,6 +411,8 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
     columns,
     chartColumns,
     ...(changeLabel ? { changeLabel } : {}),
+    comparators,
+    ...(positionLabel ? { positionLabel } : {}),
     rows,
     summary,
     definitions: definitions.filter((d) => rows.some((r) => r.footnote === d.n)),
@@ -383,7 +457,7 @@ function changeFor(
   }
   if (isSymbol(amount)) return { direction: 'none', text: `[${amount.symbol}]`, tone: 'neutral' };
   const digits = kind === 'percent' ? measure.decimals : 1;
-  const rounded = Number(amount.toFixed(digits));
+  const rounded = roundHalfUp(amount, digits);
   if (rounded === 0) return { direction: 'same', text: m.noChange, tone: 'neutral' };
   const size = formatDecimal(Math.abs(rounded), digits);
   const words = kind === 'percent' ? m.percentagePoints(size) : `${size}%`;
@@ -397,6 +471,38 @@ function changeFor(
   return {
     direction,
     text: direction === 'up' ? m.up(words) : m.down(words),
+    tone,
+    ...(tone === 'good' ? { toneText: m.better } : tone === 'bad' ? { toneText: m.worse } : {}),
+  };
+}
+
+/** A figure for the CSV: counts unformatted, rates in percent to their decimals, symbols in brackets. */
+function csvNumber(value: Value, row: KpiRow): string {
+  if (isSymbol(value)) return `[${value.symbol}]`;
+  return row.kind === 'percent' ? formatDecimal(value * 100, row.measure.decimals) : String(value);
+}
+
+/** "below the neighbours’ median (22.0%)", judged at the precision shown. */
+function positionFor(
+  measure: MeasureDef,
+  own: Value,
+  reference: KpiCell,
+  referenceLabel: string,
+  m: Messages,
+): KpiPosition | undefined {
+  if (!isNumber(own) || !isNumber(reference.value)) return undefined;
+  const digits = measure.decimals + 2;
+  const a = Number(own.toFixed(digits));
+  const b = Number(reference.value.toFixed(digits));
+  const direction = a > b ? 'above' : a < b ? 'below' : 'same';
+  const tone =
+    direction === 'same' || measure.polarity === 'neutral'
+      ? 'neutral'
+      : (measure.polarity === 'up-good') === (direction === 'above')
+        ? 'good'
+        : 'bad';
+  return {
+    text: m.position(direction, referenceLabel, reference.text),
     tone,
     ...(tone === 'good' ? { toneText: m.better } : tone === 'bad' ? { toneText: m.worse } : {}),
   };
