@@ -26,7 +26,7 @@ export const MeasureSchema = v.looseObject(
     numerator: v.optional(Id),
     denominator: v.optional(Id),
     group: v.optional(Text),
-    unit: v.optional(v.picklist(['count', 'percent'], 'unit')),
+    unit: v.optional(v.picklist(['count', 'percent', 'ratio'], 'unit')),
     decimals: v.optional(
       v.pipe(v.number('number'), v.integer('number'), v.minValue(0, 'number'), v.maxValue(3, 'number')),
     ),
@@ -64,6 +64,7 @@ export const EnvelopeSchema = v.looseObject(
     measures: v.array(MeasureSchema, 'list'),
     notes: v.optional(v.array(Text, 'list')),
     annotations: v.optional(v.array(v.looseObject({ period: Text, text: Text }, 'object'), 'list')),
+    area: v.optional(v.looseObject({ name: Text, code: v.optional(Text) }, 'object')),
     comparators: v.optional(
       v.array(
         v.looseObject(
@@ -94,9 +95,12 @@ export interface MeasureDef {
   readonly numerator?: string;
   readonly denominator?: string;
   readonly group?: string;
-  /** `percent` for a rate stated in the data (18.8 means 18.8%); derived rates are always percentages. */
-  readonly unit: 'count' | 'percent';
-  /** Decimal places for a rate (default 1). */
+  /**
+   * `percent` for a rate stated in the data (18.8 means 18.8%); derived rates are percentages unless
+   * `ratio`: numerator / denominator as a plain number, such as an average per meeting (9.2).
+   */
+  readonly unit: 'count' | 'percent' | 'ratio';
+  /** Decimal places for a rate or a ratio (default 1). */
   readonly decimals: number;
 }
 
@@ -119,6 +123,8 @@ export interface Dataset {
   readonly measures: readonly MeasureDef[];
   readonly notes: readonly string[];
   readonly annotations: readonly { readonly period: string; readonly text: string }[];
+  /** The area the main rows are for (rows without an `area` dimension). */
+  readonly area?: { readonly name: string; readonly code?: string };
   /** Comparator areas (rows with an `area` dimension), in the order to show them. */
   readonly comparators: readonly Comparator[];
   readonly rows: readonly DataRow[];
@@ -233,7 +239,7 @@ export function validateEnvelope(input: unknown, options: ValidateOptions = {}):
       ...(raw.numerator ? { numerator: raw.numerator } : {}),
       ...(raw.denominator ? { denominator: raw.denominator } : {}),
       ...(raw.group ? { group: raw.group } : {}),
-      unit: raw.numerator ? 'percent' : (raw.unit ?? 'count'),
+      unit: raw.numerator ? (raw.unit === 'ratio' ? 'ratio' : 'percent') : (raw.unit ?? 'count'),
       decimals: raw.decimals ?? 1,
     });
   }
@@ -294,6 +300,7 @@ export function validateEnvelope(input: unknown, options: ValidateOptions = {}):
     measures,
     notes: env.notes ?? [],
     annotations: env.annotations ?? [],
+    ...(env.area ? { area: { name: env.area.name, ...(env.area.code ? { code: env.area.code } : {}) } } : {}),
     comparators: (env.comparators ?? []).map((c) => ({ area: c.area, kind: c.kind ?? 'other' })),
     rows,
   };

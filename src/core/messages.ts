@@ -59,8 +59,10 @@ export interface Messages {
   kpiTitle: string;
   position: (direction: 'above' | 'below' | 'same', reference: string, value: string) => string;
   neighboursMedian: string;
-  positionHeader: (year: string) => string;
+  positionHeader: (reference: string) => string;
   notCompared: string;
+  compareCaption: (year: string) => string;
+  thisArea: string;
   errors: ErrorMessages;
 }
 
@@ -172,8 +174,10 @@ const en: Messages = {
   position: (direction, reference, value) =>
     `${direction === 'above' ? 'above' : direction === 'below' ? 'below' : 'the same as'} ${reference} (${value})`,
   neighboursMedian: 'the neighbours’ median',
-  positionHeader: (year) => `Compared, ${year}`,
+  positionHeader: (reference) => `Position against ${reference}`,
   notCompared: 'not compared: counts depend on the size of the area',
+  compareCaption: (year) => `Compared with other areas, ${year}`,
+  thisArea: 'This area',
   errors: {
     network: (url) => `The figures could not be loaded: the network request to ${url} failed.`,
     http: (status, url) => `The figures could not be loaded: the server answered with error ${status} for ${url}.`,
@@ -199,7 +203,7 @@ const en: Messages = {
       object: 'an object',
       value: 'a number or a GSS symbol (c, x, z, u, low)',
       polarity: 'up-good, down-good or neutral',
-      unit: 'count or percent',
+      unit: 'count, percent or ratio',
       kind: 'national, region, neighbours or other',
       month: 'a month number from 1 to 12',
       date: 'a date such as 2022-06-30',
@@ -296,8 +300,10 @@ const cy: Messages = {
   position: (direction, reference, value) =>
     `${direction === 'above' ? 'uwchlaw' : direction === 'below' ? 'islaw' : 'yr un fath â'} ${reference} (${value})`,
   neighboursMedian: 'canolrif y cymdogion',
-  positionHeader: (year) => `O’i gymharu, ${year}`,
+  positionHeader: (reference) => `Safle o’i gymharu â ${reference}`,
   notCompared: 'heb ei gymharu: mae cyfrifon yn dibynnu ar faint yr ardal',
+  compareCaption: (year) => `O’i gymharu ag ardaloedd eraill, ${year}`,
+  thisArea: 'Yr ardal hon',
   errors: {
     network: (url) => `Nid oedd modd llwytho’r ffigurau: methodd y cais rhwydwaith i ${url}.`,
     http: (status, url) => `Nid oedd modd llwytho’r ffigurau: atebodd y gweinydd gyda gwall ${status} ar gyfer ${url}.`,
@@ -324,7 +330,7 @@ const cy: Messages = {
       object: 'gwrthrych',
       value: 'rhif neu symbol GSS (c, x, z, u, low)',
       polarity: 'up-good, down-good neu neutral',
-      unit: 'count neu percent',
+      unit: 'count, percent neu ratio',
       kind: 'national, region, neighbours neu other',
       month: 'rhif mis o 1 i 12',
       date: 'dyddiad fel 2022-06-30',

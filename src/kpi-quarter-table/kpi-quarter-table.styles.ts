@@ -74,9 +74,8 @@ export const kpiStyles = css`
     min-width: 9em;
     text-align: left;
   }
-  .comparator {
-    color: var(--_text);
-    background: var(--_surface);
+  .comparison {
+    margin-top: 1.25em;
   }
   td.position {
     white-space: normal;

@@ -370,14 +370,25 @@ describe('<kpi-quarter-table> with comparators', () => {
   it('renders comparator and position columns accessibly', async () => {
     const { el, outcome } = await loaded('/data/trafford-referrals-prepared.json');
     expect(outcome.type).to.equal('ready');
-    const headers = [...el.shadowRoot!.querySelectorAll('thead th')].map((th) =>
-      th.textContent!.replace(/\s+/g, ' ').trim(),
-    );
-    expect(headers.slice(-4)).to.deep.equal([
-      'England 2024-25',
-      'North West 2024-25',
-      'the neighbours’ median 2024-25',
-      'Compared, 2024-25',
+    const table = el.shadowRoot!.querySelector('[part="comparison-table"]')!;
+    expect(table.querySelector('caption')!.textContent!.trim()).to.equal('Compared with other areas, 2024-25');
+    const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent!.trim());
+    expect(headers).to.deep.equal([
+      'Measure',
+      'Trafford',
+      'England',
+      'North West',
+      'the neighbours’ median',
+      'Position against the neighbours’ median',
+    ]);
+    const rate = [...table.querySelectorAll('tbody tr')][1]!;
+    expect([...rate.querySelectorAll('th, td')].map((c) => c.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
+      'Re-referrals (%)',
+      '18.0%',
+      '22.6%',
+      '21.7%',
+      '22.0%',
+      'below the neighbours’ median (22.0%) (better)',
     ]);
     expect(shadowText(el)).to.contain('below the neighbours’ median (22.0%) (better)');
     expect(el.toCSV()).to.contain('the neighbours’ median (2024-25)');

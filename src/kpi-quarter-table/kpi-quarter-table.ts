@@ -34,6 +34,7 @@ import { buildKpiModel, type KpiModel, type KpiRow } from './model.js';
  * @csspart table-view - The table's wrapper.
  * @csspart chart-view - The charts' wrapper.
  * @csspart table - The `<table>`.
+ * @csspart comparison-table - The latest year against England, the region and the neighbours' median.
  * @csspart chart - Each small chart's `<figure>`.
  * @csspart summary - The plain-English summary.
  * @csspart footer - Source, updated date, symbols, definitions, notes.
@@ -158,63 +159,96 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
       if (last && last.name === row.measure.group) last.rows.push(row);
       else groups.push({ ...(row.measure.group ? { name: row.measure.group } : {}), rows: [row] });
     }
-    const width =
-      model.columns.length + 1 + (model.changeLabel ? 1 : 0) + model.comparators.length + (model.positionLabel ? 1 : 0);
-    const latest = model.columns[model.columns.length - 1]?.label ?? '';
+    const width = model.columns.length + 1 + (model.changeLabel ? 1 : 0);
     return html`<div class="scroll" tabindex="0" role="region" aria-label=${m.scrollRegion(caption)}>
-      <table part="table">
-        <caption class="visually-hidden">
+        <table part="table">
+          <caption class="visually-hidden">
+            ${caption}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${m.measure}</th>
+              ${model.columns.map(
+                (c) =>
+                  html`<th scope="col" class="period ${c.kind === 'total' ? 'total' : ''}">
+                    ${c.months ? c.short : c.label}${
+                      c.months || c.note ? html` <span class="col-note">${c.months ?? c.note}</span>` : nothing
+                    }
+                  </th>`,
+              )}
+              ${model.changeLabel ? html`<th scope="col">${model.changeLabel}</th>` : nothing}
+            </tr>
+          </thead>
+          ${groups.map(
+            (group) =>
+              html`<tbody class="group">
+                ${
+                  group.name
+                    ? html`<tr>
+                        <th scope="rowgroup" colspan=${width} class="group-heading">${group.name}</th>
+                      </tr>`
+                    : nothing
+                }
+                ${group.rows.map(
+                  (row) =>
+                    html`<tr class=${row.kind === 'percent' ? 'rate' : 'count'}>
+                      ${this.renderRowHeader(row)}
+                      ${row.cells.map(
+                        (cell, i) =>
+                          html`<td
+                            class="${model.columns[i]!.kind === 'total' ? 'total' : ''} ${isSymbol(cell.value) ? 'symbol' : ''}"
+                          >
+                            ${cell.text}
+                          </td>`,
+                      )}
+                      ${model.changeLabel ? this.renderChange(row) : nothing}
+                    </tr>`,
+                )}
+              </tbody>`,
+          )}
+        </table>
+      </div>
+      ${model.comparators.length ? this.renderComparison(model) : nothing}`;
+  }
+
+  /**
+   * The latest year against the comparators (England, region, neighbours'
+   * median), in a table of its own so that "are we in the median range?" is
+   * answered without scrolling sideways past the years.
+   */
+  private renderComparison(model: KpiModel) {
+    const m = this.m;
+    const latestIndex = model.columns.length - 1;
+    const year = model.columns[latestIndex]?.label ?? '';
+    const caption = m.compareCaption(year);
+    return html`<div class="scroll comparison" tabindex="0" role="region" aria-label=${m.scrollRegion(caption)}>
+      <table part="comparison-table">
+        <caption>
           ${caption}
         </caption>
         <thead>
           <tr>
             <th scope="col">${m.measure}</th>
-            ${model.columns.map(
-              (c) =>
-                html`<th scope="col" class="period ${c.kind === 'total' ? 'total' : ''}">
-                  ${c.months ? c.short : c.label}${
-                    c.months || c.note ? html` <span class="col-note">${c.months ?? c.note}</span>` : nothing
-                  }
-                </th>`,
-            )}
-            ${model.changeLabel ? html`<th scope="col">${model.changeLabel}</th>` : nothing}
-            ${model.comparators.map(
-              (c) => html`<th scope="col" class="comparator">${c.label} <span class="col-note">${latest}</span></th>`,
-            )}
+            <th scope="col" class="period">${model.area ?? m.thisArea}</th>
+            ${model.comparators.map((c) => html`<th scope="col" class="comparator">${c.label}</th>`)}
             ${model.positionLabel ? html`<th scope="col">${model.positionLabel}</th>` : nothing}
           </tr>
         </thead>
-        ${groups.map(
-          (group) =>
-            html`<tbody class="group">
-              ${
-                group.name
-                  ? html`<tr>
-                      <th scope="rowgroup" colspan=${width} class="group-heading">${group.name}</th>
-                    </tr>`
-                  : nothing
-              }
-              ${group.rows.map(
-                (row) =>
-                  html`<tr class=${row.kind === 'percent' ? 'rate' : 'count'}>
-                    ${this.renderRowHeader(row)}
-                    ${row.cells.map(
-                      (cell, i) =>
-                        html`<td
-                          class="${model.columns[i]!.kind === 'total' ? 'total' : ''} ${isSymbol(cell.value) ? 'symbol' : ''}"
-                        >
-                          ${cell.text}
-                        </td>`,
-                    )}
-                    ${model.changeLabel ? this.renderChange(row) : nothing}
-                    ${(row.comparisons ?? []).map(
-                      (cell) => html`<td class="comparator ${isSymbol(cell.value) ? 'symbol' : ''}">${cell.text}</td>`,
-                    )}
-                    ${model.positionLabel ? this.renderPosition(row) : nothing}
-                  </tr>`,
-              )}
-            </tbody>`,
-        )}
+        <tbody>
+          ${model.rows.map(
+            (row) =>
+              html`<tr>
+                <th scope="row">${row.measure.label}</th>
+                <td class="total ${isSymbol(row.cells[latestIndex]!.value) ? 'symbol' : ''}">
+                  ${row.cells[latestIndex]!.text}
+                </td>
+                ${(row.comparisons ?? []).map(
+                  (cell) => html`<td class="comparator ${isSymbol(cell.value) ? 'symbol' : ''}">${cell.text}</td>`,
+                )}
+                ${model.positionLabel ? this.renderPosition(row) : nothing}
+              </tr>`,
+          )}
+        </tbody>
       </table>
     </div>`;
   }

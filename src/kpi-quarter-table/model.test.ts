@@ -208,7 +208,7 @@ describe('kpi model: comparators prepared from DfE files', () => {
     const referrals = model.rows.find((r) => r.measure.id === 'referrals')!;
     expect(referrals.comparisons!.map((c) => c.text)).to.deep.equal(['632,830', '86,120', '5,282.5']);
     expect(referrals.position, 'counts are not ranked against areas of other sizes').to.equal(undefined);
-    expect(model.positionLabel).to.equal('Compared, 2024-25');
+    expect(model.positionLabel).to.equal('Position against the neighbours’ median');
     expect(model.summary.join(' ')).to.contain(
       'Re-referrals (%) 18.0%, down 2.4 percentage points on 2023-24, below the neighbours’ median (22.0%)',
     );
@@ -216,7 +216,7 @@ describe('kpi model: comparators prepared from DfE files', () => {
       'England (2024-25)',
       'North West (2024-25)',
       'the neighbours’ median (2024-25)',
-      'Compared, 2024-25',
+      'Position against the neighbours’ median',
     ]);
     expect(model.csv[2]!.slice(-4)).to.deep.equal(['22.6', '21.7', '22.0', 'below the neighbours’ median (22.0%)']);
   });

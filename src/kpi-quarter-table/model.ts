@@ -90,6 +90,8 @@ export interface KpiModel extends FigureModel {
   readonly comparators: readonly KpiComparatorColumn[];
   /** The header of the position column, when there is one. */
   readonly positionLabel?: string;
+  /** The area the figures are for, when the data names it (comparator tables). */
+  readonly area?: string;
   readonly rows: readonly KpiRow[];
 }
 
@@ -386,7 +388,8 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
     }
   }
 
-  const positionLabel = reference >= 0 && rows.some((r) => r.position) ? m.positionHeader(latestPeriod.key) : undefined;
+  const positionLabel =
+    reference >= 0 && rows.some((r) => r.position) ? m.positionHeader(comparators[reference]!.label) : undefined;
   const csv: string[][] = [
     [
       m.measure,
@@ -413,6 +416,7 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
     ...(changeLabel ? { changeLabel } : {}),
     comparators,
     ...(positionLabel ? { positionLabel } : {}),
+    ...(dataset.area ? { area: dataset.area.name } : {}),
     rows,
     summary,
     definitions: definitions.filter((d) => rows.some((r) => r.footnote === d.n)),
