@@ -65,6 +65,7 @@ export default [
     input: {
       index: 'src/index.ts',
       'kpi-quarter-table': 'src/kpi-quarter-table/kpi-quarter-table.ts',
+      'attendance-by-sector': 'src/attendance-by-sector/attendance-by-sector.ts',
       core: 'src/core/index.ts',
     },
     external: (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`)),

@@ -5,5 +5,8 @@
 export { KpiQuarterTable } from './kpi-quarter-table/kpi-quarter-table.js';
 export { buildKpiModel } from './kpi-quarter-table/model.js';
 export type { KpiModel, KpiOptions } from './kpi-quarter-table/model.js';
+export { AttendanceBySector } from './attendance-by-sector/attendance-by-sector.js';
+export { buildAttendanceModel } from './attendance-by-sector/model.js';
+export type { AttendanceModel, AttendanceOptions } from './attendance-by-sector/model.js';
 export { validateEnvelope, WidgetError } from './core/contract.js';
 export type { Dataset, EnvelopeInput } from './core/contract.js';

@@ -6,8 +6,11 @@ import { expect } from '@open-wc/testing';
 import { validateEnvelope } from '../src/core/contract.js';
 import { messages } from '../src/core/messages.js';
 import { drawPlot } from '../src/core/plot.js';
+import { attendanceChartOptions, type AttendanceChartOptions } from '../src/attendance-by-sector/chart.js';
+import { buildAttendanceModel } from '../src/attendance-by-sector/model.js';
 import { kpiChartOptions } from '../src/kpi-quarter-table/chart.js';
 import { buildKpiModel } from '../src/kpi-quarter-table/model.js';
+import { edgeCases, oneSector } from './attendance-fixtures.js';
 import { loadJson, svgSnapshot } from './helpers.js';
 
 async function kpiChart(file: string, measure: string, fontSize = 14): Promise<Element> {
@@ -16,12 +19,26 @@ async function kpiChart(file: string, measure: string, fontSize = 14): Promise<E
   return drawPlot(kpiChartOptions(row, model.columns, model.chartColumns, { fontSize }), { label: row.measure.label });
 }
 
+async function attendanceChart(data: unknown, options: AttendanceChartOptions = {}): Promise<Element> {
+  const envelope = typeof data === 'string' ? await loadJson(`/data/${data}`) : data;
+  const model = buildAttendanceModel(validateEnvelope(envelope), messages('en'), 'en');
+  return drawPlot(attendanceChartOptions(model, { width: 720, ...options }), { label: model.period });
+}
+
 const charts: Record<string, () => Promise<Element>> = {
   'kpi-leicester-contacts': () => kpiChart('leicester-kpis-2021-22.json', 'contacts'),
   'kpi-leicester-rereferral-rate': () => kpiChart('leicester-kpis-2021-22.json', 'rereferral_rate'),
   'kpi-leicester-contacts-presenting': () => kpiChart('leicester-kpis-2021-22.json', 'contacts', 20),
   'kpi-trafford-referrals': () => kpiChart('trafford-referrals-annual.json', 'referrals'),
   'kpi-scilly-rereferrals-symbols': () => kpiChart('isles-of-scilly-referrals-annual.json', 'rereferrals'),
+  'attendance-norfolk': () => attendanceChart('norfolk-lscg-attendance-2024-25.json'),
+  'attendance-norfolk-narrow': () => attendanceChart('norfolk-lscg-attendance-2024-25.json', { width: 300 }),
+  'attendance-norfolk-presenting': () =>
+    attendanceChart('norfolk-lscg-attendance-2024-25.json', { width: 1000, fontSize: 22.4 }),
+  // Greyscale: the two years of one sector differ by more than hue (solid against hatched and outlined).
+  'attendance-one-sector-two-years': () => attendanceChart(oneSector(), { width: 400 }),
+  'attendance-hard-cases': () => attendanceChart(edgeCases()),
+  'attendance-hard-cases-narrow': () => attendanceChart(edgeCases(), { width: 300 }),
 };
 
 describe('chart snapshots', () => {

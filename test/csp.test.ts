@@ -24,9 +24,10 @@ describe('demo page under a strict CSP', () => {
     try {
       await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
       const doc = frame.contentDocument!;
-      const widgets = () => [...doc.querySelectorAll('kpi-quarter-table')] as (HTMLElement & { state: string })[];
+      const widgets = () =>
+        [...doc.querySelectorAll('kpi-quarter-table, attendance-by-sector')] as (HTMLElement & { state: string })[];
       await waitUntil(
-        () => widgets().length === 7 && widgets().every((w) => w.state && w.state !== 'loading'),
+        () => widgets().length === 11 && widgets().every((w) => w.state && w.state !== 'loading'),
         'demo widgets did not settle',
         { timeout: 15000 },
       );
@@ -38,12 +39,24 @@ describe('demo page under a strict CSP', () => {
         'trafford-cpp': 'loaded',
         scilly: 'loaded',
         welsh: 'loaded',
+        norfolk: 'loaded',
+        'norfolk-csv': 'loaded',
+        'norfolk-welsh': 'loaded',
+        'attendance-inline': 'loaded',
         broken: 'error',
       });
       // The chart view was drawn (scilly starts as a chart) without Plot's <style>.
       const scilly = doc.getElementById('scilly')!.shadowRoot!;
       expect(scilly.querySelectorAll('svg[role="img"]').length).to.be.greaterThan(0);
       expect(scilly.querySelectorAll('style').length).to.equal(0);
+      // The attendance chart, its hatching and keyboard highlight work under the policy too.
+      const norfolk = doc.getElementById('norfolk')!.shadowRoot!;
+      await waitUntil(() => norfolk.querySelector('svg[role="img"] pattern'), 'attendance chart not drawn');
+      expect(norfolk.querySelectorAll('style').length).to.equal(0);
+      const nav = norfolk.querySelector<HTMLElement>('[part="chart"]')!;
+      nav.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
+      await waitUntil(() => norfolk.querySelector('svg .pw-focused'), 'no bar highlighted');
+      expect(norfolk.querySelector('[part="announcer"]')!.textContent).to.contain('Schools and education, 2024-25');
       const violations = (frame.contentWindow as DemoWindow).__cspViolations;
       expect(violations, 'the CSP monitor did not run').to.be.an('array');
       expect(violations).to.deep.equal([]);

@@ -5,18 +5,28 @@
  * meet WCAG 2.2 contrast (1.4.3 text 4.5:1, 1.4.11 graphics 3:1).
  */
 import { expect } from '@open-wc/testing';
-import type { CSSResult } from 'lit';
-import { plotStyles } from '../src/core/plot.js';
-import { chrome, tokens } from '../src/core/styles.js';
-import { kpiStyles } from '../src/kpi-quarter-table/kpi-quarter-table.styles.js';
+import type { CSSResult, CSSResultGroup } from 'lit';
+import { AttendanceBySector } from '../src/attendance-by-sector/attendance-by-sector.js';
+import { tokens } from '../src/core/styles.js';
+import { KpiQuarterTable } from '../src/kpi-quarter-table/kpi-quarter-table.js';
 
-const SHEETS: Record<string, CSSResult> = { tokens, chrome, plotStyles, kpiStyles };
-const CSS = Object.values(SHEETS)
-  .map((sheet) => sheet.cssText)
-  .join('\n');
+/** Every element, with the source whose JSDoc documents its public tokens (`@cssproperty`). */
+const ELEMENTS: { source: string; styles: CSSResultGroup | undefined }[] = [
+  { source: 'src/kpi-quarter-table/kpi-quarter-table.ts', styles: KpiQuarterTable.styles },
+  { source: 'src/attendance-by-sector/attendance-by-sector.ts', styles: AttendanceBySector.styles },
+];
 
-/** The element whose JSDoc documents the public tokens (`@cssproperty`). */
-const ELEMENT_SOURCE = 'src/kpi-quarter-table/kpi-quarter-table.ts';
+/** An element's style sheets, flattened. */
+function sheetsOf(styles: CSSResultGroup | undefined): CSSResult[] {
+  if (styles === undefined) return [];
+  return Array.isArray(styles) ? styles.flatMap((s) => sheetsOf(s as CSSResultGroup)) : [styles as CSSResult];
+}
+
+const cssOf = (sheets: readonly CSSResult[]) => sheets.map((sheet) => sheet.cssText).join('\n');
+
+/** Every sheet of every element, each once. */
+const CSS = cssOf([...new Set(ELEMENTS.flatMap((e) => sheetsOf(e.styles)))]);
+
 /**
  * The dev server serves the element's source through esbuild, which strips
  * its JSDoc, so the `@cssproperty` tags are read from the manifest the
@@ -28,13 +38,13 @@ interface Manifest {
   modules: { path: string; declarations?: { name: string; cssProperties?: { name: string }[] }[] }[];
 }
 
-/** The `@cssproperty` names of the declarations in ELEMENT_SOURCE. */
-async function documentedCssProperties(): Promise<string[]> {
+/** The `@cssproperty` names of the declarations in an element's source. */
+async function documentedCssProperties(source: string): Promise<string[]> {
   const response = await fetch(MANIFEST, { cache: 'no-store' });
   if (!response.ok) throw new Error(`${MANIFEST}: ${response.status} (run npm run manifest)`);
   const manifest = (await response.json()) as Manifest;
-  const module = manifest.modules.find((m) => m.path === ELEMENT_SOURCE);
-  if (!module) throw new Error(`${MANIFEST} has no module ${ELEMENT_SOURCE} (run npm run manifest)`);
+  const module = manifest.modules.find((m) => m.path === source);
+  if (!module) throw new Error(`${MANIFEST} has no module ${source} (run npm run manifest)`);
   return (module.declarations ?? []).flatMap((d) => (d.cssProperties ?? []).map((p) => p.name));
 }
 
@@ -113,18 +123,20 @@ describe('theme tokens', () => {
     });
   });
 
-  it(`documents every public token as a @cssproperty of ${ELEMENT_SOURCE}`, async () => {
-    const documented = unique(await documentedCssProperties());
-    const used = unique(publicUses(CSS).map((use) => use.name));
-    const undocumented = used.filter((name) => !documented.includes(name));
-    const unused = documented.filter((name) => !used.includes(name));
-    const hint = ` (documentation read from ${MANIFEST}: run npm run manifest after editing the JSDoc)`;
-    expect(
-      undocumented,
-      `public tokens not documented as @cssproperty: ${undocumented.join(', ')}${hint}`,
-    ).to.deep.equal([]);
-    expect(unused, `@cssproperty entries no style uses: ${unused.join(', ')}${hint}`).to.deep.equal([]);
-  });
+  for (const { source, styles } of ELEMENTS) {
+    it(`documents every public token its styles use as a @cssproperty of ${source}`, async () => {
+      const documented = unique(await documentedCssProperties(source));
+      const used = unique(publicUses(cssOf(sheetsOf(styles))).map((use) => use.name));
+      const undocumented = used.filter((name) => !documented.includes(name));
+      const unused = documented.filter((name) => !used.includes(name));
+      const hint = ` (documentation read from ${MANIFEST}: run npm run manifest after editing the JSDoc)`;
+      expect(
+        undocumented,
+        `public tokens not documented as @cssproperty: ${undocumented.join(', ')}${hint}`,
+      ).to.deep.equal([]);
+      expect(unused, `@cssproperty entries no style uses: ${unused.join(', ')}${hint}`).to.deep.equal([]);
+    });
+  }
 
   describe('default colours meet WCAG contrast', () => {
     const light = themeDefaults(ruleBody(tokens.cssText, ':host'));

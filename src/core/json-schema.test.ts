@@ -4,7 +4,11 @@ import { validateEnvelope, WidgetError } from './contract.js';
 import { envelopeJsonSchema } from './json-schema.js';
 import { catalogues } from './messages.js';
 
-const SAMPLES = ['/data/leicester-kpis-2021-22.json', '/data/trafford-referrals-annual.json'];
+const SAMPLES = [
+  '/data/leicester-kpis-2021-22.json',
+  '/data/trafford-referrals-annual.json',
+  '/data/norfolk-lscg-attendance-2024-25.json',
+];
 
 async function fetchJson(path: string): Promise<unknown> {
   const response = await fetch(path, { cache: 'no-store' });
@@ -170,6 +174,8 @@ describe('envelope JSON Schema', () => {
       ['source without a name', false, (s) => (s.source = { url: 'https://example.org' })],
       ['polarity "up"', false, (s) => (s.measures[0]!.polarity = 'up')],
       ['decimals 4', false, (s) => (s.measures[0]!.decimals = 4)],
+      ['unit "ratio"', true, (s) => (s.measures[0]!.unit = 'ratio')],
+      ['unit "mean"', false, (s) => (s.measures[0]!.unit = 'mean')],
       ['an unknown top-level property', true, (s) => (s.extra = { anything: [1] })],
       ['no data', false, (s) => delete (s as Record<string, unknown>).data],
     ];

@@ -220,6 +220,10 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
   protected readyDetail(_model: M): Record<string, unknown> {
     return {};
   }
+  /** Figures shown in both views, after the summary (e.g. a second, small table). */
+  protected renderExtra(_model: M): TemplateResult | typeof nothing {
+    return nothing;
+  }
 
   private model(): M | undefined {
     const loaded = this.shownData();
@@ -376,7 +380,12 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
       <div class="view chart-view" id="${this.uid}-chart" part="chart-view" ?hidden=${tableShown}>
         ${this.renderChart(model, caption)}
       </div>
-      ${model.summary.length ? html`<p class="summary" part="summary">${model.summary.join(' ')}</p>` : nothing}
+      ${
+        model.summary.length
+          ? html`<p class="summary" id="${this.uid}-summary" part="summary">${model.summary.join(' ')}</p>`
+          : nothing
+      }
+      ${this.renderExtra(model)}
     `;
   }
 

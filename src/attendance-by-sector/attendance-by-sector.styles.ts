@@ -1,0 +1,62 @@
+import { css } from 'lit';
+
+export const attendanceStyles = css`
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 1.5em;
+    margin: 0 0 0.75em;
+    padding: 0;
+    list-style: none;
+  }
+  .legend li {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+  }
+  .chart-nav {
+    /* The chart's text size, read by the element to size the chart's geometry. */
+    font-size: calc(var(--_chart-font-size) * var(--_scale));
+    cursor: default;
+  }
+  .pw-plot .pw-sector-labels text {
+    font-weight: 400;
+  }
+  .change {
+    white-space: nowrap;
+  }
+  .formats {
+    margin: 1em 0;
+  }
+  .formats .data-table {
+    min-width: 0;
+  }
+  .formats thead th:not(.text) {
+    min-width: 7em;
+  }
+  .separate-heading {
+    margin: 1em 0 0.25em;
+    font-weight: 700;
+  }
+  .separate ul {
+    margin: 0;
+    padding-left: 1.5em;
+  }
+  .separate .fn {
+    font-size: 0.8em;
+    vertical-align: super;
+    line-height: 0;
+    margin-left: 0.15em;
+  }
+  @media print {
+    .chart-nav {
+      break-inside: avoid;
+    }
+    .legend {
+      break-after: avoid;
+    }
+    .formats {
+      break-inside: avoid;
+    }
+  }
+`;

@@ -1,0 +1,418 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ChartKeyboard, chartKeyboardCatalogues, chartKeyboardStyles, highlightMark } from '../core/chart-keyboard.js';
+import type { Dataset } from '../core/contract.js';
+import type { Lang, Messages } from '../core/messages.js';
+import { paletteStyles, yearRoleClass } from '../core/palette.js';
+import { drawPlot, plotStyles } from '../core/plot.js';
+import { chrome, tokens } from '../core/styles.js';
+import { isSymbol } from '../core/symbols.js';
+import { tableStyles } from '../core/table-styles.js';
+import { define, PartnershipWidget } from '../core/widget.js';
+import { attendanceStyles } from './attendance-by-sector.styles.js';
+import { attendanceChartOptions } from './chart.js';
+import { attendanceMessages } from './messages.js';
+import { buildAttendanceModel, type AttendanceModel, type Change } from './model.js';
+
+/** Chart width limits, in px: narrower draws names above bars; wider is not easier to read. */
+const MIN_WIDTH = 200;
+const MAX_WIDTH = 760;
+const MAX_WIDTH_PRESENTING = 1200;
+
+/**
+ * @tag attendance-by-sector
+ * @summary Attendance at multi-agency meetings (such as Local Safeguarding
+ * Children Groups) by sector, the latest year against the previous one:
+ * grouped horizontal bars coloured by year, a table, attendance by meeting
+ * format with the average per meeting, and one-off events kept apart.
+ *
+ * @attr src - URL of a JSON envelope or tidy CSV file.
+ * @attr measure - Id of the measure shown by sector (default: the first measure with `sector` rows).
+ * @attr year - The latest reporting year to show, e.g. `2024-25` (default: the latest in the data).
+ * @attr sort - `value` (default): sectors by the latest year, largest first; `data`: in data order.
+ *
+ * @csspart base - The whole figure.
+ * @csspart header - Heading and period line.
+ * @csspart heading - The heading (h2-h6, see `heading-level`).
+ * @csspart subtitle - The period and publisher line.
+ * @csspart status - The live region for loading.
+ * @csspart error - The error message box.
+ * @csspart stale - The "could not update" note.
+ * @csspart empty - The "no figures" message.
+ * @csspart toolbar - The show table/chart and download buttons.
+ * @csspart toggle - The "Show table" / "Show chart" button.
+ * @csspart download - The "Download data (CSV)" button.
+ * @csspart table-view - The table's wrapper.
+ * @csspart chart-view - The chart's wrapper (legend, chart, keyboard help).
+ * @csspart table - The `<table>` of sectors by year.
+ * @csspart legend - The key to the years' colours, above the chart.
+ * @csspart chart - The focusable chart (one tab stop; arrow keys move between bars).
+ * @csspart announcer - The polite live region that reads the bar in hand.
+ * @csspart summary - The plain-English summary (the chart's text alternative).
+ * @csspart formats - Meetings, attendances and averages by meeting format.
+ * @csspart formats-table - The meeting-format `<table>`.
+ * @csspart separate - Figures counted separately (a one-off all-groups meeting).
+ * @csspart footer - Source, updated date, symbols, definitions, notes.
+ * @csspart symbol-key - The key to GSS symbols.
+ * @csspart definitions - The numbered definitions.
+ * @csspart notes - The notes.
+ * @csspart quality - Data-quality notes.
+ *
+ * @cssproperty --pw-font-family - Font (default: inherited from the page).
+ * @cssproperty --pw-font-size - Base font size (default 1rem).
+ * @cssproperty --pw-chart-font-size - Chart text size (default 14px; keep >= 12px).
+ * @cssproperty --pw-text-color - Text colour (default #0b0c0c).
+ * @cssproperty --pw-muted-color - Secondary text (default #505a5f).
+ * @cssproperty --pw-background - Background, and the gaps in the previous year's hatching (default #ffffff).
+ * @cssproperty --pw-surface-color - Buttons and notes background (default #f3f2f1).
+ * @cssproperty --pw-border-color - Rules and borders (default #b1b4b6).
+ * @cssproperty --pw-accent-color - Links (default #1d70b8).
+ * @cssproperty --pw-focus-color - Focus highlight, and the band behind the bar in hand (default #ffdd00).
+ * @cssproperty --pw-focus-text-color - Text and outline on the focus highlight (default #0b0c0c).
+ * @cssproperty --pw-good-color - A change for the better (default #00703c).
+ * @cssproperty --pw-bad-color - A change for the worse; the stale note's border (default #aa2a16).
+ * @cssproperty --pw-error-color - Error messages (default #aa2a16).
+ * @cssproperty --pw-series-1 - The latest year's colour (default #12436d, dark blue).
+ * @cssproperty --pw-series-2 - The previous year's colour, hatched (default #f46a25, orange).
+ * @cssproperty --pw-series-3 - Third series colour (default #28a197).
+ * @cssproperty --pw-series-4 - Fourth series colour (default #801650).
+ * @cssproperty --pw-series-5 - Fifth series colour (default #3d3d3d).
+ * @cssproperty --pw-series-6 - Sixth series colour (default #a285d1).
+ *
+ * @event widget-ready - Figures were rendered. `detail`: `{state, view, lang, measure, year, previousYear, sort, sectors, formats}`.
+ * @event widget-error - The data could not be shown. `detail`: `{kind, message, messages}`.
+ *
+ * @slot - An optional `<script type="application/json">` holding the data inline.
+ */
+export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
+  static override styles = [
+    tokens,
+    chrome,
+    plotStyles,
+    paletteStyles,
+    tableStyles,
+    chartKeyboardStyles,
+    attendanceStyles,
+  ];
+
+  /** Id of the measure shown by sector; default the first measure with `sector` rows. */
+  @property() measure?: string;
+
+  /** The latest reporting year to show (`2024-25`); default the latest in the data. */
+  @property() year?: string;
+
+  /** `value` (default): sectors by the latest year, largest first; `data`: in data order. */
+  @property() sort?: string;
+
+  /** The host's width and the chart's text size, measured; the chart is drawn to fit them. */
+  @state() private chartWidth = 0;
+  @state() private chartFontSize = 0;
+
+  private readonly keys = new ChartKeyboard(this, {
+    count: () => this.shownModel?.bars.length ?? 0,
+    label: (i) => this.shownModel?.bars[i]?.label ?? '',
+    lang: () => this.widgetLang,
+    leave: () => this.renderRoot.querySelector<HTMLElement>('[part="toggle"]')?.focus(),
+  });
+
+  private shownModel?: AttendanceModel;
+  private charts = new WeakMap<AttendanceModel, Map<string, Element>>();
+  private resizeObserver?: ResizeObserver;
+  private measureFrame?: number;
+
+  constructor() {
+    super();
+    // The chart is what this widget is for; the table is one key (t) or one button away.
+    this.view = 'chart';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Measured in the next frame: a redraw inside the observer's callback would loop.
+    this.resizeObserver = new ResizeObserver(() => {
+      if (this.measureFrame === undefined) {
+        this.measureFrame = requestAnimationFrame(() => {
+          this.measureFrame = undefined;
+          this.measureChart();
+        });
+      }
+    });
+    this.resizeObserver.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    if (this.measureFrame !== undefined) cancelAnimationFrame(this.measureFrame);
+    this.measureFrame = undefined;
+  }
+
+  /** Reads the host's width and the chart's text size (the CSS decides both). */
+  private measureChart() {
+    const width = Math.floor(this.getBoundingClientRect().width);
+    if (width > 0 && Math.abs(width - this.chartWidth) >= 4) this.chartWidth = width;
+    const probe = this.renderRoot.querySelector('.chart-nav');
+    const size = probe ? Number.parseFloat(getComputedStyle(probe).fontSize) : NaN;
+    if (Number.isFinite(size) && size > 0 && size !== this.chartFontSize) this.chartFontSize = size;
+  }
+
+  protected override defaultTitle(m: Messages): string {
+    return attendanceMessages(m).title;
+  }
+
+  protected override modelKey(): string {
+    return `${this.measure ?? ''}|${this.year ?? ''}|${this.sort ?? ''}`;
+  }
+
+  protected override buildModel(dataset: Dataset, m: Messages, lang: Lang): AttendanceModel {
+    return buildAttendanceModel(dataset, m, lang, {
+      ...(this.measure ? { measure: this.measure } : {}),
+      ...(this.year ? { year: this.year } : {}),
+      ...(this.sort ? { sort: this.sort } : {}),
+    });
+  }
+
+  protected override readyDetail(model: AttendanceModel): Record<string, unknown> {
+    return {
+      measure: model.measure?.id,
+      year: model.years[0]?.key,
+      previousYear: model.years[1]?.key,
+      sort: model.sort,
+      sectors: model.sectors.map((s) => s.sector),
+      formats: model.formats?.groups[0]?.rows.filter((r) => !r.total).map((r) => r.format) ?? [],
+    };
+  }
+
+  private jumpToDefinition(event: Event, n: number) {
+    event.preventDefault();
+    const target = this.renderRoot.querySelector<HTMLElement>(`#${this.uid}-def-${n}`);
+    if (target) {
+      target.tabIndex = -1;
+      target.focus();
+    }
+  }
+
+  private footnote(n: number | undefined) {
+    return n
+      ? html`<a
+          class="fn"
+          href="#${this.uid}-def-${n}"
+          aria-label=${this.m.definitionRef(n)}
+          @click=${(e: Event) => this.jumpToDefinition(e, n)}
+          >${n}</a
+        >`
+      : nothing;
+  }
+
+  /** Text with its reporting years ("2023-24") kept on one line. */
+  private keepYears(text: string) {
+    return text.split(/(\d{4}-\d{2})/).map((part, i) => (i % 2 ? html`<span class="year">${part}</span>` : part));
+  }
+
+  private renderChange(change: Change | undefined) {
+    if (!change) return html`<td></td>`;
+    const arrow = change.direction === 'up' ? '▲' : change.direction === 'down' ? '▼' : '';
+    return html`<td class="change ${change.direction === 'none' ? 'symbol' : ''}">
+      <span class="arrow" aria-hidden="true">${arrow}</span>${change.text}
+    </td>`;
+  }
+
+  protected override renderTable(model: AttendanceModel, caption: string): TemplateResult {
+    const m = this.m;
+    const a = attendanceMessages(this.widgetLang);
+    const span = model.years.length + (model.changeLabel ? 1 : 0);
+    const row = (r: { sector: string; cells: AttendanceModel['sectors'][number]['cells']; change?: Change }) =>
+      html`<th scope="row">${r.sector}</th>
+        ${r.cells.map((c) => html`<td class=${isSymbol(c.value) ? 'symbol' : ''}>${c.text}</td>`)}
+        ${model.changeLabel ? this.renderChange(r.change) : nothing}`;
+    return html`<div class="scroll" tabindex="0" role="region" aria-label=${m.scrollRegion(caption)}>
+      <table class="data-table" part="table">
+        <caption class="visually-hidden">
+          ${caption}
+        </caption>
+        <colgroup>
+          <col />
+        </colgroup>
+        <colgroup span=${span}></colgroup>
+        <thead>
+          <tr>
+            <th scope="col" rowspan="2" class="text">${a.sector}</th>
+            <th scope="colgroup" colspan=${span} class="group">
+              ${model.measure?.label}${this.footnote(model.footnote)}
+            </th>
+          </tr>
+          <tr>
+            ${model.years.map(
+              (y) =>
+                html`<th scope="col"><span class="year">${y.key}</span><span class="col-note">${y.note}</span></th>`,
+            )}
+            ${model.changeLabel ? html`<th scope="col">${this.keepYears(model.changeLabel)}</th>` : nothing}
+          </tr>
+        </thead>
+        <tbody>
+          ${model.sectors.map(
+            (r) =>
+              html`<tr>
+                ${row(r)}
+              </tr>`,
+          )}
+        </tbody>
+        ${
+          model.total
+            ? html`<tfoot>
+                <tr>
+                  ${row(model.total)}
+                </tr>
+              </tfoot>`
+            : nothing
+        }
+      </table>
+    </div>`;
+  }
+
+  private chartFor(model: AttendanceModel, caption: string, width: number, fontSize: number): Element {
+    let drawn = this.charts.get(model);
+    if (!drawn) {
+      drawn = new Map();
+      this.charts.set(model, drawn);
+    }
+    const key = `${width}|${fontSize}`;
+    let svg = drawn.get(key);
+    if (!svg) {
+      svg = drawPlot(attendanceChartOptions(model, { width, fontSize, patternId: `${this.uid}-hatch` }), {
+        label: attendanceMessages(this.widgetLang).chartLabel(caption),
+      });
+      // The summary under the chart is its text alternative.
+      (svg instanceof SVGSVGElement ? svg : svg.querySelector('svg'))?.setAttribute(
+        'aria-describedby',
+        `${this.uid}-summary`,
+      );
+      drawn.clear();
+      drawn.set(key, svg);
+    }
+    return svg;
+  }
+
+  protected override renderChart(model: AttendanceModel, caption: string): TemplateResult {
+    const a = attendanceMessages(this.widgetLang);
+    if (model !== this.shownModel) {
+      this.shownModel = model;
+      this.keys.reset(false);
+    }
+    const limit = this.presenting ? MAX_WIDTH_PRESENTING : MAX_WIDTH;
+    const width = Math.max(MIN_WIDTH, Math.min(limit, this.chartWidth || 640));
+    const fontSize = this.chartFontSize || (this.presenting ? 22 : 14);
+    const svg = this.chartFor(model, caption, width, fontSize);
+    return html`
+      <ul class="legend" part="legend" aria-label=${a.legend}>
+        ${model.years.map(
+          (y) =>
+            html`<li>
+              <span class="swatch ${yearRoleClass(y.role)}" aria-hidden="true"></span>${a.legendItem(y.key, y.note)}
+            </li>`,
+        )}
+      </ul>
+      <div
+        class="chart-nav"
+        part="chart"
+        tabindex="0"
+        role="group"
+        aria-label=${caption}
+        aria-describedby="${this.uid}-keys"
+        @keydown=${this.keys.onKeydown}
+        @click=${this.onChartClick}
+      >
+        ${svg}
+      </div>
+      <p class="keys-help" id="${this.uid}-keys">${chartKeyboardCatalogues[this.widgetLang].instructions}</p>
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" part="announcer">
+        ${this.keys.announcement}
+      </div>
+    `;
+  }
+
+  /** A click (or tap) on a bar takes it in hand, as the arrow keys would. */
+  private onChartClick = (event: Event) => {
+    const target = (event.target as Element | null)?.closest?.('[aria-label]');
+    const label = target?.getAttribute('aria-label');
+    const index = this.shownModel?.bars.findIndex((b) => b.label === label) ?? -1;
+    if (index >= 0) this.keys.select(index);
+  };
+
+  protected override renderExtra(model: AttendanceModel): TemplateResult | typeof nothing {
+    const m = this.m;
+    const a = attendanceMessages(this.widgetLang);
+    const formats = model.formats;
+    return html`
+      ${
+        formats
+          ? html`<div class="formats" part="formats">
+              <div class="scroll" tabindex="0" role="region" aria-label=${m.scrollRegion(a.formatsCaption)}>
+                <table class="data-table" part="formats-table">
+                  <caption>
+                    ${a.formatsCaption}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col" class="text">${a.format}</th>
+                      ${formats.columns.map(
+                        (c) => html`<th scope="col">${c.measure.label}${this.footnote(c.footnote)}</th>`,
+                      )}
+                    </tr>
+                  </thead>
+                  ${formats.groups.map(
+                    (group) =>
+                      html`<tbody>
+                        <tr>
+                          <th scope="rowgroup" colspan=${formats.columns.length + 1} class="group-heading">
+                            ${group.year}
+                          </th>
+                        </tr>
+                        ${group.rows.map(
+                          (r) =>
+                            html`<tr class=${r.total ? 'total' : ''}>
+                              <th scope="row">${r.label}</th>
+                              ${r.cells.map((c) => html`<td class=${isSymbol(c.value) ? 'symbol' : ''}>${c.text}</td>`)}
+                            </tr>`,
+                        )}
+                      </tbody>`,
+                  )}
+                </table>
+              </div>
+            </div>`
+          : nothing
+      }
+      ${
+        model.separate.length
+          ? html`<div class="separate" part="separate">
+              <p class="separate-heading">${a.separate}</p>
+              <ul>
+                ${model.separate.map(
+                  (s) =>
+                    html`<li>
+                      ${s.measure.label}${this.footnote(s.footnote)}, ${s.year}: <strong>${s.cell.text}</strong>
+                    </li>`,
+                )}
+              </ul>
+            </div>`
+          : nothing
+      }
+    `;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const model = this.shownModel;
+    const index = this.keys.index;
+    const svg = this.renderRoot.querySelector('.chart-nav svg');
+    highlightMark(svg, index === undefined ? undefined : model?.bars[index]?.label, index);
+  }
+}
+
+define('attendance-by-sector', AttendanceBySector);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'attendance-by-sector': AttendanceBySector;
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * The strings `<attendance-by-sector>` writes beyond the core catalogue, in
+ * English (en-GB) and Welsh (cy). Typed like `core/messages.ts`: a string
+ * missing from either language is a compile error. Data strings (sector
+ * names, measure labels, notes) are shown as the publisher wrote them.
+ */
+import { catalogues, type Lang, type Messages } from '../core/messages.js';
+
+export interface AttendanceMessages {
+  title: string;
+  sector: string;
+  total: string;
+  latestYear: string;
+  previousYear: string;
+  /** The period line: "2024-25 compared with 2023-24, by sector". */
+  period: (latest: string, previous?: string) => string;
+  legend: string;
+  legendItem: (year: string, role: string) => string;
+  /** A bar's accessible label: "Health, 2024-25: 42 attendances". */
+  barLabel: (sector: string, year: string, value: string, measure: string) => string;
+  /** A bar whose value is a GSS symbol: "Police, 2024-25: [c], confidential". */
+  barSymbol: (sector: string, year: string, symbol: string, meaning: string) => string;
+  /** The chart's accessible name; its description is the summary. */
+  chartLabel: (caption: string) => string;
+  /** "down 24 (6.5%)". */
+  changeWithPercent: (change: string, percent: string) => string;
+  summaryTotal: (measure: string, year: string, total: string) => string;
+  summaryTotalChange: (change: string, previousYear: string, previousTotal: string) => string;
+  /** When the total is a symbol (it would include a suppressed figure). */
+  summaryTotalSymbol: (measure: string, year: string, symbol: string, meaning: string) => string;
+  /** "Schools and education (up 13, to 71)". */
+  summaryChangeItem: (sector: string, change: string, value: string) => string;
+  summaryRise: (items: string, count: number) => string;
+  summaryFall: (items: string, count: number) => string;
+  summarySame: (measure: string, previousYear: string) => string;
+  summaryNone: (sectors: string, year: string) => string;
+  summaryMissing: (sectors: string, year: string) => string;
+  summarySymbol: (sector: string, year: string, symbol: string, meaning: string) => string;
+  /** "Average attendance per meeting in 2024-25: online 15.5, face to face 9.0." */
+  summaryFormats: (measure: string, year: string, parts: string) => string;
+  summarySeparate: (label: string, year: string, value: string) => string;
+  /** "A, B and C". */
+  list: (items: readonly string[]) => string;
+  formatsCaption: string;
+  format: string;
+  formatNames: Record<'online' | 'face-to-face' | 'hybrid', string>;
+  allFormats: string;
+  separate: string;
+  year: string;
+  figure: string;
+  emptyMeasure: (measure: string) => string;
+  qualityTotal: (measure: string, year: string, stated: string, sum: string) => string;
+  qualityFormats: (measure: string, year: string, formats: string, total: string) => string;
+  qualityDerived: (
+    measure: string,
+    where: string,
+    stated: string,
+    derived: string,
+    numerator: string,
+    denominator: string,
+  ) => string;
+  errors: {
+    unknownMeasure: (id: string, known: string) => string;
+    badSort: (value: string) => string;
+  };
+}
+
+/** "A, B and C" with the language's last joiner. */
+function joinList(items: readonly string[], and: (next: string) => string): string {
+  if (items.length <= 1) return items[0] ?? '';
+  const last = items[items.length - 1]!;
+  return `${items.slice(0, -1).join(', ')} ${and(last)} ${last}`;
+}
+
+/** "Attendances" → "attendances", but "LSCG attendances" stays as written. */
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+const en: AttendanceMessages = {
+  title: 'Attendance by sector',
+  sector: 'Sector',
+  total: 'Total',
+  latestYear: 'latest year',
+  previousYear: 'previous year',
+  period: (latest, previous) => (previous ? `${latest} compared with ${previous}, by sector` : `${latest}, by sector`),
+  legend: 'Key',
+  legendItem: (year, role) => `${year} (${role})`,
+  barLabel: (sector, year, value, measure) => `${sector}, ${year}: ${value} ${lowerFirst(measure)}`,
+  barSymbol: (sector, year, symbol, meaning) => `${sector}, ${year}: ${symbol}, ${meaning}`,
+  chartLabel: (caption) => `Bar chart: ${caption}`,
+  changeWithPercent: (change, percent) => `${change} (${percent})`,
+  summaryTotal: (measure, year, total) => `${measure} in ${year}: ${total} in total`,
+  summaryTotalChange: (change, previousYear, previousTotal) => `, ${change} on ${previousYear} (${previousTotal})`,
+  summaryTotalSymbol: (measure, year, symbol, meaning) =>
+    `${measure} in ${year}: no total is shown, because it would include a figure marked ${symbol} (${meaning}).`,
+  summaryChangeItem: (sector, change, value) => `${sector} (${change}, to ${value})`,
+  summaryRise: (items, count) => `The largest ${count > 1 ? 'rises were' : 'rise was'} from ${items}.`,
+  summaryFall: (items, count) => `The largest ${count > 1 ? 'falls were' : 'fall was'} from ${items}.`,
+  summarySame: (measure, previousYear) => `${measure}: every sector was the same as in ${previousYear}.`,
+  summaryNone: (sectors, year) => `No attendance recorded from ${sectors} in ${year}.`,
+  summaryMissing: (sectors, year) => `There is no figure for ${sectors} in ${year}.`,
+  summarySymbol: (sector, year, symbol, meaning) => `${sector}, ${year}: ${symbol}, ${meaning}.`,
+  summaryFormats: (measure, year, parts) => `${measure} in ${year}: ${parts}.`,
+  summarySeparate: (label, year, value) => `Counted separately: ${label}, ${year}: ${value}.`,
+  list: (items) => joinList(items, () => 'and'),
+  formatsCaption: 'By meeting format',
+  format: 'Format',
+  formatNames: { online: 'Online', 'face-to-face': 'Face to face', hybrid: 'Hybrid' },
+  allFormats: 'All meetings',
+  separate: 'Counted separately',
+  year: 'Year',
+  figure: 'Figure',
+  emptyMeasure: (measure) => `There are no figures by sector for ${measure}.`,
+  qualityTotal: (measure, year, stated, sum) =>
+    `${measure}, ${year}: the data states a total of ${stated}, but the sectors add up to ${sum}. The total shown is the stated one.`,
+  qualityFormats: (measure, year, formats, total) =>
+    `${measure}, ${year}: the meeting formats add up to ${formats}, but the total is ${total}.`,
+  qualityDerived: (measure, where, stated, derived, numerator, denominator) =>
+    `${measure}, ${where}: the data states ${stated}, but ${numerator} / ${denominator} = ${derived}. The table shows the figure worked out from the counts.`,
+  errors: {
+    unknownMeasure: (id, known) =>
+      `The measure attribute names "${id}", which is not a measure in the data (${known}).`,
+    badSort: (value) => `The sort attribute should be "value" or "data", but is "${value}".`,
+  },
+};
+
+const cy: AttendanceMessages = {
+  title: 'Presenoldeb fesul sector',
+  sector: 'Sector',
+  total: 'Cyfanswm',
+  latestYear: 'y flwyddyn ddiweddaraf',
+  previousYear: 'y flwyddyn flaenorol',
+  period: (latest, previous) =>
+    previous ? `${latest} o’i gymharu â ${previous}, fesul sector` : `${latest}, fesul sector`,
+  legend: 'Allwedd',
+  legendItem: (year, role) => `${year} (${role})`,
+  barLabel: (sector, year, value, measure) => `${sector}, ${year}, ${measure}: ${value}`,
+  barSymbol: (sector, year, symbol, meaning) => `${sector}, ${year}: ${symbol}, ${meaning}`,
+  chartLabel: (caption) => `Siart bar: ${caption}`,
+  changeWithPercent: (change, percent) => `${change} (${percent})`,
+  summaryTotal: (measure, year, total) => `${measure} yn ${year}: cyfanswm o ${total}`,
+  summaryTotalChange: (change, previousYear, previousTotal) => `, ${change} ers ${previousYear} (${previousTotal})`,
+  summaryTotalSymbol: (measure, year, symbol, meaning) =>
+    `${measure} yn ${year}: ni ddangosir cyfanswm, gan y byddai’n cynnwys ffigur â’r nod ${symbol} (${meaning}).`,
+  summaryChangeItem: (sector, change, value) => `${sector} (${change}, i ${value})`,
+  summaryRise: (items) => `Roedd y cynnydd mwyaf gan ${items}.`,
+  summaryFall: (items) => `Roedd y gostyngiad mwyaf gan ${items}.`,
+  summarySame: (measure, previousYear) => `${measure}: roedd pob sector yr un fath ag yn ${previousYear}.`,
+  summaryNone: (sectors, year) => `Ni chofnodwyd presenoldeb gan ${sectors} yn ${year}.`,
+  summaryMissing: (sectors, year) => `Does dim ffigur ar gyfer ${sectors} yn ${year}.`,
+  summarySymbol: (sector, year, symbol, meaning) => `${sector}, ${year}: ${symbol}, ${meaning}.`,
+  summaryFormats: (measure, year, parts) => `${measure} yn ${year}: ${parts}.`,
+  summarySeparate: (label, year, value) => `Wedi’i gyfrif ar wahân: ${label}, ${year}: ${value}.`,
+  // "a" becomes "ac" before a vowel.
+  list: (items) => joinList(items, (next) => (/^[aeiouwyâêîôûŵŷ]/i.test(next) ? 'ac' : 'a')),
+  formatsCaption: 'Yn ôl fformat y cyfarfod',
+  format: 'Fformat',
+  formatNames: { online: 'Ar-lein', 'face-to-face': 'Wyneb yn wyneb', hybrid: 'Hybrid' },
+  allFormats: 'Pob cyfarfod',
+  separate: 'Wedi’u cyfrif ar wahân',
+  year: 'Blwyddyn',
+  figure: 'Ffigur',
+  emptyMeasure: (measure) => `Does dim ffigurau fesul sector ar gyfer ${measure}.`,
+  qualityTotal: (measure, year, stated, sum) =>
+    `${measure}, ${year}: mae’r data yn nodi cyfanswm o ${stated}, ond mae’r sectorau yn adio i ${sum}. Dangosir y cyfanswm a nodwyd.`,
+  qualityFormats: (measure, year, formats, total) =>
+    `${measure}, ${year}: mae fformatau’r cyfarfodydd yn adio i ${formats}, ond y cyfanswm yw ${total}.`,
+  qualityDerived: (measure, where, stated, derived, numerator, denominator) =>
+    `${measure}, ${where}: mae’r data yn nodi ${stated}, ond ${numerator} / ${denominator} = ${derived}. Mae’r tabl yn dangos y ffigur a gyfrifwyd o’r cyfrifon.`,
+  errors: {
+    unknownMeasure: (id, known) => `Mae’r briodwedd measure yn enwi "${id}", nad yw’n fesur yn y data (${known}).`,
+    badSort: (value) => `Dylai’r briodwedd sort fod yn "value" neu "data", ond "${value}" ydyw.`,
+  },
+};
+
+export const attendanceCatalogues: Record<Lang, AttendanceMessages> = { en, cy };
+
+/** The widget's strings in the language of a core catalogue (problems are rendered from one). */
+export function attendanceMessages(m: Messages | Lang): AttendanceMessages {
+  if (typeof m === 'string') return attendanceCatalogues[m];
+  return m === catalogues.cy ? cy : en;
+}

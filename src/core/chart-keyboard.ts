@@ -1,0 +1,210 @@
+/**
+ * Keyboard access to a chart's marks. The chart is one tab stop; while it has
+ * focus, the arrow keys move from mark to mark in reading order, Home and End
+ * jump to the first and last, and Escape leaves. The mark in hand is
+ * highlighted and announced by a polite live region (the chart itself stays
+ * one `role="img"` whose text alternative is the widget's summary).
+ *
+ * Charts find their marks by the accessible label each mark carries (Plot's
+ * `ariaLabel` channel), plus an optional "focus ring" mark drawn behind every
+ * mark in the same order, so the controller needs nothing from the chart but
+ * the labels in order.
+ */
+import { css, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { Lang } from './messages.js';
+
+export interface ChartKeyboardMessages {
+  /** How to use the keys, read when the chart gets focus. */
+  instructions: string;
+  /** The position after a mark's label: "3 of 18". */
+  position: (n: number, count: number) => string;
+}
+
+export const chartKeyboardCatalogues: Record<Lang, ChartKeyboardMessages> = {
+  en: {
+    instructions:
+      'Use the arrow keys to move from bar to bar, Home and End for the first and last, and Escape to leave the chart.',
+    position: (n, count) => `${n} of ${count}`,
+  },
+  cy: {
+    instructions:
+      'Defnyddiwch y bysellau saeth i symud o far i far, Home ac End i fynd i’r cyntaf a’r olaf, ac Escape i adael y siart.',
+    position: (n, count) => `${n} o ${count}`,
+  },
+};
+
+/** Where a key moves the focus among `count` marks: an index, `leave`, or undefined for a key that is not ours. */
+export function moveIndex(current: number | undefined, key: string, count: number): number | 'leave' | undefined {
+  if (key === 'Escape' || key === 'Esc') return 'leave';
+  if (count <= 0) return undefined;
+  switch (key) {
+    case 'ArrowDown':
+    case 'ArrowRight':
+      return current === undefined ? 0 : Math.min(count - 1, current + 1);
+    case 'ArrowUp':
+    case 'ArrowLeft':
+      return current === undefined ? count - 1 : Math.max(0, current - 1);
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return undefined;
+  }
+}
+
+export interface ChartKeyboardOptions {
+  /** How many marks the chart has now. */
+  count: () => number;
+  /** A mark's accessible label: "Health, 2024-25: 42 attendances". */
+  label: (index: number) => string;
+  /** The reader's language, for the position text. */
+  lang: () => Lang;
+  /** Called on Escape, to move focus out of the chart. */
+  leave?: () => void;
+}
+
+/**
+ * Holds the mark in hand and the live region's text for a host element.
+ * Wire `onKeydown` to the chart's focusable wrapper, render `announcement`
+ * in a polite live region, and call `highlightMark` after each update.
+ */
+export class ChartKeyboard implements ReactiveController {
+  /** The mark in hand, if any. */
+  index?: number;
+  /** What the live region says. */
+  announcement = '';
+  private flip = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: ChartKeyboardOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** Forgets the mark in hand (new data, or Escape); `update: false` while the host is rendering. */
+  reset(update = true): void {
+    if (this.index === undefined && this.announcement === '') return;
+    this.index = undefined;
+    this.announcement = '';
+    if (update) this.host.requestUpdate();
+  }
+
+  /** Takes a mark in hand and announces it. */
+  select(index: number): void {
+    const count = this.options.count();
+    if (index < 0 || index >= count) return;
+    this.index = index;
+    const text = `${this.options.label(index)} (${chartKeyboardCatalogues[this.options.lang()].position(index + 1, count)})`;
+    // A repeated announcement (End pressed twice) must still change the region's text to be read again.
+    this.flip = !this.flip;
+    this.announcement = this.flip ? text : `${text}\u00a0`;
+    this.host.requestUpdate();
+  }
+
+  readonly onKeydown = (event: KeyboardEvent): void => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const count = this.options.count();
+    if (this.index !== undefined && this.index >= count) this.index = undefined;
+    const next = moveIndex(this.index, event.key, count);
+    if (next === undefined) return;
+    event.preventDefault();
+    if (next === 'leave') {
+      this.reset();
+      this.options.leave?.();
+    } else {
+      this.select(next);
+    }
+  };
+}
+
+export const FOCUSED_CLASS = 'pw-focused';
+export const FOCUS_RING_CLASS = 'pw-focus-rings';
+
+/**
+ * Highlights the mark with this label in an SVG chart (and the ring drawn
+ * behind it, the ring mark's `ringIndex`-th element), un-highlighting any
+ * other. Pass `undefined` to clear.
+ */
+export function highlightMark(svg: Element | null | undefined, label?: string, ringIndex?: number): void {
+  if (!svg) return;
+  svg.querySelectorAll(`.${FOCUSED_CLASS}`).forEach((el) => el.classList.remove(FOCUSED_CLASS));
+  if (label === undefined) return;
+  svg.querySelectorAll('[aria-label]').forEach((el) => {
+    if (el.getAttribute('aria-label') === label && el.parentElement?.getAttribute('aria-label') !== label) {
+      el.classList.add(FOCUSED_CLASS);
+    }
+  });
+  if (ringIndex !== undefined) {
+    svg.querySelectorAll(`g.${FOCUS_RING_CLASS} > *`)[ringIndex]?.classList.add(FOCUSED_CLASS);
+  }
+}
+
+/**
+ * The chart's focus styles: the wrapper's focus outline, the yellow band
+ * behind the mark in hand (GOV.UK's focus colours) with a heavy outline on the
+ * mark and bold text on its label, and the instructions shown while the chart
+ * has keyboard focus.
+ */
+export const chartKeyboardStyles = css`
+  .chart-nav {
+    display: block;
+    width: fit-content;
+    max-width: 100%;
+  }
+  .chart-nav:focus {
+    outline: none;
+  }
+  .chart-nav:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+    box-shadow: 0 0 0 5px var(--_focus-text);
+  }
+  .pw-plot .pw-focus-rings > * {
+    fill: none;
+    stroke: none;
+  }
+  .pw-plot .pw-focus-rings > .pw-focused {
+    fill: var(--_focus);
+  }
+  .pw-plot rect.pw-focused {
+    stroke: var(--_focus-text);
+    stroke-width: 3px;
+  }
+  .pw-plot text.pw-focused {
+    fill: var(--_focus-text);
+    font-weight: 700;
+  }
+  .keys-help {
+    margin: 0.5em 0 0;
+    font-size: 0.9em;
+    color: var(--_muted);
+  }
+  .chart-nav:not(:focus-visible) ~ .keys-help {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  @media print {
+    .keys-help {
+      display: none;
+    }
+  }
+  @media (forced-colors: active) {
+    .pw-plot .pw-focus-rings > .pw-focused {
+      fill: Highlight;
+    }
+    .pw-plot rect.pw-focused,
+    .pw-plot text.pw-focused {
+      stroke: CanvasText;
+      fill: HighlightText;
+    }
+  }
+`;
