@@ -54,12 +54,13 @@ export function formatSymbol(value: Value): string {
   return isSymbol(value) ? `[${value.symbol}]` : '';
 }
 
-export type ValueKind = 'count' | 'percent';
+export type ValueKind = 'count' | 'percent' | 'ratio';
 
-/** A value for display: counts with separators, rates as percentages, symbols in brackets. */
+/** A value for display: counts with separators, rates as percentages, ratios (averages) with decimals, symbols in brackets. */
 export function formatValue(value: Value, kind: ValueKind, digits = 1): string {
   if (isSymbol(value)) return formatSymbol(value);
-  return kind === 'percent' ? formatPercent(value, digits) : formatCount(value);
+  if (kind === 'percent') return formatPercent(value, digits);
+  return kind === 'ratio' ? formatDecimal(value, digits) : formatCount(value);
 }
 
 /**

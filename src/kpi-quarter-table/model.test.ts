@@ -173,6 +173,28 @@ describe('kpi model: year on year', () => {
   });
 });
 
+describe('kpi model: a derived average (unit ratio)', () => {
+  it('shows attendances per meeting as a number, per quarter and for the year, and checks a stated figure', () => {
+    const ds = validateEnvelope({
+      measures: [
+        { id: 'meetings', label: 'Meetings' },
+        { id: 'attendances', label: 'Attendances' },
+        { id: 'per_meeting', label: 'Per meeting', numerator: 'attendances', denominator: 'meetings', unit: 'ratio' },
+      ],
+      data: [1, 2, 3, 4].flatMap((q) => [
+        { measure: 'meetings', period: `2024-25 Q${q}`, value: 3 },
+        { measure: 'attendances', period: `2024-25 Q${q}`, value: 28 + q },
+        ...(q === 1 ? [{ measure: 'per_meeting', period: '2024-25 Q1', value: 9.7 }] : []),
+      ]),
+    });
+    const model = buildKpiModel(ds, en, 'en');
+    // 29/3 = 9.67, 30/3 = 10.0, 31/3 = 10.33, 32/3 = 10.67; year 122/12 = 10.17.
+    expect(model.rows[2]!.cells.map((c) => c.text)).to.deep.equal(['9.7', '10.0', '10.3', '10.7', '10.2']);
+    expect(model.quality).to.deep.equal([]);
+    expect(model.csv[3]).to.deep.equal(['Per meeting', '9.7', '10.0', '10.3', '10.7', '10.2']);
+  });
+});
+
 describe('kpi model: annual data (DfE)', () => {
   it('shows the latest five years as columns, oldest first, with the change on the year before', async () => {
     const model = buildKpiModel(await dataset('trafford-referrals-annual.json'), en, 'en');

@@ -12,7 +12,7 @@
  */
 import { WidgetError, type Dataset, type DataRow, type MeasureDef, type Problem } from '../core/contract.js';
 import type { FigureModel } from '../core/widget.js';
-import { formatCount, formatDecimal, formatPercent, formatValue, roundHalfUp } from '../core/format.js';
+import { formatCount, formatDecimal, formatValue, roundHalfUp, type ValueKind } from '../core/format.js';
 import type { Lang, Messages } from '../core/messages.js';
 import { isPeriod, makePeriod, parsePeriod, quarterMonths, yearKey, type Period } from '../core/periods.js';
 import { isNumber, isSymbol, ratio, sumValues, symbol, symbolsUsed, type Value } from '../core/symbols.js';
@@ -67,7 +67,7 @@ export interface KpiComparatorColumn {
 
 export interface KpiRow {
   readonly measure: MeasureDef;
-  readonly kind: 'count' | 'percent';
+  readonly kind: ValueKind;
   readonly cells: readonly KpiCell[];
   readonly change?: KpiChange;
   /** The latest year's value for each comparator, in `comparators` order. */
@@ -275,7 +275,9 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
   const allValues: Value[] = [];
   for (const measure of dataset.measures) {
     let values: Value[];
-    const kind: 'count' | 'percent' = measure.unit === 'percent' ? 'percent' : 'count';
+    const kind: ValueKind = measure.unit;
+    // A derived percentage is stored as a fraction; a derived ratio (an average) as itself.
+    const scale = kind === 'percent' ? 100 : 1;
     if (measure.numerator && measure.denominator) {
       const num = countsFor(byId.get(measure.numerator)!);
       const den = countsFor(byId.get(measure.denominator)!);
@@ -284,15 +286,17 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
         const stated = value(measure.id, spec.period);
         if (isNumber(stated) && isNumber(derived)) {
           const tolerance = 0.5 * 10 ** -measure.decimals + 1e-9;
-          if (Math.abs(stated - derived * 100) > tolerance) {
+          if (Math.abs(stated - derived * scale) > tolerance) {
             const n = num[i] as number;
             const d = den[i] as number;
             quality.push((mm) =>
               mm.qualityRate(
                 measure.label,
                 spec.column.kind === 'quarter' ? spec.column.label : spec.period.key,
-                `${formatDecimal(stated, measure.decimals)}%`,
-                formatPercent(derived, measure.decimals),
+                kind === 'percent'
+                  ? `${formatDecimal(stated, measure.decimals)}%`
+                  : formatDecimal(stated, measure.decimals),
+                formatValue(derived, kind, measure.decimals),
                 formatCount(n),
                 formatCount(d),
               ),
@@ -301,11 +305,11 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
         }
         return derived;
       });
-    } else if (kind === 'percent') {
-      // A rate stated in the data, in percent: shown as stated, never summed.
+    } else if (kind !== 'count') {
+      // A rate or an average stated in the data: shown as stated, never summed.
       values = specs.map((spec) => {
         const v = value(measure.id, spec.period) ?? MISSING;
-        return isNumber(v) ? v / 100 : v;
+        return isNumber(v) ? v / scale : v;
       });
     } else {
       values = countsFor(measure);
@@ -429,7 +433,7 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
 
 function changeFor(
   measure: MeasureDef,
-  kind: 'count' | 'percent',
+  kind: ValueKind,
   values: Value[],
   specs: readonly { column: KpiColumn; period: Period }[],
   m: Messages,
@@ -483,7 +487,8 @@ function changeFor(
 /** A figure for the CSV: counts unformatted, rates in percent to their decimals, symbols in brackets. */
 function csvNumber(value: Value, row: KpiRow): string {
   if (isSymbol(value)) return `[${value.symbol}]`;
-  return row.kind === 'percent' ? formatDecimal(value * 100, row.measure.decimals) : String(value);
+  if (row.kind === 'percent') return formatDecimal(value * 100, row.measure.decimals);
+  return row.kind === 'ratio' ? formatDecimal(value, row.measure.decimals) : String(value);
 }
 
 /** "below the neighbours’ median (22.0%)", judged at the precision shown. */
