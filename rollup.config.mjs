@@ -66,6 +66,7 @@ export default [
       index: 'src/index.ts',
       'kpi-quarter-table': 'src/kpi-quarter-table/kpi-quarter-table.ts',
       'attendance-by-sector': 'src/attendance-by-sector/attendance-by-sector.ts',
+      'training-trend': 'src/training-trend/training-trend.ts',
       core: 'src/core/index.ts',
     },
     external: (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`)),

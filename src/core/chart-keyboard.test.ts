@@ -14,6 +14,20 @@ describe('chart keyboard', () => {
     expect(moveIndex(3, 'Home', 5)).to.equal(0);
     expect(moveIndex(0, 'End', 5)).to.equal(4);
     expect(moveIndex(2, 'Escape', 5)).to.equal('leave');
+  });
+
+  it('moves through a grid: along a row, between rows at the same column, Home and End in the row', () => {
+    // Two panels of five years, then a third panel of five: indexes 0-4, 5-9, 10-14.
+    expect(moveIndex(undefined, 'ArrowRight', 15, 5)).to.equal(0);
+    expect(moveIndex(3, 'ArrowRight', 15, 5)).to.equal(4);
+    expect(moveIndex(4, 'ArrowRight', 15, 5)).to.equal(4);
+    expect(moveIndex(5, 'ArrowLeft', 15, 5)).to.equal(5);
+    expect(moveIndex(2, 'ArrowDown', 15, 5)).to.equal(7);
+    expect(moveIndex(12, 'ArrowDown', 15, 5)).to.equal(12);
+    expect(moveIndex(7, 'ArrowUp', 15, 5)).to.equal(2);
+    expect(moveIndex(8, 'Home', 15, 5)).to.equal(5);
+    expect(moveIndex(6, 'End', 15, 5)).to.equal(9);
+    expect(moveIndex(6, 'Escape', 15, 5)).to.equal('leave');
     expect(moveIndex(2, 'Tab', 5)).to.equal(undefined);
     expect(moveIndex(2, 't', 5)).to.equal(undefined);
     expect(moveIndex(undefined, 'ArrowDown', 0)).to.equal(undefined);

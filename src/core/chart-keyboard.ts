@@ -34,9 +34,15 @@ export const chartKeyboardCatalogues: Record<Lang, ChartKeyboardMessages> = {
 };
 
 /** Where a key moves the focus among `count` marks: an index, `leave`, or undefined for a key that is not ours. */
-export function moveIndex(current: number | undefined, key: string, count: number): number | 'leave' | undefined {
+export function moveIndex(
+  current: number | undefined,
+  key: string,
+  count: number,
+  columns?: number,
+): number | 'leave' | undefined {
   if (key === 'Escape' || key === 'Esc') return 'leave';
   if (count <= 0) return undefined;
+  if (columns && columns > 0 && columns < count) return moveInGrid(current, key, count, columns);
   switch (key) {
     case 'ArrowDown':
     case 'ArrowRight':
@@ -53,6 +59,39 @@ export function moveIndex(current: number | undefined, key: string, count: numbe
   }
 }
 
+/**
+ * Marks laid out as rows of `columns` (panels of years, say): Left and Right
+ * move along a row, Up and Down between rows at the same column, Home and End
+ * to the row's first and last mark.
+ */
+function moveInGrid(current: number | undefined, key: string, count: number, columns: number): number | undefined {
+  if (current === undefined) {
+    return ['ArrowDown', 'ArrowRight', 'Home'].includes(key)
+      ? 0
+      : ['ArrowUp', 'ArrowLeft', 'End'].includes(key)
+        ? count - 1
+        : undefined;
+  }
+  const rowStart = current - (current % columns);
+  const rowEnd = Math.min(count - 1, rowStart + columns - 1);
+  switch (key) {
+    case 'ArrowRight':
+      return Math.min(rowEnd, current + 1);
+    case 'ArrowLeft':
+      return Math.max(rowStart, current - 1);
+    case 'ArrowDown':
+      return current + columns < count ? current + columns : current;
+    case 'ArrowUp':
+      return current - columns >= 0 ? current - columns : current;
+    case 'Home':
+      return rowStart;
+    case 'End':
+      return rowEnd;
+    default:
+      return undefined;
+  }
+}
+
 export interface ChartKeyboardOptions {
   /** How many marks the chart has now. */
   count: () => number;
@@ -62,6 +101,8 @@ export interface ChartKeyboardOptions {
   lang: () => Lang;
   /** Called on Escape, to move focus out of the chart. */
   leave?: () => void;
+  /** Marks per row, for charts whose marks form a grid (years across, panels down). */
+  columns?: () => number;
 }
 
 /**
@@ -109,7 +150,7 @@ export class ChartKeyboard implements ReactiveController {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const count = this.options.count();
     if (this.index !== undefined && this.index >= count) this.index = undefined;
-    const next = moveIndex(this.index, event.key, count);
+    const next = moveIndex(this.index, event.key, count, this.options.columns?.());
     if (next === undefined) return;
     event.preventDefault();
     if (next === 'leave') {

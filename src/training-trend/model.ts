@@ -1,0 +1,331 @@
+/**
+ * The training trend's model: data in, what is shown out (pure, no DOM).
+ *
+ * Measures are found by id: `attendees`, `events` (courses), and optionally
+ * `cancelled`, `booked`, `evaluation` (one score) or `evaluation_min` +
+ * `evaluation_max` (a range across the areas evaluated), on -100..+100, and
+ * `evaluation_returns` (a rate). Derived: attendees per event, attendance
+ * against bookings (attendees / booked), and the change on the previous
+ * year for each measure. Years run without a break from the first to the
+ * last in the data: a year with no row is "not available", never a zero.
+ */
+import { WidgetError, type Dataset, type DataRow, type MeasureDef } from '../core/contract.js';
+import { formatCount, formatDecimal, formatPercent, formatValue, roundHalfUp } from '../core/format.js';
+import type { Lang, Messages } from '../core/messages.js';
+import { isPeriod, makePeriod, parsePeriod, type Period } from '../core/periods.js';
+import { isNumber, isSymbol, ratio, symbol, symbolsUsed, type Value } from '../core/symbols.js';
+import type { FigureModel } from '../core/widget.js';
+import { trainingCatalogues, type TrainingMessages } from './messages.js';
+
+export const MEASURE_IDS = [
+  'attendees',
+  'events',
+  'cancelled',
+  'booked',
+  'evaluation',
+  'evaluation_min',
+  'evaluation_max',
+  'evaluation_returns',
+] as const;
+
+export interface TrainingOptions {
+  /** Show at most the latest N years (default 12). */
+  years?: number;
+}
+
+/** One figure of one year: its value and its text ("1,949", "[x]", "84%"). */
+export interface Figure {
+  readonly value: Value;
+  readonly text: string;
+}
+
+export interface TrainingYear {
+  readonly period: Period;
+  readonly attendees: Figure;
+  readonly events: Figure;
+  readonly perEvent: Figure;
+  readonly cancelled?: Figure;
+  readonly booked?: Figure;
+  readonly attendanceRate?: Figure;
+  /** Lowest and highest evaluation score (the same for a single score). */
+  readonly evaluationLow?: Figure;
+  readonly evaluationHigh?: Figure;
+  /** "+80 to +90", "+85", "[x]". */
+  readonly evaluationText?: string;
+  readonly returns?: Figure;
+  readonly annotation?: { readonly n: number; readonly text: string };
+}
+
+export interface TrainingColumn {
+  readonly key: keyof TrainingYear | 'year';
+  readonly label: string;
+}
+
+export interface TrainingModel extends FigureModel {
+  readonly years: readonly TrainingYear[];
+  readonly has: {
+    readonly cancelled: boolean;
+    readonly booked: boolean;
+    readonly evaluation: boolean;
+    readonly returns: boolean;
+  };
+  /** Table columns after the year, in order. */
+  readonly columns: readonly TrainingColumn[];
+  /** Change on the previous year for each column ("up 19.6%"), when the data has the previous year. */
+  readonly changes?: { readonly label: string; readonly cells: readonly string[] };
+  readonly annotations: readonly { readonly n: number; readonly period: string; readonly text: string }[];
+  /** "Based on evaluation returns from 42% of attendees (2021-22)." */
+  readonly returnsText?: string;
+  readonly latest?: TrainingYear;
+  readonly tm: TrainingMessages;
+}
+
+const MISSING = symbol('x');
+
+function figure(value: Value | undefined, kind: 'count' | 'percent' | 'decimal' | 'score', digits = 1): Figure {
+  const v = value ?? MISSING;
+  if (isSymbol(v)) return { value: v, text: `[${v.symbol}]` };
+  if (kind === 'percent') return { value: v, text: formatPercent(v, digits) };
+  if (kind === 'decimal') return { value: v, text: formatDecimal(v, digits) };
+  if (kind === 'score') return { value: v, text: `${v > 0 ? '+' : ''}${formatCount(roundHalfUp(v, digits))}` };
+  return { value: v, text: formatValue(v, 'count') };
+}
+
+export function buildTrainingModel(
+  dataset: Dataset,
+  m: Messages,
+  lang: Lang,
+  options: TrainingOptions = {},
+): TrainingModel {
+  const tm = trainingCatalogues[lang];
+  const byId = new Map(dataset.measures.map((d) => [d.id, d]));
+  if (!byId.has('attendees') && !byId.has('events')) {
+    throw new WidgetError('validation', [() => tm.needsMeasures(dataset.measures.map((d) => d.id).join(', '))]);
+  }
+  // Rows of the whole partnership: rows with a format dimension are a breakdown, not the totals.
+  const rows = dataset.rows.filter((r) => !Object.keys(r.dims).length && !r.period.quarter);
+  const lookup = new Map<string, DataRow>();
+  for (const r of rows) lookup.set(`${r.measure}|${r.period.startYear}`, r);
+  const get = (id: string, year: number): Value | undefined => lookup.get(`${id}|${year}`)?.value;
+
+  const starts = rows
+    .filter((r) => (MEASURE_IDS as readonly string[]).includes(r.measure))
+    .map((r) => r.period.startYear);
+  const base = {
+    summary: [] as string[],
+    definitions: [] as { n: number; label: string; text: string }[],
+    quality: [],
+    csv: [] as string[][],
+    tm,
+  };
+  if (!starts.length) {
+    return {
+      ...base,
+      period: '',
+      empty: m.empty,
+      years: [],
+      has: { cancelled: false, booked: false, evaluation: false, returns: false },
+      columns: [],
+      annotations: [],
+      symbols: [],
+    };
+  }
+  const last = Math.max(...starts);
+  const first = Math.max(Math.min(...starts), last - Math.max(1, Math.floor(options.years ?? 12)) + 1);
+
+  const present = (id: string) => rows.some((r) => r.measure === id && r.period.startYear >= first);
+  const has = {
+    cancelled: present('cancelled'),
+    booked: present('booked'),
+    evaluation: present('evaluation') || present('evaluation_min') || present('evaluation_max'),
+    returns: present('evaluation_returns'),
+  };
+  const percentOf = (id: string, year: number): Value | undefined => {
+    const v = get(id, year);
+    const def = byId.get(id);
+    // A stated rate is in percent (42 = 42%); a derived one is worked out.
+    if (def?.numerator && def.denominator) return ratio(get(def.numerator, year), get(def.denominator, year));
+    return isNumber(v) ? v / 100 : v;
+  };
+
+  // Annotations on reporting years shown, numbered in year order; others are not drawn.
+  const annotationList = dataset.annotations
+    .flatMap((a) => {
+      const p = parsePeriod(a.period);
+      return isPeriod(p) && !p.quarter && p.startYear >= first && p.startYear <= last
+        ? [{ period: p.key, text: a.text }]
+        : [];
+    })
+    .sort((a, b) => a.period.localeCompare(b.period))
+    .map((a, i) => ({ n: i + 1, ...a }));
+
+  const rateDigits = byId.get('attendance_rate')?.decimals ?? 0;
+  const returnsDigits = byId.get('evaluation_returns')?.decimals ?? 0;
+  const years: TrainingYear[] = [];
+  for (let y = first; y <= last; y++) {
+    const period = makePeriod(y);
+    const attendees = get('attendees', y);
+    const events = get('events', y);
+    const single = get('evaluation', y);
+    const low = single ?? get('evaluation_min', y);
+    const high = single ?? get('evaluation_max', y);
+    const annotation = annotationList.find((a) => a.period === period.key);
+    const evalLow = has.evaluation ? figure(low, 'score', 0) : undefined;
+    const evalHigh = has.evaluation ? figure(high, 'score', 0) : undefined;
+    years.push({
+      period,
+      attendees: figure(attendees, 'count'),
+      events: figure(events, 'count'),
+      perEvent: figure(ratio(attendees ?? MISSING, events ?? MISSING), 'decimal', 1),
+      ...(has.cancelled ? { cancelled: figure(get('cancelled', y), 'count') } : {}),
+      ...(has.booked
+        ? {
+            booked: figure(get('booked', y), 'count'),
+            attendanceRate: figure(ratio(attendees ?? MISSING, get('booked', y) ?? MISSING), 'percent', rateDigits),
+          }
+        : {}),
+      ...(evalLow && evalHigh
+        ? {
+            evaluationLow: evalLow,
+            evaluationHigh: evalHigh,
+            evaluationText:
+              isSymbol(evalLow.value) || isSymbol(evalHigh.value)
+                ? isSymbol(evalLow.value)
+                  ? evalLow.text
+                  : evalHigh.text
+                : evalLow.value === evalHigh.value
+                  ? evalLow.text
+                  : tm.range(evalLow.text, evalHigh.text),
+          }
+        : {}),
+      ...(has.returns ? { returns: figure(percentOf('evaluation_returns', y), 'percent', returnsDigits) } : {}),
+      ...(annotation ? { annotation: { n: annotation.n, text: annotation.text } } : {}),
+    });
+  }
+
+  const columns: TrainingColumn[] = [
+    { key: 'attendees', label: byId.get('attendees')?.label ?? tm.attendees },
+    { key: 'events', label: byId.get('events')?.label ?? tm.events },
+    { key: 'perEvent', label: tm.perEvent },
+    ...(has.cancelled ? [{ key: 'cancelled' as const, label: byId.get('cancelled')?.label ?? tm.cancelled }] : []),
+    ...(has.booked
+      ? [
+          { key: 'booked' as const, label: byId.get('booked')?.label ?? tm.booked },
+          { key: 'attendanceRate' as const, label: byId.get('attendance_rate')?.label ?? tm.attendanceRate },
+        ]
+      : []),
+    ...(has.evaluation ? [{ key: 'evaluationText' as const, label: tm.evaluation }] : []),
+    ...(has.returns ? [{ key: 'returns' as const, label: byId.get('evaluation_returns')?.label ?? tm.returns }] : []),
+  ];
+
+  // Change on the previous year, for each column that is a number.
+  const latest = years[years.length - 1]!;
+  const previous = years.length > 1 ? years[years.length - 2] : undefined;
+  const changeText = (key: TrainingColumn['key']): string => {
+    if (!previous || key === 'evaluationText' || key === 'year') return '';
+    const a = latest[key] as Figure | undefined;
+    const b = previous[key] as Figure | undefined;
+    if (!a || !b) return '';
+    if (isSymbol(a.value) || isSymbol(b.value)) return '';
+    const isRate = key === 'attendanceRate' || key === 'returns';
+    if (isRate) {
+      const points = roundHalfUp((a.value - b.value) * 100, 1);
+      if (points === 0) return m.noChange;
+      const size = m.percentagePoints(formatDecimal(Math.abs(points), 1));
+      return points > 0 ? m.up(size) : m.down(size);
+    }
+    if (b.value === 0) return '';
+    const pct = roundHalfUp((a.value / b.value - 1) * 100, 1);
+    if (pct === 0) return m.noChange;
+    const size = `${formatDecimal(Math.abs(pct), 1)}%`;
+    return pct > 0 ? m.up(size) : m.down(size);
+  };
+  const changes = previous
+    ? { label: m.changeOn(previous.period.key), cells: columns.map((c) => changeText(c.key)) }
+    : undefined;
+
+  // Summary: the latest year in words, then cancellations, bookings and evaluation.
+  const summary: string[] = [];
+  const perEventText = isNumber(latest.perEvent.value)
+    ? tm.aboutPerEvent(formatCount(Math.round(latest.perEvent.value)))
+    : '';
+  const attendeesChange = changes?.cells[0];
+  summary.push(
+    tm.summaryMain(latest.period.key, latest.attendees.text, latest.events.text, perEventText) +
+      (attendeesChange && previous ? tm.summaryChange(attendeesChange, previous.period.key) : '') +
+      '.',
+  );
+  if (latest.cancelled) {
+    summary.push(
+      isNumber(latest.cancelled.value)
+        ? tm.summaryCancelled(latest.cancelled.text, latest.cancelled.value)
+        : tm.summaryNotAvailable(
+            columns.find((c) => c.key === 'cancelled')!.label,
+            m.symbols[(latest.cancelled.value as { symbol: 'x' }).symbol],
+          ),
+    );
+  }
+  if (latest.attendanceRate && isNumber(latest.attendanceRate.value)) {
+    summary.push(tm.summaryBookings(latest.attendanceRate.text, latest.booked!.text));
+  }
+  if (latest.evaluationText && latest.evaluationLow && isNumber(latest.evaluationLow.value)) {
+    summary.push(
+      tm.summaryEvaluation(
+        latest.evaluationText,
+        latest.returns && isNumber(latest.returns.value) ? latest.returns.text : undefined,
+      ),
+    );
+  }
+  const missingYears = years.filter((y) => isSymbol(y.attendees.value)).map((y) => y.period.key);
+  if (missingYears.length)
+    summary.push(tm.summaryGaps(m.yearRange(missingYears[0]!, missingYears.at(-1)!), missingYears.length));
+
+  const returnsYear = [...years].reverse().find((y) => y.returns && isNumber(y.returns.value));
+  const returnsText = returnsYear ? tm.returnsWords(returnsYear.returns!.text, returnsYear.period.key) : undefined;
+
+  const definitions: { n: number; label: string; text: string }[] = [];
+  for (const def of dataset.measures as readonly MeasureDef[]) {
+    if (def.definition) definitions.push({ n: definitions.length + 1, label: def.label, text: def.definition });
+  }
+
+  const all: Value[] = years.flatMap((y) =>
+    columns
+      .map((c) =>
+        c.key === 'evaluationText'
+          ? y.evaluationLow?.value
+          : (y[c.key as keyof TrainingYear] as Figure | undefined)?.value,
+      )
+      .filter((v): v is Value => v !== undefined),
+  );
+
+  const csv: string[][] = [
+    [tm.year, ...columns.map((c) => c.label)],
+    ...years.map((y) => [y.period.key, ...columns.map((c) => cellText(y, c.key).replace(/,(?=\d{3})/g, ''))]),
+    ...(changes ? [[changes.label, ...changes.cells]] : []),
+  ];
+
+  return {
+    ...base,
+    period: `${m.yearRange(years[0]!.period.key, latest.period.key)}, ${m.byYear}`,
+    summary,
+    definitions,
+    csv,
+    years,
+    has,
+    columns,
+    ...(changes ? { changes } : {}),
+    annotations: annotationList,
+    ...(returnsText ? { returnsText } : {}),
+    latest,
+    symbols: symbolsUsed(all),
+  };
+}
+
+/** A column's figure for one year, for the table and the chart labels. */
+export function cellText(year: TrainingYear, key: TrainingColumn['key']): string {
+  if (key === 'year') return year.period.key;
+  const v = year[key];
+  if (v === undefined) return '';
+  if (typeof v === 'string') return v;
+  return (v as Figure).text ?? '';
+}

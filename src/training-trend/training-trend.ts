@@ -1,0 +1,333 @@
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ChartKeyboard, chartKeyboardCatalogues, chartKeyboardStyles, highlightMark } from '../core/chart-keyboard.js';
+import type { Dataset } from '../core/contract.js';
+import type { Lang, Messages } from '../core/messages.js';
+import { drawPlot, plotStyles } from '../core/plot.js';
+import { chrome, tokens } from '../core/styles.js';
+import { tableStyles } from '../core/table-styles.js';
+import { define, PartnershipWidget } from '../core/widget.js';
+import { trainingPanels, type Panel } from './chart.js';
+import { trainingCatalogues } from './messages.js';
+import { buildTrainingModel, cellText, type TrainingModel } from './model.js';
+
+const MIN_WIDTH = 260;
+const MAX_WIDTH = 760;
+const MAX_WIDTH_PRESENTING = 1200;
+
+/**
+ * @tag training-trend
+ * @summary Multi-agency safeguarding training over the years: attendees and
+ * events in two aligned panels sharing the year axis (never two y-axes on
+ * one panel), the evaluation score on its -100..+100 scale where the data
+ * has it, annotations on years, and a table with the change on the previous year.
+ *
+ * @attr src - URL of a JSON envelope or tidy CSV file.
+ * @attr years - Show at most the latest N years (default 12).
+ *
+ * @csspart base - The whole figure.
+ * @csspart header - Heading and period line.
+ * @csspart heading - The heading (h2-h6, see `heading-level`).
+ * @csspart subtitle - The period and publisher line.
+ * @csspart status - The live region for loading.
+ * @csspart error - The error message box.
+ * @csspart stale - The "could not update" note.
+ * @csspart empty - The "no figures" message.
+ * @csspart toolbar - The show table/chart and download buttons.
+ * @csspart toggle - The "Show table" / "Show chart" button.
+ * @csspart download - The "Download data (CSV)" button.
+ * @csspart table-view - The table's wrapper.
+ * @csspart chart-view - The panels' wrapper.
+ * @csspart table - The `<table>`.
+ * @csspart chart - The focusable group of panels.
+ * @csspart panel - Each panel's figure.
+ * @csspart returns - The evaluation return rate in words.
+ * @csspart annotations - The list of annotations marked on the chart.
+ * @csspart announcer - The polite live region that reads the year in hand.
+ * @csspart summary - The plain-English summary.
+ * @csspart footer - Source, updated date, symbols, definitions, notes.
+ * @csspart symbol-key - The key to GSS symbols.
+ * @csspart definitions - The numbered definitions.
+ * @csspart notes - The notes.
+ * @csspart quality - Data-quality notes.
+ *
+ * @cssproperty --pw-font-family - Font (default: inherited from the page).
+ * @cssproperty --pw-font-size - Base font size (default 1rem).
+ * @cssproperty --pw-chart-font-size - Chart text size (default 14px; keep >= 12px).
+ * @cssproperty --pw-text-color - Text colour (default #0b0c0c).
+ * @cssproperty --pw-muted-color - Secondary text (default #505a5f).
+ * @cssproperty --pw-background - Background (default #ffffff).
+ * @cssproperty --pw-surface-color - Buttons and notes background (default #f3f2f1).
+ * @cssproperty --pw-border-color - Rules and borders (default #b1b4b6).
+ * @cssproperty --pw-accent-color - Links (default #1d70b8).
+ * @cssproperty --pw-focus-color - Focus highlight (default #ffdd00).
+ * @cssproperty --pw-focus-text-color - Text on the focus highlight (default #0b0c0c).
+ * @cssproperty --pw-good-color - A change for the better (default #00703c).
+ * @cssproperty --pw-bad-color - A change for the worse (default #aa2a16).
+ * @cssproperty --pw-error-color - Error messages (default #aa2a16).
+ * @cssproperty --pw-series-1 - Bars, lines and points (default #12436d).
+ * @cssproperty --pw-series-2 - Second series colour (default #f46a25).
+ * @cssproperty --pw-series-3 - Third series colour (default #28a197).
+ * @cssproperty --pw-series-4 - Fourth series colour (default #801650).
+ * @cssproperty --pw-series-5 - Fifth series colour (default #3d3d3d).
+ * @cssproperty --pw-series-6 - Sixth series colour (default #a285d1).
+ *
+ * @event widget-ready - Figures were rendered. `detail`: `{state, view, lang, years, panels}`.
+ * @event widget-error - The data could not be shown. `detail`: `{kind, message, messages}`.
+ *
+ * @slot - An optional `<script type="application/json">` holding the data inline.
+ */
+export class TrainingTrend extends PartnershipWidget<TrainingModel> {
+  static override styles = [
+    tokens,
+    chrome,
+    plotStyles,
+    tableStyles,
+    chartKeyboardStyles,
+    css`
+      .panel {
+        margin: 0 0 0.75em;
+      }
+      .panel-title {
+        font-weight: 700;
+        margin: 0 0 0.25em;
+      }
+      .pw-plot .pw-annotation {
+        color: var(--_text);
+      }
+      .pw-plot text.pw-annotation {
+        fill: var(--_text);
+      }
+      .returns {
+        margin: 0.25em 0 0.75em;
+        color: var(--_muted);
+      }
+      .annotations {
+        margin: 0.5em 0;
+        padding-left: 1.75em;
+      }
+      .year-col {
+        white-space: nowrap;
+      }
+      tr.changes th,
+      tr.changes td {
+        border-top: 2px solid var(--_text);
+        font-style: italic;
+      }
+      @media print {
+        .panel {
+          break-inside: avoid;
+        }
+      }
+    `,
+  ];
+
+  /** Show at most the latest N years. */
+  @property({ type: Number }) years = 12;
+
+  @state() private chartWidth = 0;
+  @state() private chartFontSize = 0;
+
+  private shownModel?: TrainingModel;
+  private shownPanels: Panel[] = [];
+  private drawn = new WeakMap<TrainingModel, { key: string; panels: Panel[]; svgs: Element[] }>();
+  private resizeObserver?: ResizeObserver;
+  private measureFrame?: number;
+
+  private readonly keys = new ChartKeyboard(this, {
+    count: () => this.shownPanels.length * (this.shownModel?.years.length ?? 0),
+    columns: () => this.shownModel?.years.length ?? 0,
+    label: (i) => this.labelAt(i),
+    lang: () => this.widgetLang,
+    leave: () => this.renderRoot.querySelector<HTMLElement>('[part="toggle"]')?.focus(),
+  });
+
+  constructor() {
+    super();
+    this.view = 'chart';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resizeObserver = new ResizeObserver(() => {
+      if (this.measureFrame === undefined) {
+        this.measureFrame = requestAnimationFrame(() => {
+          this.measureFrame = undefined;
+          this.measure();
+        });
+      }
+    });
+    this.resizeObserver.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    if (this.measureFrame !== undefined) cancelAnimationFrame(this.measureFrame);
+    this.measureFrame = undefined;
+  }
+
+  private measure() {
+    const width = Math.floor(this.getBoundingClientRect().width);
+    if (width > 0 && Math.abs(width - this.chartWidth) >= 4) this.chartWidth = width;
+    const probe = this.renderRoot.querySelector('.chart-nav');
+    const size = probe ? Number.parseFloat(getComputedStyle(probe).fontSize) : NaN;
+    if (Number.isFinite(size) && size > 0 && size !== this.chartFontSize) this.chartFontSize = size;
+  }
+
+  private labelAt(index: number): string {
+    const n = this.shownModel?.years.length ?? 0;
+    if (!n) return '';
+    return this.shownPanels[Math.floor(index / n)]?.labels[index % n] ?? '';
+  }
+
+  protected override defaultTitle(_m: Messages): string {
+    return trainingCatalogues[this.widgetLang].title;
+  }
+
+  protected override modelKey(): string {
+    return String(this.years);
+  }
+
+  protected override buildModel(dataset: Dataset, m: Messages, lang: Lang): TrainingModel {
+    return buildTrainingModel(dataset, m, lang, { years: this.years });
+  }
+
+  protected override readyDetail(model: TrainingModel): Record<string, unknown> {
+    return {
+      years: model.years.map((y) => y.period.key),
+      panels: trainingPanels(model).map((p) => p.id),
+    };
+  }
+
+  protected override renderTable(model: TrainingModel, caption: string): TemplateResult {
+    const m = this.m;
+    return html`<div class="scroll" tabindex="0" role="region" aria-label=${m.scrollRegion(caption)}>
+      <table class="data-table" part="table">
+        <caption class="visually-hidden">
+          ${caption}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" class="text">${model.tm.year}</th>
+            ${model.columns.map((c) => html`<th scope="col">${c.label}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${model.years.map(
+            (y) =>
+              html`<tr>
+                <th scope="row" class="year-col">
+                  ${y.period.key}${y.annotation ? html` <span class="col-note">(${y.annotation.n})</span>` : nothing}
+                </th>
+                ${model.columns.map((c) => {
+                  const text = cellText(y, c.key);
+                  return html`<td class=${text.startsWith('[') ? 'symbol' : ''}>${text}</td>`;
+                })}
+              </tr>`,
+          )}
+          ${
+            model.changes
+              ? html`<tr class="changes">
+                  <th scope="row">${model.changes.label}</th>
+                  ${model.changes.cells.map((c) => html`<td>${c}</td>`)}
+                </tr>`
+              : nothing
+          }
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  private panelsFor(model: TrainingModel, width: number, fontSize: number) {
+    const key = `${width}|${fontSize}|${this.widgetLang}`;
+    const cached = this.drawn.get(model);
+    if (cached && cached.key === key) return cached;
+    const panels = trainingPanels(model, { width, fontSize });
+    const svgs = panels.map((p) => {
+      const node = drawPlot(p.options, { label: `${p.title}: ${p.labels.join('; ')}` });
+      (node instanceof SVGSVGElement ? node : node.querySelector('svg'))?.setAttribute(
+        'aria-describedby',
+        `${this.uid}-summary`,
+      );
+      return node;
+    });
+    const entry = { key, panels, svgs };
+    this.drawn.set(model, entry);
+    return entry;
+  }
+
+  protected override renderChart(model: TrainingModel, caption: string): TemplateResult {
+    if (model !== this.shownModel) {
+      this.shownModel = model;
+      this.keys.reset(false);
+    }
+    const limit = this.presenting ? MAX_WIDTH_PRESENTING : MAX_WIDTH;
+    const width = Math.max(MIN_WIDTH, Math.min(limit, this.chartWidth || 640));
+    const fontSize = this.chartFontSize || (this.presenting ? 22 : 14);
+    const { panels, svgs } = this.panelsFor(model, width, fontSize);
+    this.shownPanels = panels;
+    return html`
+      <div
+        class="chart-nav"
+        part="chart"
+        tabindex="0"
+        role="group"
+        aria-label=${model.tm.chartLabel(caption)}
+        aria-describedby="${this.uid}-keys"
+        @keydown=${this.keys.onKeydown}
+        @click=${this.onChartClick}
+      >
+        ${panels.map(
+          (p, i) =>
+            html`<figure class="panel" part="panel" data-panel=${p.id}>
+              <figcaption class="panel-title">${p.title}</figcaption>
+              ${svgs[i]}
+              ${
+                p.id === 'evaluation' && model.returnsText
+                  ? html`<p class="returns" part="returns">${model.returnsText}</p>`
+                  : nothing
+              }
+            </figure>`,
+        )}
+      </div>
+      <p class="keys-help" id="${this.uid}-keys">${chartKeyboardCatalogues[this.widgetLang].instructions}</p>
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" part="announcer">
+        ${this.keys.announcement}
+      </div>
+    `;
+  }
+
+  protected override renderExtra(model: TrainingModel): TemplateResult | typeof nothing {
+    if (!model.annotations.length) return nothing;
+    return html`<p class="footer-heading">${model.tm.annotationsHeading}</p>
+      <ol class="annotations" part="annotations">
+        ${model.annotations.map((a) => html`<li value=${a.n}>${a.period}: ${a.text}</li>`)}
+      </ol>`;
+  }
+
+  /** A click on a mark takes its year in hand, as the arrow keys would. */
+  private onChartClick = (event: Event) => {
+    const label = (event.target as Element | null)?.closest?.('[aria-label]')?.getAttribute('aria-label');
+    const n = this.shownModel?.years.length ?? 0;
+    this.shownPanels.forEach((p, pi) => {
+      const yi = p.labels.indexOf(label ?? '');
+      if (yi >= 0) this.keys.select(pi * n + yi);
+    });
+  };
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const index = this.keys.index;
+    const nav = this.renderRoot.querySelector('.chart-nav');
+    highlightMark(nav, index === undefined ? undefined : this.labelAt(index));
+  }
+}
+
+define('training-trend', TrainingTrend);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'training-trend': TrainingTrend;
+  }
+}
