@@ -126,6 +126,7 @@ export function trainingPanels(model: TrainingModel, options: TrainingChartOptio
             frameAnchor: 'bottom',
             dy: fontSize * 2.4,
             text: 'n',
+            lineAnchor: 'middle',
             className: 'pw-annotation',
             fontWeight: 700,
           }),
