@@ -58,6 +58,7 @@ export const EnvelopeSchema = v.looseObject(
       ),
     ),
     updated: v.optional(v.pipe(v.string('date'), v.regex(/^\d{4}-\d{2}(-\d{2})?$/, 'date'))),
+    asAt: v.optional(v.pipe(v.string('date'), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'date'))),
     yearStartMonth: v.optional(
       v.pipe(v.number('month'), v.integer('month'), v.minValue(1, 'month'), v.maxValue(12, 'month')),
     ),
@@ -119,6 +120,8 @@ export interface Dataset {
   readonly publisher?: string;
   readonly source?: { readonly name: string; readonly url?: string };
   readonly updated?: string;
+  /** The date the figures were frozen (a board paper's committee date): "Figures as at 29 September 2021". */
+  readonly asAt?: string;
   readonly yearStartMonth: number;
   readonly measures: readonly MeasureDef[];
   readonly notes: readonly string[];
@@ -296,6 +299,7 @@ export function validateEnvelope(input: unknown, options: ValidateOptions = {}):
     ...(env.publisher ? { publisher: env.publisher } : {}),
     ...(env.source ? { source: { name: env.source.name, ...(env.source.url ? { url: env.source.url } : {}) } } : {}),
     ...(env.updated ? { updated: env.updated } : {}),
+    ...(env.asAt ? { asAt: env.asAt } : {}),
     yearStartMonth: env.yearStartMonth ?? options.yearStartMonth ?? 4,
     measures,
     notes: env.notes ?? [],

@@ -21,6 +21,7 @@ export interface Messages {
   source: string;
   updated: string;
   publishedBy: string;
+  asAt: (date: string) => string;
   notes: string;
   definitions: string;
   definitionRef: (n: number) => string;
@@ -113,6 +114,7 @@ const en: Messages = {
   source: 'Source',
   updated: 'Updated',
   publishedBy: 'Published by',
+  asAt: (date) => `Figures as at ${date}`,
   notes: 'Notes',
   definitions: 'Definitions',
   definitionRef: (n) => `definition ${n}`,
@@ -239,6 +241,7 @@ const cy: Messages = {
   source: 'Ffynhonnell',
   updated: 'Diweddarwyd',
   publishedBy: 'Cyhoeddwyd gan',
+  asAt: (date) => `Ffigurau fel yr oeddent ar ${date}`,
   notes: 'Nodiadau',
   definitions: 'Diffiniadau',
   definitionRef: (n) => `diffiniad ${n}`,

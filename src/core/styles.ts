@@ -88,6 +88,13 @@ export const chrome = css`
   .subtitle {
     margin: 0 0 0.75em;
   }
+  .as-at {
+    display: inline-block;
+    margin: 0 0 0.75em;
+    padding: 0.1em 0.5em;
+    border: 2px solid var(--_text);
+    font-weight: 700;
+  }
   .status:empty {
     display: none;
   }

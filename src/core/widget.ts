@@ -101,6 +101,12 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
   /** `dark` switches the default palette for a dark host page. */
   @property({ reflect: true }) theme?: string;
 
+  /**
+   * The date the figures were frozen (YYYY-MM-DD), for a board paper: shown as
+   * "Figures as at 29 September 2021". Overrides the data's `asAt`.
+   */
+  @property({ attribute: 'data-as-at' }) asAt?: string;
+
   @state() protected widgetLang: Lang = 'en';
   @state() private inlineText?: string;
   @state() private reloads = 0;
@@ -322,6 +328,7 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
     const caption = model ? `${title}, ${model.period}` : title;
     const dataset = loaded?.dataset;
     const statusText = busy ? m.loading : '';
+    const asAt = this.asAt || dataset?.asAt;
 
     return html`
       <section
@@ -342,6 +349,7 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
                 </p>`
               : nothing
           }
+          ${asAt ? html`<p class="as-at" part="as-at">${m.asAt(formatDate(asAt, m))}</p>` : nothing}
         </header>
         <div class="status" role="status" part="status">${statusText}</div>
         ${error && stateName === 'error' ? this.renderError(error, m) : nothing}

@@ -395,3 +395,32 @@ describe('<kpi-quarter-table> with comparators', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('<kpi-quarter-table> in board papers and on a projector', () => {
+  it('states the date the figures were frozen, from data-as-at or the data', async () => {
+    const { el } = await loaded(LEICESTER, { 'data-as-at': '2021-09-29' });
+    expect(el.shadowRoot!.querySelector('[part="as-at"]')!.textContent!.trim()).to.equal(
+      'Figures as at 29 September 2021',
+    );
+    const good = await loadJson<Record<string, unknown>>(LEICESTER);
+    const frozen = document.createElement('kpi-quarter-table');
+    frozen.data = { ...good, asAt: '2022-06-30' };
+    const outcome = settle(frozen);
+    await fixture(html`<div lang="cy">${frozen}</div>`);
+    await outcome;
+    expect(frozen.shadowRoot!.querySelector('[part="as-at"]')!.textContent!.trim()).to.equal(
+      'Ffigurau fel yr oeddent ar 30 Mehefin 2022',
+    );
+    await expect(frozen).to.be.accessible();
+  });
+
+  it('presenting makes body text at least 24px', async () => {
+    const { el } = await loaded(LEICESTER);
+    el.presenting = true;
+    await elementUpdated(el);
+    for (const selector of ['td', 'tbody th', '.summary', '[part="toggle"]']) {
+      const size = Number.parseFloat(getComputedStyle(el.shadowRoot!.querySelector(selector)!).fontSize);
+      expect(size, selector).to.be.at.least(24);
+    }
+  });
+});

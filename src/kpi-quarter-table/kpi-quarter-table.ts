@@ -24,6 +24,7 @@ import { buildKpiModel, type KpiModel, type KpiRow } from './model.js';
  * @csspart header - Heading and period line.
  * @csspart heading - The heading (h2-h6, see `heading-level`).
  * @csspart subtitle - The period and publisher line.
+ * @csspart as-at - "Figures as at 29 September 2021" (attribute `data-as-at` or the data's `asAt`).
  * @csspart status - The live region for loading.
  * @csspart error - The error message box.
  * @csspart stale - The "could not update" note.
