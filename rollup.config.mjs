@@ -46,10 +46,17 @@ const ts = () =>
 
 export default [
   {
-    input: 'src/index.ts',
+    input: 'src/bundle.ts',
     output: {
       file: 'dist/partnership-widgets.js',
-      format: 'es',
+      // A classic function body, not an ES module with exports: a CMS page may
+      // include the script twice (two URLs or versions), and the second copy
+      // must stop before Lit runs again, since a strict CSP
+      // (`trusted-types lit-html`) refuses a second 'lit-html' policy. It still
+      // loads with <script type="module"> (or a plain <script>).
+      format: 'iife',
+      intro:
+        "if (globalThis[Symbol.for('partnership-widgets')]) return;\nglobalThis[Symbol.for('partnership-widgets')] = true;",
       sourcemap: true,
       banner: `/*! partnership-widgets ${pkg.version} | MIT | bundles lit (BSD-3-Clause), @observablehq/plot and d3 (ISC), valibot (MIT) */`,
     },
