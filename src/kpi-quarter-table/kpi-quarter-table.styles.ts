@@ -80,7 +80,7 @@ export const kpiStyles = css`
   td.position {
     white-space: normal;
     text-align: left;
-    min-width: 12em;
+    min-width: 8em;
   }
   .change.good {
     color: var(--_good);
