@@ -35,7 +35,7 @@ export const kpiStyles = css`
   }
   tbody th {
     font-weight: 400;
-    min-width: 10em;
+    min-width: 7em;
   }
   td {
     text-align: right;
@@ -71,7 +71,8 @@ export const kpiStyles = css`
     white-space: nowrap;
   }
   td.change {
-    min-width: 9em;
+    white-space: normal;
+    min-width: 8em;
     text-align: left;
   }
   .comparison {
