@@ -3,6 +3,9 @@
  * - Found (CHROME_PATH or on PATH): says which, exits 0.
  * - Not found, Debian, root: installs Debian's `chromium` with apt-get.
  * - Otherwise: explains how to install one, exits 1.
+ * Then, for the print test, poppler's pdftotext and pdftoppm: installed with
+ * apt-get (`poppler-utils`) on Debian as root; elsewhere the print test says
+ * how to install them and is skipped.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -46,15 +49,37 @@ Or point the tests at an existing browser:
   CHROME_PATH=/path/to/chrome npm test
 Looked for CHROME_PATH, then chromium, chromium-browser, google-chrome and google-chrome-stable on PATH.`;
 
+const isDebian = existsSync('/etc/debian_version');
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+function onPath(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** pdftotext and pdftoppm for the print test; never fatal. */
+function ensurePoppler() {
+  if (onPath('pdftotext') && onPath('pdftoppm')) return;
+  if (isDebian && isRoot) {
+    console.log("No pdftotext for the print test: installing Debian's poppler-utils with apt-get…");
+    process.env.DEBIAN_FRONTEND = 'noninteractive';
+    if (
+      run('apt-get', ['install', '-y', 'poppler-utils']) ||
+      (run('apt-get', ['update']) && run('apt-get', ['install', '-y', 'poppler-utils']))
+    )
+      return;
+  }
+  console.warn(
+    'pdftotext (poppler-utils) is not installed: the print test will be skipped. Install poppler-utils to run it.',
+  );
+}
+
 warnBadEnv();
 let found = findBrowser();
 if (found) {
   report(found);
+  ensurePoppler();
   process.exit(0);
 }
-
-const isDebian = existsSync('/etc/debian_version');
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 if (!(isDebian && isRoot)) {
   console.error(howToInstall);
@@ -72,6 +97,7 @@ const installed = run('apt-get', ['update']) && run('apt-get', ['install', '-y',
 found = findBrowser();
 if (found) {
   report(found);
+  ensurePoppler();
   process.exit(0);
 }
 console.error(
