@@ -9,9 +9,12 @@ import { drawPlot } from '../src/core/plot.js';
 import { attendanceChartOptions, type AttendanceChartOptions } from '../src/attendance-by-sector/chart.js';
 import { buildAttendanceModel } from '../src/attendance-by-sector/model.js';
 import { kpiChartOptions } from '../src/kpi-quarter-table/chart.js';
+import { trainingPanels, type PanelId, type TrainingChartOptions } from '../src/training-trend/chart.js';
+import { buildTrainingModel } from '../src/training-trend/model.js';
 import { buildKpiModel } from '../src/kpi-quarter-table/model.js';
 import { edgeCases, oneSector } from './attendance-fixtures.js';
 import { loadJson, svgSnapshot } from './helpers.js';
+import { allSuppressed, missingYear, oneYear, twelveYears } from './training-fixtures.js';
 
 async function kpiChart(file: string, measure: string, fontSize = 14): Promise<Element> {
   const model = buildKpiModel(validateEnvelope(await loadJson(`/data/${file}`)), messages('en'), 'en');
@@ -23,6 +26,15 @@ async function attendanceChart(data: unknown, options: AttendanceChartOptions = 
   const envelope = typeof data === 'string' ? await loadJson(`/data/${data}`) : data;
   const model = buildAttendanceModel(validateEnvelope(envelope), messages('en'), 'en');
   return drawPlot(attendanceChartOptions(model, { width: 720, ...options }), { label: model.period });
+}
+
+/** One panel of the training chart: each panel is its own SVG, with one y axis. */
+async function trainingChart(data: unknown, id: PanelId, options: TrainingChartOptions = {}): Promise<Element> {
+  const envelope = typeof data === 'string' ? await loadJson(`/data/${data}`) : data;
+  const model = buildTrainingModel(validateEnvelope(envelope), messages('en'), 'en');
+  const panel = trainingPanels(model, { width: 640, ...options }).find((p) => p.id === id);
+  if (!panel) throw new Error(`no ${id} panel`);
+  return drawPlot(panel.options, { label: `${panel.title}: ${panel.labels.join('; ')}` });
 }
 
 const charts: Record<string, () => Promise<Element>> = {
@@ -39,6 +51,24 @@ const charts: Record<string, () => Promise<Element>> = {
   'attendance-one-sector-two-years': () => attendanceChart(oneSector(), { width: 400 }),
   'attendance-hard-cases': () => attendanceChart(edgeCases()),
   'attendance-hard-cases-narrow': () => attendanceChart(edgeCases(), { width: 300 }),
+  // Training: aligned panels, each with one y axis; the LLR sample has annotations on 2020-21 and 2021-22.
+  'training-llr-attendees': () => trainingChart('llr-training.json', 'attendees'),
+  'training-llr-events': () => trainingChart('llr-training.json', 'events'),
+  'training-llr-evaluation': () => trainingChart('llr-training.json', 'evaluation'),
+  'training-llr-narrow-attendees': () => trainingChart('llr-training.json', 'attendees', { width: 272 }),
+  'training-llr-presenting-events': () => trainingChart('llr-training.json', 'events', { width: 1000, fontSize: 22.4 }),
+  // A year with no rows: the line breaks, the symbol stands at the baseline.
+  'training-missing-year-events': () => trainingChart(missingYear(), 'events'),
+  'training-missing-year-attendees': () => trainingChart(missingYear(), 'attendees'),
+  // Twelve years with an annotation on 2013-14 and 2020-21; narrow: year labels on two lines, every third year.
+  'training-twelve-years-attendees': () => trainingChart(twelveYears(), 'attendees'),
+  'training-twelve-years-narrow-events': () => trainingChart(twelveYears(), 'events', { width: 272 }),
+  'training-one-year-attendees': () => trainingChart(oneYear(), 'attendees'),
+  'training-one-year-evaluation': () => trainingChart(oneYear(), 'evaluation'),
+  // Every measure of 2019-20 suppressed: [c] in each panel, never a bar, point or range of 0.
+  'training-all-suppressed-attendees': () => trainingChart(allSuppressed(), 'attendees'),
+  'training-all-suppressed-events': () => trainingChart(allSuppressed(), 'events'),
+  'training-all-suppressed-evaluation': () => trainingChart(allSuppressed(), 'evaluation'),
 };
 
 describe('chart snapshots', () => {

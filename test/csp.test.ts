@@ -25,9 +25,11 @@ describe('demo page under a strict CSP', () => {
       await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
       const doc = frame.contentDocument!;
       const widgets = () =>
-        [...doc.querySelectorAll('kpi-quarter-table, attendance-by-sector')] as (HTMLElement & { state: string })[];
+        [...doc.querySelectorAll('kpi-quarter-table, attendance-by-sector, training-trend')] as (HTMLElement & {
+          state: string;
+        })[];
       await waitUntil(
-        () => widgets().length === 11 && widgets().every((w) => w.state && w.state !== 'loading'),
+        () => widgets().length === 17 && widgets().every((w) => w.state && w.state !== 'loading'),
         'demo widgets did not settle',
         { timeout: 15000 },
       );
@@ -43,6 +45,12 @@ describe('demo page under a strict CSP', () => {
         'norfolk-csv': 'loaded',
         'norfolk-welsh': 'loaded',
         'attendance-inline': 'loaded',
+        training: 'loaded',
+        'training-welsh': 'loaded',
+        'training-one-year': 'loaded',
+        'training-twelve-years': 'loaded',
+        'training-suppressed': 'loaded',
+        'training-missing-year': 'loaded',
         broken: 'error',
       });
       // The chart view was drawn (scilly starts as a chart) without Plot's <style>.
@@ -57,6 +65,20 @@ describe('demo page under a strict CSP', () => {
       nav.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
       await waitUntil(() => norfolk.querySelector('svg .pw-focused'), 'no bar highlighted');
       expect(norfolk.querySelector('[part="announcer"]')!.textContent).to.contain('Schools and education, 2024-25');
+      // The training panels, their focus bands and the grid keys work under the policy too.
+      const training = doc.getElementById('training')!.shadowRoot!;
+      await waitUntil(() => training.querySelectorAll('svg[role="img"]').length === 3, 'training panels not drawn');
+      expect(training.querySelectorAll('style').length).to.equal(0);
+      const panels = training.querySelector<HTMLElement>('[part="chart"]')!;
+      for (const key of ['ArrowRight', 'ArrowDown']) {
+        panels.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+      }
+      await waitUntil(() => training.querySelector('svg g.pw-focus-rings > .pw-focused'), 'no year highlighted');
+      expect(training.querySelector('[part="announcer"]')!.textContent).to.contain(
+        '2017-18: 74 events, 1,180 attendees',
+      );
+      const suppressed = doc.getElementById('training-suppressed')!.shadowRoot!;
+      await waitUntil(() => suppressed.querySelectorAll('svg g.pw-symbols text').length === 3, 'no [c] drawn');
       const violations = (frame.contentWindow as DemoWindow).__cspViolations;
       expect(violations, 'the CSP monitor did not run').to.be.an('array');
       expect(violations).to.deep.equal([]);

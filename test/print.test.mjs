@@ -4,6 +4,7 @@
 // (dist/partnership-widgets.js) and poppler's pdftotext/pdftoppm; skipped,
 // saying why, when poppler is missing (scripts/ensure-browser.mjs installs
 // it on Debian as root).
+/* global document -- the callbacks passed to page.evaluate run in the browser */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';

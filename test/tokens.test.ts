@@ -9,11 +9,13 @@ import type { CSSResult, CSSResultGroup } from 'lit';
 import { AttendanceBySector } from '../src/attendance-by-sector/attendance-by-sector.js';
 import { tokens } from '../src/core/styles.js';
 import { KpiQuarterTable } from '../src/kpi-quarter-table/kpi-quarter-table.js';
+import { TrainingTrend } from '../src/training-trend/training-trend.js';
 
 /** Every element, with the source whose JSDoc documents its public tokens (`@cssproperty`). */
 const ELEMENTS: { source: string; styles: CSSResultGroup | undefined }[] = [
   { source: 'src/kpi-quarter-table/kpi-quarter-table.ts', styles: KpiQuarterTable.styles },
   { source: 'src/attendance-by-sector/attendance-by-sector.ts', styles: AttendanceBySector.styles },
+  { source: 'src/training-trend/training-trend.ts', styles: TrainingTrend.styles },
 ];
 
 /** An element's style sheets, flattened. */

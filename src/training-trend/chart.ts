@@ -6,10 +6,19 @@
  * A missing year or a GSS symbol leaves a gap with the symbol written at the
  * baseline: never a zero bar, never a line drawn across the gap. Pure: the
  * model in, one Plot options object per panel out.
+ *
+ * Every panel has the same width, margins and band x scale, so a year sits at
+ * the same place in each. On a narrow chart the year labels go onto two lines
+ * ("2017-" over "18") or, when even that does not fit, every other (or every
+ * third…) year is labelled, always the latest; every year stays reachable
+ * from the keyboard and is in the table.
  */
-import { barY, dot, line, ruleX, ruleY, text, type PlotOptions } from '@observablehq/plot';
-import { isNumber } from '../core/symbols.js';
-import type { TrainingModel, TrainingYear } from './model.js';
+import { axisX, barY, dot, line, ruleY, text, type Markish, type PlotOptions } from '@observablehq/plot';
+import { FOCUS_RING_CLASS } from '../core/chart-keyboard.js';
+import { formatCount } from '../core/format.js';
+import { isNumber, isSymbol } from '../core/symbols.js';
+import { messages } from '../core/messages.js';
+import type { Figure, TrainingModel, TrainingYear } from './model.js';
 
 export type PanelId = 'attendees' | 'events' | 'evaluation';
 
@@ -26,6 +35,14 @@ export interface TrainingChartOptions {
   fontSize?: number;
 }
 
+/** How the year axis is labelled at a width: on one line or two, and every how many years. */
+export interface YearAxis {
+  readonly lines: 1 | 2;
+  readonly every: number;
+  /** The years labelled, oldest first; the latest is always one of them. */
+  readonly ticks: readonly string[];
+}
+
 interface Datum {
   x: string;
   y: number | null;
@@ -34,31 +51,66 @@ interface Datum {
   latest: boolean;
 }
 
+/** Width of a character of chart text, in ems (a little wider than Arial's digits, to be safe). */
+export const CHAR_EM = 0.6;
+/** Space between bands, as a fraction of a step (the bars fill the rest). */
+const PADDING = 0.3;
+
+const textWidth = (s: string, fontSize: number) => s.length * CHAR_EM * fontSize;
+
 /** The announcement for a year in a panel: "2021-22: 1,949 attendees, 98 events". */
 export function yearLabel(model: TrainingModel, year: TrainingYear, panel: PanelId): string {
   const tm = model.tm;
-  const attendees = tm.pointPart(model.columns[0]?.label ?? tm.attendees, year.attendees.text);
-  const events = tm.pointPart(model.columns[1]?.label ?? tm.events, year.events.text);
-  if (panel === 'attendees') return tm.point(year.period.key, `${attendees}, ${events}`);
-  if (panel === 'events') return tm.point(year.period.key, `${events}, ${attendees}`);
-  return tm.point(year.period.key, `${tm.evaluation}: ${year.evaluationText ?? ''}`);
+  const m = messages(model.lang);
+  const count = (f: Figure) => (isNumber(f.value) ? f.value : undefined);
+  const attendees = tm.attendeesPart(year.attendees.text, count(year.attendees));
+  const events = tm.eventsPart(year.events.text, count(year.events));
+  const shown: Figure[] =
+    panel === 'evaluation'
+      ? [year.evaluationLow, year.evaluationHigh].filter((f): f is Figure => f !== undefined)
+      : [year.attendees, year.events];
+  const meanings = [...new Set(shown.flatMap((f) => (isSymbol(f.value) ? [m.symbols[f.value.symbol]] : [])))];
+  const parts =
+    panel === 'attendees'
+      ? `${attendees}, ${events}`
+      : panel === 'events'
+        ? `${events}, ${attendees}`
+        : tm.evaluationPart(
+            year.evaluationText ?? '',
+            shown.some((f) => isSymbol(f.value)),
+          );
+  return tm.point(year.period.key, parts) + (meanings.length ? tm.symbolMeanings(meanings.join('; ')) : '');
 }
+
+/**
+ * The year labels for `n` years over `plotWidth` pixels: one line when they
+ * fit, else two lines, else every k-th year (counted back from the latest).
+ */
+export function yearAxis(domain: readonly string[], plotWidth: number, fontSize: number): YearAxis {
+  const n = Math.max(1, domain.length);
+  const step = plotWidth / (n + PADDING);
+  const longest = Math.max(...domain.map((d) => d.length), 7);
+  const gap = fontSize * 0.8;
+  const one = textWidth('0'.repeat(longest), fontSize) + gap;
+  const two = textWidth('0'.repeat(Math.ceil(longest / 2) + 1), fontSize) + gap;
+  const everyOne = Math.max(1, Math.ceil(one / step));
+  const everyTwo = Math.max(1, Math.ceil(two / step));
+  const lines: 1 | 2 = everyOne <= everyTwo ? 1 : 2;
+  const every = lines === 1 ? everyOne : everyTwo;
+  const ticks = domain.filter((_, i) => (domain.length - 1 - i) % every === 0);
+  return { lines, every, ticks };
+}
+
+/** "2017-18" → "2017-\n18" (Plot writes each line as a tspan). */
+const twoLines = (d: string) => d.replace('-', '-\n');
 
 export function trainingPanels(model: TrainingModel, options: TrainingChartOptions = {}): Panel[] {
   const { width = 640, fontSize = 14 } = options;
   const tm = model.tm;
   const domain = model.years.map((y) => y.period.key);
-  const last = domain[domain.length - 1];
-  const height = Math.round(fontSize * 11);
-  const common = {
-    width,
-    height,
-    marginLeft: Math.round(fontSize * 4),
-    marginRight: Math.round(fontSize * 1.5),
-    marginTop: Math.round(fontSize * 2),
-    marginBottom: Math.round(fontSize * 2.2),
-    x: { domain, label: null, padding: 0.3, tickSize: 0 },
-  };
+  const n = domain.length;
+  const last = domain[n - 1];
+
   const series = (key: 'attendees' | 'events', panel: PanelId): Datum[] =>
     model.years.map((y) => {
       const f = y[key];
@@ -70,15 +122,127 @@ export function trainingPanels(model: TrainingModel, options: TrainingChartOptio
         latest: y.period.key === last,
       };
     });
+  const attendees = series('attendees', 'attendees');
+  const events = series('events', 'events');
+  const maxAttendees = Math.max(1, ...attendees.map((d) => d.y ?? 0));
+  const maxEvents = Math.max(1, ...events.map((d) => d.y ?? 0));
+  const top = (max: number) => max * 1.18;
+
+  // One left margin for every panel (so the years line up): room for the widest y tick label.
+  const tickChars = Math.max(
+    3,
+    ...[maxAttendees, maxEvents].map((max) => formatCount(Math.floor(top(max))).length),
+    model.has.evaluation ? 4 : 0,
+  );
+  const marginLeft = Math.ceil(textWidth('0'.repeat(tickChars), fontSize) + fontSize * 0.9);
+  const marginRight = Math.round(fontSize);
+  const plotWidth = Math.max(1, width - marginLeft - marginRight);
+  const step = plotWidth / (n + PADDING);
+  const axis = yearAxis(domain, plotWidth, fontSize);
+  const marginTop = Math.round(fontSize * 2);
+  const plotHeight = Math.round(fontSize * 6.8);
+  // Below the frame: the year labels, then (on the attendees panel) the numbered annotation markers.
+  const labelsBottom = fontSize * (0.5 + 1.2 * axis.lines);
+  const marginBottom = Math.round(labelsBottom + fontSize * 0.5);
+  const markerY = labelsBottom + fontSize * 0.95;
+  const markerR = fontSize * 0.75;
+
+  const common = {
+    width,
+    marginLeft,
+    marginRight,
+    marginTop,
+    marginBottom,
+    height: marginTop + plotHeight + marginBottom,
+    // The year axis is drawn as a mark after the focus band, so that the year in hand keeps its label.
+    x: { type: 'band' as const, domain, padding: PADDING, axis: null },
+  };
+  const yearLabels = (): Markish =>
+    axisX({
+      ...(axis.every > 1 ? { ticks: [...axis.ticks] } : {}),
+      ...(axis.lines === 2 ? { tickFormat: twoLines } : {}),
+      tickSize: 0,
+      label: null,
+    });
+
+  /** Behind everything: one band per year, shown only for the year in hand (with its year label). */
+  const rings = (y1: number, y2: number): Markish =>
+    barY(
+      domain.map((x) => ({ x })),
+      {
+        x: 'x',
+        y1,
+        y2,
+        insetTop: -fontSize * 1.6,
+        // Down over the year's label, unless the labels are thinned out (it would cut its neighbours').
+        insetBottom: axis.every > 1 ? 0 : -(labelsBottom + fontSize * 0.25),
+        insetLeft: -step * PADDING * 0.4,
+        insetRight: -step * PADDING * 0.4,
+        fill: 'none',
+        className: FOCUS_RING_CLASS,
+        ariaHidden: 'true',
+      },
+    );
+
+  /**
+   * The direct label on the latest year: centred over its mark, or ending at
+   * the chart's right edge when centring would push it past.
+   */
+  const room = step * (0.5 - PADDING / 2 + PADDING) + marginRight - 2;
+  const latestLabel = (label: string) =>
+    textWidth(label, fontSize) / 2 > room ? { textAnchor: 'end' as const, dx: room } : {};
+
   const gaps = (data: Datum[]) => data.filter((d) => d.y === null);
   const labelled = (data: Datum[]) => data.filter((d) => d.y !== null && d.latest);
   const yTicks = { grid: true, ticks: 4, label: null, tickFormat: ',~r' as const };
+  /**
+   * The symbols at the gaps, at the baseline: one per year, or where the years
+   * are too narrow for that ("[x][x][x]" would run together), one per run of
+   * years with the same symbol, centred on the run.
+   */
+  const m = messages(model.lang);
+  const symbolText = (data: { x: string; text: string; label: string }[]) => {
+    const widest = Math.max(0, ...data.map((d) => textWidth(d.text, fontSize)));
+    let shown: { x: string; text: string; label: string; dx: number }[] = data.map((d) => ({ ...d, dx: 0 }));
+    if (step < widest + fontSize * 0.4) {
+      const runs: { x: string; text: string; label: string }[][] = [];
+      for (const d of data) {
+        const run = runs.at(-1);
+        const prev = run?.at(-1);
+        if (run && prev && prev.text === d.text && domain.indexOf(d.x) === domain.indexOf(prev.x) + 1) run.push(d);
+        else runs.push([d]);
+      }
+      shown = runs.map((run) => {
+        const mid = run[Math.floor((run.length - 1) / 2)]!;
+        const label = run.length === 1 ? mid.label : tm.point(m.yearRange(run[0]!.x, run.at(-1)!.x), run[0]!.text);
+        return { x: mid.x, text: mid.text, label, dx: run.length % 2 ? 0 : step / 2 };
+      });
+    }
+    // dx is one number per mark: runs of an even number of years sit between two bands.
+    const marks = [0, step / 2].map((dx) =>
+      text(
+        shown.filter((d) => d.dx === dx),
+        { x: 'x', y: 0, text: 'text', dx, dy: -fontSize * 0.75, className: 'pw-symbols', ariaLabel: 'label' },
+      ),
+    );
+    return marks;
+  };
+  const latestText = (data: Datum[], dy: number) =>
+    text(data, {
+      x: 'x',
+      y: 'y',
+      text: 'text',
+      dy,
+      className: 'pw-labels',
+      fontWeight: 700,
+      ...latestLabel(data[0]?.text ?? ''),
+    });
 
-  const attendees = series('attendees', 'attendees');
-  const maxAttendees = Math.max(1, ...attendees.map((d) => d.y ?? 0));
   const annotated = model.years
     .filter((y) => y.annotation)
     .map((y) => ({ x: y.period.key, n: String(y.annotation!.n) }));
+  const attendeesTop = top(maxAttendees);
+  const attendeesBottom = annotated.length ? Math.round(markerY + markerR + fontSize * 0.4) : common.marginBottom;
   const panels: Panel[] = [
     {
       id: 'attendees',
@@ -86,45 +250,33 @@ export function trainingPanels(model: TrainingModel, options: TrainingChartOptio
       labels: attendees.map((d) => d.label),
       options: {
         ...common,
-        ...(annotated.length
-          ? { marginBottom: Math.round(fontSize * 4), height: height + Math.round(fontSize * 1.8) }
-          : {}),
-        y: { ...yTicks, domain: [0, maxAttendees * 1.18], nice: false },
+        marginBottom: attendeesBottom,
+        height: marginTop + plotHeight + attendeesBottom,
+        y: { ...yTicks, domain: [0, attendeesTop], nice: false },
         marks: [
+          rings(0, attendeesTop),
+          yearLabels(),
           barY(
             attendees.filter((d) => d.y !== null),
-            { x: 'x', y: 'y', fill: 'currentColor', className: 'pw-series-1', ariaLabel: 'label' },
+            { x: 'x', y: 'y', fill: 'currentColor', className: 'pw-series-1', ariaLabel: 'label', title: 'label' },
           ),
-          text(labelled(attendees), {
-            x: 'x',
-            y: 'y',
-            text: 'text',
-            dy: -fontSize * 0.75,
-            className: 'pw-labels',
-            fontWeight: 700,
-          }),
-          text(gaps(attendees), {
-            x: 'x',
-            y: 0,
-            text: 'text',
-            dy: -fontSize * 0.75,
-            className: 'pw-symbols',
-            ariaLabel: 'label',
-          }),
+          latestText(labelled(attendees), -fontSize * 0.75),
+          symbolText(gaps(attendees)),
           // Annotations: a numbered marker under the year's label, listed in words under the chart.
           dot(annotated, {
             x: 'x',
             frameAnchor: 'bottom',
-            dy: fontSize * 2.4,
-            r: fontSize * 0.75,
+            dy: markerY,
+            r: markerR,
             stroke: 'currentColor',
+            strokeWidth: 1.5,
             fill: 'none',
             className: 'pw-annotation',
           }),
           text(annotated, {
             x: 'x',
             frameAnchor: 'bottom',
-            dy: fontSize * 2.4,
+            dy: markerY,
             text: 'n',
             lineAnchor: 'middle',
             className: 'pw-annotation',
@@ -136,38 +288,33 @@ export function trainingPanels(model: TrainingModel, options: TrainingChartOptio
     },
   ];
 
-  const events = series('events', 'events');
-  const maxEvents = Math.max(1, ...events.map((d) => d.y ?? 0));
+  const eventsTop = top(maxEvents);
   panels.push({
     id: 'events',
     title: tm.panelEvents,
     labels: events.map((d) => d.label),
     options: {
       ...common,
-      y: { ...yTicks, domain: [0, maxEvents * 1.18], nice: false },
+      y: { ...yTicks, domain: [0, eventsTop], nice: false },
       marks: [
+        rings(0, eventsTop),
+        yearLabels(),
         // Plot breaks a line where y is null: a gap, never a line across a missing year.
         line(events, { x: 'x', y: 'y', stroke: 'currentColor', strokeWidth: 2.5, className: 'pw-series-1' }),
         dot(
           events.filter((d) => d.y !== null),
-          { x: 'x', y: 'y', r: fontSize * 0.35, fill: 'currentColor', className: 'pw-series-1', ariaLabel: 'label' },
+          {
+            x: 'x',
+            y: 'y',
+            r: fontSize * 0.35,
+            fill: 'currentColor',
+            className: 'pw-series-1',
+            ariaLabel: 'label',
+            title: 'label',
+          },
         ),
-        text(labelled(events), {
-          x: 'x',
-          y: 'y',
-          text: 'text',
-          dy: -fontSize * 0.9,
-          className: 'pw-labels',
-          fontWeight: 700,
-        }),
-        text(gaps(events), {
-          x: 'x',
-          y: 0,
-          text: 'text',
-          dy: -fontSize * 0.75,
-          className: 'pw-symbols',
-          ariaLabel: 'label',
-        }),
+        latestText(labelled(events), -fontSize * 0.9),
+        symbolText(gaps(events)),
         ruleY([0], { stroke: 'currentColor', className: 'pw-baseline' }),
       ],
     },
@@ -183,10 +330,10 @@ export function trainingPanels(model: TrainingModel, options: TrainingChartOptio
       latest: y.period.key === last,
     }));
     const present = ranges.filter((r) => r.low !== null && r.high !== null);
-    const ends = present.flatMap((r) => [
-      { x: r.x, y: r.low, label: r.label },
-      ...(r.high !== r.low ? [{ x: r.x, y: r.high, label: r.label }] : []),
-    ]);
+    const latest = present.filter((r) => r.latest).map((r) => ({ ...r, y: r.high }));
+    // A range of 10 points is 5px on this scale: the bar reaches 2px past each end so that it
+    // (and a single score, low = high) stays visible.
+    const overhang = Math.max(2, Math.round(fontSize * 0.15));
     panels.push({
       id: 'evaluation',
       title: tm.panelEvaluation,
@@ -201,25 +348,30 @@ export function trainingPanels(model: TrainingModel, options: TrainingChartOptio
           tickFormat: (d: number) => (d > 0 ? `+${d}` : d < 0 ? `\u2212${-d}` : '0'),
         },
         marks: [
+          rings(-100, 100),
+          yearLabels(),
           ruleY([0], { stroke: 'currentColor', className: 'pw-baseline', strokeWidth: 1.5 }),
-          ruleX(present, {
+          barY(present, {
             x: 'x',
             y1: 'low',
             y2: 'high',
-            stroke: 'currentColor',
-            strokeWidth: fontSize * 0.5,
+            insetTop: -overhang,
+            insetBottom: -overhang,
+            fill: 'currentColor',
             className: 'pw-series-1',
             ariaLabel: 'label',
+            title: 'label',
           }),
-          dot(ends, { x: 'x', y: 'y', r: fontSize * 0.35, fill: 'currentColor', className: 'pw-series-1' }),
-          text(
-            present.filter((r) => r.latest),
-            { x: 'x', y: 'high', text: 'text', dy: -fontSize * 0.9, className: 'pw-labels', fontWeight: 700 },
-          ),
-          text(
-            ranges.filter((r) => r.low === null || r.high === null),
-            { x: 'x', y: 0, text: 'text', dy: -fontSize * 0.75, className: 'pw-symbols', ariaLabel: 'label' },
-          ),
+          text(latest, {
+            x: 'x',
+            y: 'y',
+            text: 'text',
+            dy: -fontSize * 0.9,
+            className: 'pw-labels',
+            fontWeight: 700,
+            ...latestLabel(latest[0]?.text ?? ''),
+          }),
+          symbolText(ranges.filter((r) => r.low === null || r.high === null)),
         ],
       },
     });

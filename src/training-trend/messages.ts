@@ -25,7 +25,12 @@ export interface TrainingMessages {
   summaryNotAvailable: (label: string, meaning: string) => string;
   summaryBookings: (rate: string, booked: string) => string;
   summaryEvaluation: (range: string, returns?: string) => string;
-  summaryGaps: (years: string, count: number) => string;
+  /** The latest year when attendees or events is a symbol: "In 2021-22: attendees [c], 98 events." */
+  summaryPartial: (year: string, parts: string) => string;
+  /** Years with a symbol for attendees or events: "2019-20 [x] and 2020-21 [c]". */
+  summaryGaps: (years: string) => string;
+  /** "a, b and c". */
+  list: (items: readonly string[]) => string;
   returnsWords: (rate: string, year: string) => string;
   panelAttendees: string;
   panelEvents: string;
@@ -33,7 +38,15 @@ export interface TrainingMessages {
   scale: string;
   /** A point's announcement: "2021-22: 1,949 attendees, 98 events". */
   point: (year: string, parts: string) => string;
-  pointPart: (label: string, value: string) => string;
+  /** "1,949 attendees" for a number (`n`), "attendees [c]" for a symbol. */
+  attendeesPart: (value: string, n?: number) => string;
+  eventsPart: (value: string, n?: number) => string;
+  /** "evaluation score +80 to +90 on a scale from −100 to +100"; a symbol without the scale. */
+  evaluationPart: (value: string, isSymbol?: boolean) => string;
+  /** What the symbols in a label mean, after it: " (not available)". */
+  symbolMeanings: (meanings: string) => string;
+  /** How to use the keys on the panels. */
+  keysHelp: string;
   chartLabel: (caption: string) => string;
   annotationsHeading: string;
   needsMeasures: (known: string) => string;
@@ -60,15 +73,23 @@ const en: TrainingMessages = {
   summaryBookings: (rate, booked) => `${rate} of the ${booked} places booked were taken up.`,
   summaryEvaluation: (range, returns) =>
     `Evaluation: ${range} on a scale from −100 to +100${returns ? `, from ${returns} of attendees` : ''}.`,
-  summaryGaps: (years, count) =>
-    `There ${count === 1 ? 'is no attendance figure for' : 'are no attendance figures for'} ${years}: the chart leaves a gap.`,
+  summaryPartial: (year, parts) => `In ${year}: ${parts}`,
+  summaryGaps: (years) => `The chart leaves a gap, not a zero, where there is no figure: ${years}.`,
+  list: (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`),
   returnsWords: (rate, year) => `Based on evaluation returns from ${rate} of attendees in ${year}.`,
   panelAttendees: 'Attendees',
   panelEvents: 'Training events',
   panelEvaluation: 'Evaluation score (−100 to +100)',
   scale: 'Scale from −100 to +100',
   point: (year, parts) => `${year}: ${parts}`,
-  pointPart: (label, value) => `${value} ${label.toLowerCase()}`,
+  attendeesPart: (value, n) =>
+    n === undefined ? `attendees ${value}` : `${value} ${n === 1 ? 'attendee' : 'attendees'}`,
+  eventsPart: (value, n) => (n === undefined ? `events ${value}` : `${value} ${n === 1 ? 'event' : 'events'}`),
+  evaluationPart: (value, isSymbol) =>
+    isSymbol ? `evaluation score ${value}` : `evaluation score ${value} on a scale from −100 to +100`,
+  symbolMeanings: (meanings) => ` (${meanings})`,
+  keysHelp:
+    'Use the left and right arrow keys to move across the years, up and down to move between the charts, Home and End for the first and last year, and Escape to leave the charts.',
   chartLabel: (caption) => `Charts: ${caption}`,
   annotationsHeading: 'Marked on the chart',
   needsMeasures: (known) =>
@@ -96,14 +117,22 @@ const cy: TrainingMessages = {
   summaryBookings: (rate, booked) => `Defnyddiwyd ${rate} o’r ${booked} o leoedd a archebwyd.`,
   summaryEvaluation: (range, returns) =>
     `Gwerthusiad: ${range} ar raddfa o −100 i +100${returns ? `, gan ${returns} o’r mynychwyr` : ''}.`,
-  summaryGaps: (years) => `Does dim ffigurau presenoldeb ar gyfer ${years}: mae bwlch yn y siart.`,
+  summaryPartial: (year, parts) => `Yn ${year}: ${parts}`,
+  summaryGaps: (years) => `Mae’r siart yn gadael bwlch, nid sero, lle nad oes ffigur: ${years}.`,
+  list: (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} a ${items.at(-1)}`),
   returnsWords: (rate, year) => `Yn seiliedig ar ffurflenni gwerthuso gan ${rate} o’r mynychwyr yn ${year}.`,
   panelAttendees: 'Mynychwyr',
   panelEvents: 'Digwyddiadau hyfforddi',
   panelEvaluation: 'Sgôr gwerthuso (−100 i +100)',
   scale: 'Graddfa o −100 i +100',
   point: (year, parts) => `${year}: ${parts}`,
-  pointPart: (label, value) => `${label}: ${value}`,
+  attendeesPart: (value, n) => (n === undefined ? `mynychwyr ${value}` : `${value} o fynychwyr`),
+  eventsPart: (value, n) => (n === undefined ? `digwyddiadau ${value}` : `${value} o ddigwyddiadau`),
+  evaluationPart: (value, isSymbol) =>
+    isSymbol ? `sgôr gwerthuso ${value}` : `sgôr gwerthuso ${value} ar raddfa o −100 i +100`,
+  symbolMeanings: (meanings) => ` (${meanings})`,
+  keysHelp:
+    'Defnyddiwch y bysellau saeth chwith a de i symud ar draws y blynyddoedd, i fyny ac i lawr i symud rhwng y siartiau, Home ac End i fynd i’r flwyddyn gyntaf a’r olaf, ac Escape i adael y siartiau.',
   chartLabel: (caption) => `Siartiau: ${caption}`,
   annotationsHeading: 'Wedi’u nodi ar y siart',
   needsMeasures: (known) =>

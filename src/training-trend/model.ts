@@ -11,7 +11,7 @@
  */
 import { WidgetError, type Dataset, type DataRow, type MeasureDef } from '../core/contract.js';
 import { formatCount, formatDecimal, formatPercent, formatValue, roundHalfUp } from '../core/format.js';
-import type { Lang, Messages } from '../core/messages.js';
+import { messages, type Lang, type Messages } from '../core/messages.js';
 import { isPeriod, makePeriod, parsePeriod, type Period } from '../core/periods.js';
 import { isNumber, isSymbol, ratio, symbol, symbolsUsed, type Value } from '../core/symbols.js';
 import type { FigureModel } from '../core/widget.js';
@@ -77,6 +77,7 @@ export interface TrainingModel extends FigureModel {
   /** "Based on evaluation returns from 42% of attendees (2021-22)." */
   readonly returnsText?: string;
   readonly latest?: TrainingYear;
+  readonly lang: Lang;
   readonly tm: TrainingMessages;
 }
 
@@ -100,7 +101,11 @@ export function buildTrainingModel(
   const tm = trainingCatalogues[lang];
   const byId = new Map(dataset.measures.map((d) => [d.id, d]));
   if (!byId.has('attendees') && !byId.has('events')) {
-    throw new WidgetError('validation', [() => tm.needsMeasures(dataset.measures.map((d) => d.id).join(', '))]);
+    const known = dataset.measures.map((d) => d.id).join(', ');
+    // In the reader's language on screen, in English in the widget-error event.
+    throw new WidgetError('validation', [
+      (mm) => trainingCatalogues[mm === messages('cy') ? 'cy' : 'en'].needsMeasures(known),
+    ]);
   }
   // Rows of the whole partnership: rows with a format dimension are a breakdown, not the totals.
   const rows = dataset.rows.filter((r) => !Object.keys(r.dims).length && !r.period.quarter);
@@ -116,6 +121,7 @@ export function buildTrainingModel(
     definitions: [] as { n: number; label: string; text: string }[],
     quality: [],
     csv: [] as string[][],
+    lang,
     tm,
   };
   if (!starts.length) {
@@ -131,7 +137,9 @@ export function buildTrainingModel(
     };
   }
   const last = Math.max(...starts);
-  const first = Math.max(Math.min(...starts), last - Math.max(1, Math.floor(options.years ?? 12)) + 1);
+  // A `years` that is not a number (years="all") keeps the default rather than showing nothing.
+  const span = Number.isFinite(options.years) ? Math.max(1, Math.floor(options.years!)) : 12;
+  const first = Math.max(Math.min(...starts), last - span + 1);
 
   const present = (id: string) => rows.some((r) => r.measure === id && r.period.startYear >= first);
   const has = {
@@ -246,15 +254,26 @@ export function buildTrainingModel(
 
   // Summary: the latest year in words, then cancellations, bookings and evaluation.
   const summary: string[] = [];
-  const perEventText = isNumber(latest.perEvent.value)
-    ? tm.aboutPerEvent(formatCount(Math.round(latest.perEvent.value)))
-    : '';
+  const meaningOf = (f: Figure) => (isSymbol(f.value) ? m.symbols[f.value.symbol] : '');
   const attendeesChange = changes?.cells[0];
-  summary.push(
-    tm.summaryMain(latest.period.key, latest.attendees.text, latest.events.text, perEventText) +
-      (attendeesChange && previous ? tm.summaryChange(attendeesChange, previous.period.key) : '') +
-      '.',
-  );
+  if (isNumber(latest.attendees.value) && isNumber(latest.events.value)) {
+    const perEventText = isNumber(latest.perEvent.value)
+      ? tm.aboutPerEvent(formatCount(Math.round(latest.perEvent.value)))
+      : '';
+    summary.push(
+      tm.summaryMain(latest.period.key, latest.attendees.text, latest.events.text, perEventText) +
+        (attendeesChange && previous ? tm.summaryChange(attendeesChange, previous.period.key) : '') +
+        '.',
+    );
+  } else {
+    // A symbol is never read as a number: "In 2021-22: attendees [c], 98 events (confidential: …)."
+    const parts = [
+      tm.attendeesPart(latest.attendees.text, isNumber(latest.attendees.value) ? latest.attendees.value : undefined),
+      tm.eventsPart(latest.events.text, isNumber(latest.events.value) ? latest.events.value : undefined),
+    ].join(', ');
+    const meanings = [...new Set([meaningOf(latest.attendees), meaningOf(latest.events)].filter(Boolean))];
+    summary.push(`${tm.summaryPartial(latest.period.key, parts)}${tm.symbolMeanings(meanings.join('; '))}.`);
+  }
   if (latest.cancelled) {
     summary.push(
       isNumber(latest.cancelled.value)
@@ -276,9 +295,11 @@ export function buildTrainingModel(
       ),
     );
   }
-  const missingYears = years.filter((y) => isSymbol(y.attendees.value)).map((y) => y.period.key);
-  if (missingYears.length)
-    summary.push(tm.summaryGaps(m.yearRange(missingYears[0]!, missingYears.at(-1)!), missingYears.length));
+  // Years the chart leaves a gap in (attendees or events is a symbol), with the symbol.
+  const gapYears = years
+    .filter((y) => isSymbol(y.attendees.value) || isSymbol(y.events.value))
+    .map((y) => `${y.period.key} ${isSymbol(y.attendees.value) ? y.attendees.text : y.events.text}`);
+  if (gapYears.length) summary.push(tm.summaryGaps(tm.list(gapYears)));
 
   const returnsYear = [...years].reverse().find((y) => y.returns && isNumber(y.returns.value));
   const returnsText = returnsYear ? tm.returnsWords(returnsYear.returns!.text, returnsYear.period.key) : undefined;
@@ -300,7 +321,7 @@ export function buildTrainingModel(
 
   const csv: string[][] = [
     [tm.year, ...columns.map((c) => c.label)],
-    ...years.map((y) => [y.period.key, ...columns.map((c) => cellText(y, c.key).replace(/,(?=\d{3})/g, ''))]),
+    ...years.map((y) => [y.period.key, ...columns.map((c) => csvCell(y, c.key, tm))]),
     ...(changes ? [[changes.label, ...changes.cells]] : []),
   ];
 
@@ -319,6 +340,22 @@ export function buildTrainingModel(
     latest,
     symbols: symbolsUsed(all),
   };
+}
+
+/**
+ * A column's figure for one year in the CSV: counts without thousands
+ * separators (1949), and scores without a leading + ("80 to 90"), which a
+ * spreadsheet would take for a formula.
+ */
+export function csvCell(year: TrainingYear, key: TrainingColumn['key'], tm: TrainingMessages): string {
+  if (key === 'evaluationText' && year.evaluationLow && year.evaluationHigh) {
+    const low = year.evaluationLow;
+    const high = year.evaluationHigh;
+    if (isSymbol(low.value) || isSymbol(high.value)) return year.evaluationText ?? '';
+    const plain = (f: Figure) => f.text.replace(/^\+/, '').replace(/,(?=\d{3})/g, '');
+    return low.value === high.value ? plain(low) : tm.range(plain(low), plain(high));
+  }
+  return cellText(year, key).replace(/,(?=\d{3})/g, '');
 }
 
 /** A column's figure for one year, for the table and the chart labels. */

@@ -1,6 +1,6 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ChartKeyboard, chartKeyboardCatalogues, chartKeyboardStyles, highlightMark } from '../core/chart-keyboard.js';
+import { ChartKeyboard, chartKeyboardStyles, highlightMark } from '../core/chart-keyboard.js';
 import type { Dataset } from '../core/contract.js';
 import type { Lang, Messages } from '../core/messages.js';
 import { drawPlot, plotStyles } from '../core/plot.js';
@@ -29,6 +29,7 @@ const MAX_WIDTH_PRESENTING = 1200;
  * @csspart header - Heading and period line.
  * @csspart heading - The heading (h2-h6, see `heading-level`).
  * @csspart subtitle - The period and publisher line.
+ * @csspart as-at - "Figures as at 29 September 2021" (attribute `data-as-at` or the data's `asAt`).
  * @csspart status - The live region for loading.
  * @csspart error - The error message box.
  * @csspart stale - The "could not update" note.
@@ -37,14 +38,14 @@ const MAX_WIDTH_PRESENTING = 1200;
  * @csspart toggle - The "Show table" / "Show chart" button.
  * @csspart download - The "Download data (CSV)" button.
  * @csspart table-view - The table's wrapper.
- * @csspart chart-view - The panels' wrapper.
+ * @csspart chart-view - The panels' wrapper (panels, keyboard help, live region).
  * @csspart table - The `<table>`.
- * @csspart chart - The focusable group of panels.
+ * @csspart chart - The focusable group of panels (one tab stop; arrow keys move across years and panels).
  * @csspart panel - Each panel's figure.
  * @csspart returns - The evaluation return rate in words.
  * @csspart annotations - The list of annotations marked on the chart.
  * @csspart announcer - The polite live region that reads the year in hand.
- * @csspart summary - The plain-English summary.
+ * @csspart summary - The plain-English summary (the panels' text alternative).
  * @csspart footer - Source, updated date, symbols, definitions, notes.
  * @csspart symbol-key - The key to GSS symbols.
  * @csspart definitions - The numbered definitions.
@@ -94,6 +95,10 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
       }
       .pw-plot .pw-annotation {
         color: var(--_text);
+      }
+      .pw-plot circle.pw-focused {
+        stroke: var(--_focus-text);
+        stroke-width: 3px;
       }
       .pw-plot text.pw-annotation {
         fill: var(--_text);
@@ -170,7 +175,8 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
   private measure() {
     const width = Math.floor(this.getBoundingClientRect().width);
     if (width > 0 && Math.abs(width - this.chartWidth) >= 4) this.chartWidth = width;
-    const probe = this.renderRoot.querySelector('.chart-nav');
+    // The chart text's size (the --pw-chart-font-size token, scaled when presenting), from a drawn panel.
+    const probe = this.renderRoot.querySelector('.chart-nav .pw-plot');
     const size = probe ? Number.parseFloat(getComputedStyle(probe).fontSize) : NaN;
     if (Number.isFinite(size) && size > 0 && size !== this.chartFontSize) this.chartFontSize = size;
   }
@@ -291,7 +297,7 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
             </figure>`,
         )}
       </div>
-      <p class="keys-help" id="${this.uid}-keys">${chartKeyboardCatalogues[this.widgetLang].instructions}</p>
+      <p class="keys-help" id="${this.uid}-keys">${model.tm.keysHelp}</p>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" part="announcer">
         ${this.keys.announcement}
       </div>
@@ -320,7 +326,8 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
     super.updated(changed);
     const index = this.keys.index;
     const nav = this.renderRoot.querySelector('.chart-nav');
-    highlightMark(nav, index === undefined ? undefined : this.labelAt(index));
+    // The label finds the mark; the index finds its band (panels in order, each with a band per year).
+    highlightMark(nav, index === undefined ? undefined : this.labelAt(index), index);
   }
 }
 

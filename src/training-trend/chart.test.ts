@@ -1,0 +1,268 @@
+import { expect } from '@open-wc/testing';
+import type { PlotOptions } from '@observablehq/plot';
+import { loadJson } from '../../test/helpers.js';
+import { allSuppressed, missingYear, oneYear, twelveYears } from '../../test/training-fixtures.js';
+import { validateEnvelope } from '../core/contract.js';
+import { messages } from '../core/messages.js';
+import { drawPlot } from '../core/plot.js';
+import { trainingPanels, yearAxis, type Panel, type TrainingChartOptions } from './chart.js';
+import { buildTrainingModel } from './model.js';
+
+function model(data: unknown, lang: 'en' | 'cy' = 'en') {
+  return buildTrainingModel(validateEnvelope(data), messages(lang), lang);
+}
+
+async function llr() {
+  return model(await loadJson('/data/llr-training.json'));
+}
+
+/** Draws the options off-screen and returns the SVG, attached so that it has layout. */
+function draw(options: PlotOptions): SVGSVGElement {
+  const svg = drawPlot(options, { label: 'test' }) as SVGSVGElement;
+  document.body.append(svg);
+  return svg;
+}
+
+function drawAll(data: unknown, options: TrainingChartOptions = { width: 640 }) {
+  const panels = trainingPanels(model(data), options);
+  return { panels, svgs: panels.map((p) => draw(p.options)) };
+}
+
+const panel = (panels: Panel[], id: string) => panels.findIndex((p) => p.id === id);
+const texts = (svg: Element, selector: string) => [...svg.querySelectorAll(selector)].map((t) => t.textContent);
+/** The centre of an element on screen, across. */
+const centre = (el: Element) => {
+  const box = el.getBoundingClientRect();
+  return box.left + box.width / 2;
+};
+/** Data of a panel's mark, by the mark's Plot type. */
+const markData = (p: Panel, type: string) =>
+  (p.options.marks as { ariaLabel?: string; data?: unknown }[])
+    .filter((m) => m.ariaLabel === type)
+    .map((m) => m.data as Record<string, unknown>[]);
+
+describe('training chart', () => {
+  afterEach(() => document.querySelectorAll('body > svg').forEach((s) => s.remove()));
+
+  it('has an attendees and an events panel, and an evaluation panel only when the data has it', async () => {
+    expect(trainingPanels(await llr()).map((p) => [p.id, p.title])).to.deep.equal([
+      ['attendees', 'Attendees'],
+      ['events', 'Training events'],
+      ['evaluation', 'Evaluation score (−100 to +100)'],
+    ]);
+    expect(trainingPanels(model(oneYear())).map((p) => p.id)).to.deep.equal(['attendees', 'events', 'evaluation']);
+    const noEvaluation = missingYear() as { measures: { id: string }[]; data: { measure: string }[] };
+    noEvaluation.measures = noEvaluation.measures.filter((m) => !m.id.startsWith('evaluation'));
+    noEvaluation.data = noEvaluation.data.filter((r) => !r.measure.startsWith('evaluation'));
+    expect(trainingPanels(model(noEvaluation)).map((p) => p.id)).to.deep.equal(['attendees', 'events']);
+    expect(trainingPanels(model(await loadJson('/data/llr-training.json'), 'cy')).map((p) => p.title)).to.deep.equal([
+      'Mynychwyr',
+      'Digwyddiadau hyfforddi',
+      'Sgôr gwerthuso (−100 i +100)',
+    ]);
+  });
+
+  it('gives every panel exactly one y axis, on the left: never a dual axis', async () => {
+    for (const data of [await loadJson('/data/llr-training.json'), twelveYears(), allSuppressed(), oneYear()]) {
+      const { panels, svgs } = drawAll(data);
+      panels.forEach((p, i) => {
+        const svg = svgs[i]!;
+        expect(
+          Object.keys(p.options).filter((k) => /^(y|fy|y1|y2)$/.test(k)),
+          p.id,
+        ).to.deep.equal(['y']);
+        expect(svg.querySelectorAll('g[aria-label="y-axis tick label"]').length, `${p.id}: y axes`).to.equal(1);
+        expect(svg.querySelectorAll('g[aria-label="y-axis tick"]').length, `${p.id}: y tick sets`).to.equal(1);
+        // Every y tick label sits left of the plot area.
+        const left = svg.getBoundingClientRect().left + p.options.marginLeft!;
+        for (const t of svg.querySelectorAll('g[aria-label="y-axis tick label"] text')) {
+          expect(t.getBoundingClientRect().right, `${p.id}: ${t.textContent}`).to.be.at.most(left + 0.5);
+        }
+      });
+      svgs.forEach((s) => s.remove());
+    }
+  });
+
+  it('puts the evaluation on its fixed -100..+100 scale with a zero line, as a range per year', async () => {
+    const panels = trainingPanels(await llr(), { width: 640 });
+    const evaluation = panels[panel(panels, 'evaluation')]!;
+    expect((evaluation.options.y as { domain: number[] }).domain).to.deep.equal([-100, 100]);
+    const svg = draw(evaluation.options);
+    expect(texts(svg, 'g[aria-label="y-axis tick label"] text')).to.deep.equal(['−100', '−50', '0', '+50', '+100']);
+    expect(svg.querySelectorAll('g.pw-baseline line').length).to.equal(1);
+    const ranges = [...svg.querySelectorAll('g.pw-series-1 rect[aria-label]')];
+    expect(ranges.map((r) => r.getAttribute('aria-label'))).to.deep.equal([
+      '2020-21: evaluation score +80 to +90 on a scale from −100 to +100',
+      '2021-22: evaluation score +80 to +90 on a scale from −100 to +100',
+    ]);
+    // A 10-point range is drawn tall enough to see (at least 6px on a 95px scale).
+    for (const r of ranges) expect(r.getBoundingClientRect().height).to.be.at.least(6);
+    expect(texts(svg, 'g.pw-labels text')).to.deep.equal(['+80 to +90']);
+    expect(texts(svg, 'g.pw-symbols text')).to.deep.equal(['[x]', '[x]', '[x]']);
+  });
+
+  it('lines the years up across the panels: one band x scale, the same margins', async () => {
+    const { panels, svgs } = drawAll(await loadJson('/data/llr-training.json'));
+    const [attendees, events, evaluation] = svgs as [SVGSVGElement, SVGSVGElement, SVGSVGElement];
+    for (const p of panels) {
+      expect(p.options.x).to.include({ type: 'band' });
+      expect([p.options.width, p.options.marginLeft, p.options.marginRight]).to.deep.equal([
+        panels[0]!.options.width,
+        panels[0]!.options.marginLeft,
+        panels[0]!.options.marginRight,
+      ]);
+    }
+    const bars = [...attendees.querySelectorAll('g.pw-series-1 rect[aria-label]')].map(centre);
+    const dots = [...events.querySelectorAll('g.pw-series-1 circle[aria-label]')].map(centre);
+    expect(bars).to.have.length(5);
+    dots.forEach((x, i) => expect(x).to.be.closeTo(bars[i]!, 1));
+    const ranges = [...evaluation.querySelectorAll('g.pw-series-1 rect[aria-label]')].map(centre);
+    ranges.forEach((x, i) => expect(x).to.be.closeTo(bars[i + 3]!, 1));
+  });
+
+  it('labels the latest year directly, with the figures the table shows', async () => {
+    const { svgs } = drawAll(await loadJson('/data/llr-training.json'));
+    expect(svgs.map((s) => texts(s, 'g.pw-labels text'))).to.deep.equal([['1,949'], ['98'], ['+80 to +90']]);
+    expect(texts(svgs[0]!, 'g[aria-label="x-axis tick label"] text')).to.deep.equal([
+      '2017-18',
+      '2018-19',
+      '2019-20',
+      '2020-21',
+      '2021-22',
+    ]);
+  });
+
+  it('breaks the events line at a missing year: null in the data, two segments in the path', () => {
+    const panels = trainingPanels(model(missingYear()), { width: 640 });
+    const events = panels[panel(panels, 'events')]!;
+    const [lineData] = markData(events, 'line');
+    expect(lineData!.map((d) => [d.x, d.y])).to.deep.equal([
+      ['2017-18', 74],
+      ['2018-19', 81],
+      ['2019-20', null],
+      ['2020-21', 79],
+      ['2021-22', 98],
+    ]);
+    const svg = draw(events.options);
+    const d = svg.querySelector('g[aria-label="line"] path')!.getAttribute('d')!;
+    expect(d.match(/M/g)!.length, d).to.equal(2);
+    // Four points, no dot for the missing year, and the symbol written at the baseline in its place.
+    expect(svg.querySelectorAll('g[aria-label="dot"] circle').length).to.equal(4);
+    const symbol = svg.querySelector('g.pw-symbols text')!;
+    expect(symbol.textContent).to.equal('[x]');
+    expect(symbol.getAttribute('aria-label')).to.equal('2019-20: events [x], attendees [x] (not available)');
+    const ticks = [...svg.querySelectorAll('g[aria-label="x-axis tick label"] text')];
+    expect(centre(symbol)).to.be.closeTo(centre(ticks[2]!), 1);
+  });
+
+  it('writes the symbol at the gap in every panel for a suppressed year, never a bar, dot or range of 0', () => {
+    const { panels, svgs } = drawAll(allSuppressed());
+    expect(svgs.map((s) => texts(s, 'g.pw-symbols text'))).to.deep.equal([['[c]'], ['[c]'], ['[c]']]);
+    expect(svgs.map((s) => s.querySelector('g.pw-symbols text')!.getAttribute('aria-label'))).to.deep.equal([
+      '2019-20: attendees [c], events [c] (confidential: withheld to protect people’s privacy)',
+      '2019-20: events [c], attendees [c] (confidential: withheld to protect people’s privacy)',
+      '2019-20: evaluation score [c] (confidential: withheld to protect people’s privacy)',
+    ]);
+    for (const svg of svgs) {
+      expect(svg.querySelectorAll('[aria-label^="2019-20"]:not(text)').length).to.equal(0);
+    }
+    expect(svgs[0]!.querySelectorAll('g.pw-series-1 rect[aria-label]').length).to.equal(4);
+    const d = svgs[1]!.querySelector('g[aria-label="line"] path')!.getAttribute('d')!;
+    expect(d.match(/M/g)!.length).to.equal(2);
+    // The marks' labels are the panel's labels, in year order, each year once.
+    panels.forEach((p, i) => {
+      const labelled = [...svgs[i]!.querySelectorAll('g:not(.pw-focus-rings) > [aria-label]')].map((e) =>
+        e.getAttribute('aria-label'),
+      );
+      expect([...new Set(labelled)].sort()).to.deep.equal([...p.labels].sort());
+    });
+  });
+
+  it('numbers the annotations under their years, below the year labels', async () => {
+    const svg = draw(trainingPanels(await llr(), { width: 640 })[0]!.options);
+    const markers = [...svg.querySelectorAll('g.pw-annotation text')];
+    expect(markers.map((t) => t.textContent)).to.deep.equal(['1', '2']);
+    const ticks = [...svg.querySelectorAll('g[aria-label="x-axis tick label"] text')];
+    expect(centre(markers[0]!)).to.be.closeTo(centre(ticks[3]!), 1);
+    expect(centre(markers[1]!)).to.be.closeTo(centre(ticks[4]!), 1);
+    expect(markers[0]!.getBoundingClientRect().top).to.be.greaterThan(ticks[3]!.getBoundingClientRect().bottom);
+    // Inside the SVG: nothing cut off at the bottom.
+    const circle = svg.querySelector('g.pw-annotation circle')!;
+    expect(circle.getBoundingClientRect().bottom).to.be.at.most(svg.getBoundingClientRect().bottom);
+  });
+
+  it('draws one focus band per year in each panel, in year order, hidden until a year is in hand', async () => {
+    const { panels, svgs } = drawAll(twelveYears());
+    svgs.forEach((svg) => {
+      const rings = svg.querySelectorAll('g.pw-focus-rings > rect');
+      expect(rings.length).to.equal(12);
+      expect(svg.querySelector('g.pw-focus-rings')!.getAttribute('aria-hidden')).to.equal('true');
+    });
+    expect(panels.every((p) => p.labels.length === 12)).to.equal(true);
+  });
+
+  it('keeps the year labels apart at any width: two lines, then every other year, always the latest', () => {
+    expect(yearAxis(['2017-18', '2018-19', '2019-20'], 600, 14)).to.deep.equal({
+      lines: 1,
+      every: 1,
+      ticks: ['2017-18', '2018-19', '2019-20'],
+    });
+    const twelve = model(twelveYears()).years.map((y) => y.period.key);
+    expect(yearAxis(twelve, 680, 14)).to.include({ lines: 2, every: 1 });
+    const narrow = yearAxis(twelve, 200, 14);
+    expect(narrow.every).to.be.greaterThan(1);
+    expect(narrow.ticks.at(-1)).to.equal('2021-22');
+    for (const width of [260, 320, 480, 760]) {
+      for (const data of [twelveYears(), allSuppressed(), oneYear()]) {
+        const { svgs } = drawAll(data, { width });
+        for (const svg of svgs) {
+          const boxes = [...svg.querySelectorAll('g[aria-label="x-axis tick label"] text')].map((t) =>
+            t.getBoundingClientRect(),
+          );
+          const frame = svg.getBoundingClientRect();
+          boxes.forEach((b, i) => {
+            expect(b.left, `${width}px: inside the chart`).to.be.at.least(frame.left - 0.5);
+            expect(b.right, `${width}px: inside the chart`).to.be.at.most(frame.right + 0.5);
+            if (i > 0) expect(b.left, `${width}px: labels apart`).to.be.greaterThan(boxes[i - 1]!.right);
+          });
+          // The direct labels stay inside the chart too.
+          for (const t of svg.querySelectorAll('g.pw-labels text')) {
+            expect(t.getBoundingClientRect().right, `${width}px: ${t.textContent}`).to.be.at.most(frame.right + 0.5);
+          }
+        }
+        svgs.forEach((s) => s.remove());
+      }
+    }
+  });
+
+  it('writes one symbol for a run of years where the years are too narrow for one each', () => {
+    const wide = drawAll(twelveYears(), { width: 760 }).svgs[2]!;
+    expect(texts(wide, 'g.pw-symbols text')).to.deep.equal(['[x]', '[x]', '[x]', '[x]', '[x]']);
+    const narrow = drawAll(twelveYears(), { width: 272 }).svgs[2]!;
+    const symbols = [...narrow.querySelectorAll('g.pw-symbols text')];
+    expect(symbols.map((t) => [t.textContent, t.getAttribute('aria-label')])).to.deep.equal([
+      ['[x]', '2010-11 to 2014-15: [x]'],
+    ]);
+    // Centred on the run: over 2012-13, the middle of the five years.
+    const bands = [...narrow.querySelectorAll('g.pw-focus-rings > rect')];
+    expect(centre(symbols[0]!)).to.be.closeTo(centre(bands[2]!), 1);
+  });
+
+  it('draws one year alone: one bar, one point, one range', () => {
+    const { svgs } = drawAll(oneYear());
+    expect(svgs[0]!.querySelectorAll('g.pw-series-1 rect[aria-label]').length).to.equal(1);
+    expect(svgs[1]!.querySelectorAll('g.pw-series-1 circle[aria-label]').length).to.equal(1);
+    const range = svgs[2]!.querySelector('g.pw-series-1 rect[aria-label]')!;
+    // A single score (low = high) is still drawn, not a rectangle of no height.
+    expect(range.getBoundingClientRect().height).to.be.at.least(3);
+    expect(range.getAttribute('aria-label')).to.equal('2021-22: evaluation score +85 on a scale from −100 to +100');
+    expect(svgs.map((s) => texts(s, 'g.pw-labels text'))).to.deep.equal([['312'], ['14'], ['+85']]);
+  });
+
+  it('grows with the font size for presenting', async () => {
+    const m = await llr();
+    const normal = trainingPanels(m, { width: 720, fontSize: 14 })[1]!.options;
+    const big = trainingPanels(m, { width: 720, fontSize: 22 })[1]!.options;
+    expect(big.height! / normal.height!).to.be.closeTo(22 / 14, 0.1);
+  });
+});

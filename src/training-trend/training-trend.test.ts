@@ -1,0 +1,660 @@
+import { elementUpdated, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { loadJson, settle, shadowText } from '../../test/helpers.js';
+import { allSuppressed, missingYear, noTrainingMeasures, oneYear, twelveYears } from '../../test/training-fixtures.js';
+import { messages } from '../core/messages.js';
+import './training-trend.js';
+import type { TrainingTrend } from './training-trend.js';
+
+const LLR = '/data/llr-training.json';
+const en = messages('en');
+
+async function loaded(src: string | undefined = LLR, attrs: Record<string, string> = {}, data?: unknown) {
+  const el = document.createElement('training-trend');
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  if (data !== undefined) el.data = data;
+  else if (src) el.src = src;
+  const outcome = settle(el);
+  await fixture(html`<div>${el}</div>`);
+  const result = await outcome;
+  await el.updateComplete;
+  return { el, outcome: result };
+}
+
+/** Waits until the panels have been drawn at the host's measured width and font size. */
+async function drawn(el: TrainingTrend) {
+  await waitUntil(() => el.shadowRoot!.querySelector('.chart-nav svg'), 'no chart');
+  for (let i = 0; i < 2; i++) {
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await el.updateComplete;
+  }
+  return [...el.shadowRoot!.querySelectorAll<SVGSVGElement>('.chart-nav figure svg')];
+}
+
+const root = (el: TrainingTrend) => el.shadowRoot!;
+const announcer = (el: TrainingTrend) => root(el).querySelector('[part="announcer"]')!.textContent!.trim();
+const focused = (el: TrainingTrend) =>
+  [...root(el).querySelectorAll('.chart-nav svg .pw-focused[aria-label]')].map((e) => e.getAttribute('aria-label'));
+const focusedBands = (el: TrainingTrend) =>
+  [...root(el).querySelectorAll('.chart-nav svg g.pw-focus-rings > *')].flatMap((r, i) =>
+    r.classList.contains('pw-focused') ? [i] : [],
+  );
+
+/** The table: `year|column` → the cell's text, and the change row by column. */
+function tableFigures(el: TrainingTrend) {
+  const table = root(el).querySelector('[part="table"]')!;
+  const columns = [...table.querySelectorAll('thead th')].map((th) => th.textContent!.trim()).slice(1);
+  const figures = new Map<string, string>();
+  const changes = new Map<string, string>();
+  for (const tr of table.querySelectorAll('tbody tr')) {
+    const head = tr.querySelector('th')!.textContent!.trim();
+    const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim());
+    const year = /^\d{4}-\d{2}/.exec(head)?.[0];
+    columns.forEach((c, i) =>
+      (year && !tr.classList.contains('changes') ? figures : changes).set(
+        year && !tr.classList.contains('changes') ? `${year}|${c}` : c,
+        cells[i]!,
+      ),
+    );
+  }
+  return { columns, figures, changes };
+}
+
+/** One CSV line's cells (quoted cells may hold commas). */
+function csvCells(line: string): string[] {
+  return [...line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g)].map((m) =>
+    (m[1] ?? m[2] ?? '').replace(/""/g, '"'),
+  );
+}
+
+function csvFigures(csv: string) {
+  const [header, ...lines] = csv.split('\n').map(csvCells);
+  const figures = new Map<string, string>();
+  const changes = new Map<string, string>();
+  for (const cells of lines) {
+    const year = /^\d{4}-\d{2}$/.test(cells[0]!) ? cells[0] : undefined;
+    header!
+      .slice(1)
+      .forEach((c, i) => (year ? figures.set(`${year}|${c}`, cells[i + 1]!) : changes.set(c, cells[i + 1]!)));
+  }
+  return { columns: header!.slice(1), figures, changes };
+}
+
+/** The CSV writes 1,949 as 1949 and +80 to +90 as 80 to 90 (a leading + is a formula to a spreadsheet). */
+const plain = (s: string) => s.replace(/,(?=\d{3})/g, '').replace(/\+/g, '');
+
+/**
+ * The figures the chart shows: each mark's accessible label (one per year
+ * and panel) read back into attendees, events and evaluation, and the text
+ * of the value labels and symbols it writes.
+ */
+function chartFigures(svgs: SVGSVGElement[]) {
+  const figures = new Map<string, string>();
+  const written: { year: string; panel: string; text: string }[] = [];
+  const ids = ['attendees', 'events', 'evaluation'];
+  svgs.forEach((svg, p) => {
+    for (const mark of svg.querySelectorAll('g:not(.pw-focus-rings) > [aria-label]')) {
+      const label = mark.getAttribute('aria-label')!;
+      const [, year, rest] = /^(\d{4}-\d{2}): (.*)$/.exec(label)!;
+      const attendees = /\b(\d[\d,]*) attendees?\b|attendees (\[\w+\])/.exec(rest!);
+      const events = /\b(\d[\d,]*) events?\b|events (\[\w+\])/.exec(rest!);
+      const evaluation = /evaluation score (\[\w+\]|[+\-\d]+(?: to [+\-\d]+)?)/.exec(rest!);
+      if (attendees) figures.set(`${year}|attendees`, attendees[1] ?? attendees[2]!);
+      if (events) figures.set(`${year}|events`, events[1] ?? events[2]!);
+      if (evaluation) figures.set(`${year}|evaluation`, evaluation[1]!);
+      if (mark.tagName === 'text') written.push({ year: year!, panel: ids[p]!, text: mark.textContent!.trim() });
+    }
+    // The latest year's value label has no aria-label of its own: it is the year in the axis's last place.
+    for (const t of svg.querySelectorAll('g.pw-labels text')) {
+      written.push({ year: 'latest', panel: ids[p]!, text: t.textContent!.trim() });
+    }
+  });
+  return { figures, written };
+}
+
+describe('<training-trend> loaded', () => {
+  it('draws attendees and events in aligned panels, the evaluation on its own scale, and lists annotations', async () => {
+    const { el, outcome } = await loaded();
+    expect(outcome.type).to.equal('ready');
+    if (outcome.type === 'ready') {
+      expect(outcome.detail).to.include({ state: 'loaded', view: 'chart', lang: 'en' });
+      expect(outcome.detail.years).to.deep.equal(['2017-18', '2018-19', '2019-20', '2020-21', '2021-22']);
+      expect(outcome.detail.panels).to.deep.equal(['attendees', 'events', 'evaluation']);
+    }
+    expect(el.state).to.equal('loaded');
+    const svgs = await drawn(el);
+    expect(svgs).to.have.length(3);
+    expect([...root(el).querySelectorAll('[part="panel"] figcaption')].map((f) => f.textContent!.trim())).to.deep.equal(
+      ['Attendees', 'Training events', 'Evaluation score (−100 to +100)'],
+    );
+    for (const svg of svgs) {
+      expect(svg.getAttribute('role')).to.equal('img');
+      expect(root(el).getElementById(svg.getAttribute('aria-describedby')!)!.getAttribute('part')).to.equal('summary');
+      // One y axis per panel.
+      expect(svg.querySelectorAll('g[aria-label="y-axis tick label"]').length).to.equal(1);
+    }
+    expect(svgs[0]!.getAttribute('aria-label')).to.equal(
+      'Attendees: 2017-18: 1,180 attendees, 74 events; 2018-19: 1,320 attendees, 81 events; 2019-20: 1,410 attendees, 86 events; 2020-21: 1,630 attendees, 79 events; 2021-22: 1,949 attendees, 98 events',
+    );
+    // The panels share the year axis: the latest year is at the same place in each.
+    const x = (e: Element) => {
+      const b = e.getBoundingClientRect();
+      return b.left + b.width / 2;
+    };
+    const bar = svgs[0]!.querySelectorAll('g.pw-series-1 rect[aria-label]')[4]!;
+    const dot = svgs[1]!.querySelectorAll('g.pw-series-1 circle[aria-label]')[4]!;
+    const range = svgs[2]!.querySelectorAll('g.pw-series-1 rect[aria-label]')[1]!;
+    expect(x(dot)).to.be.closeTo(x(bar), 1);
+    expect(x(range)).to.be.closeTo(x(bar), 1);
+    expect(root(el).querySelector('[part="returns"]')!.textContent).to.equal(
+      'Based on evaluation returns from 42% of attendees in 2021-22.',
+    );
+    const annotations = [...root(el).querySelectorAll('[part="annotations"] li')].map((li) => [
+      li.getAttribute('value'),
+      li.textContent!.trim(),
+    ]);
+    expect(annotations[0]).to.deep.equal(['1', '2020-21: Training moved online (Covid-19).']);
+    expect(annotations[1]![1]).to.match(/^2021-22: Festival of Learning: 43 online sessions/);
+    expect(root(el).querySelectorAll('style').length, 'no injected <style>').to.equal(0);
+    expect(shadowText(el)).to.contain('ILLUSTRATIVE');
+    await expect(el).to.be.accessible();
+  });
+
+  it('chart, table, summary and CSV agree on every figure: tested from one example set', async () => {
+    for (const data of [await loadJson(LLR), missingYear(), allSuppressed(), twelveYears(), oneYear()]) {
+      const { el } = await loaded(undefined, {}, data);
+      const svgs = await drawn(el);
+      const table = tableFigures(el);
+      const csv = csvFigures(el.toCSV());
+      const chart = chartFigures(svgs);
+      const title = (data as { title: string }).title;
+
+      // Table and CSV: the same columns, every year and column the same figure.
+      expect(csv.columns, title).to.deep.equal(table.columns);
+      expect(csv.figures.size, title).to.equal(table.figures.size);
+      expect(table.figures.size, title).to.be.greaterThan(4);
+      for (const [key, shown] of table.figures) {
+        expect(csv.figures.get(key), `${title}: CSV ${key}`).to.equal(plain(shown));
+        if (!/\d/.test(shown)) expect(shown, `${title}: ${key}`).to.match(/^\[(c|x)\]$/);
+      }
+      expect(csv.changes, `${title}: change row`).to.deep.equal(new Map([...table.changes].map(([k, v]) => [k, v])));
+
+      // The chart: every year of every panel, as its marks' labels read it, is the table's figure.
+      const years = [...new Set([...table.figures.keys()].map((k) => k.split('|')[0]!))];
+      const [attendeesCol, eventsCol] = table.columns;
+      const evaluationCol = table.columns.find((c) => c.startsWith('Evaluation ('));
+      for (const year of years) {
+        expect(chart.figures.get(`${year}|attendees`), `${title}: chart attendees ${year}`).to.equal(
+          table.figures.get(`${year}|${attendeesCol}`),
+        );
+        expect(chart.figures.get(`${year}|events`), `${title}: chart events ${year}`).to.equal(
+          table.figures.get(`${year}|${eventsCol}`),
+        );
+        if (evaluationCol) {
+          expect(chart.figures.get(`${year}|evaluation`), `${title}: chart evaluation ${year}`).to.equal(
+            table.figures.get(`${year}|${evaluationCol}`),
+          );
+        }
+      }
+      // What the chart writes: the value labels on the latest year, and the symbols at the gaps.
+      const latest = years.at(-1)!;
+      const column = { attendees: attendeesCol, events: eventsCol, evaluation: evaluationCol };
+      expect(chart.written.length, title).to.be.greaterThan(1);
+      for (const w of chart.written) {
+        const year = w.year === 'latest' ? latest : w.year;
+        expect(w.text, `${title}: ${w.panel} ${year}`).to.equal(
+          table.figures.get(`${year}|${column[w.panel as keyof typeof column]}`),
+        );
+      }
+
+      // The summary's figures are the table's.
+      const summary = root(el).querySelector('[part="summary"]')!.textContent!;
+      const get = (col: string | undefined) => table.figures.get(`${latest}|${col}`);
+      const main = /In (\d{4}-\d{2}), ([\d,]+) people attended ([\d,]+) training events \(about (\d+) per event\)/.exec(
+        summary,
+      );
+      expect(main, `${title}: ${summary}`).to.not.equal(null);
+      expect([main![1], main![2], main![3]]).to.deep.equal([latest, get(attendeesCol), get(eventsCol)]);
+      expect(Number(main![4])).to.equal(Math.round(Number(get('Attendees per event'))));
+      const change = /attendance ((?:up|down) [\d.]+%) on (\d{4}-\d{2})/.exec(summary);
+      if (years.length > 1) {
+        expect(change![1]).to.equal(table.changes.get(attendeesCol!));
+        expect(change![2]).to.equal(years.at(-2));
+      } else expect(change).to.equal(null);
+      const cancelled = /(\d+) events? (?:was|were) cancelled|Events cancelled: not available/.exec(summary);
+      if (table.columns.includes('Events cancelled')) {
+        expect(cancelled![1] ?? '[x]').to.equal(get('Events cancelled'));
+      }
+      const bookings = /([\d.]+%) of the ([\d,]+) places booked/.exec(summary);
+      if (bookings)
+        expect([bookings[1], bookings[2]]).to.deep.equal([get('Attendance against bookings'), get('Places booked')]);
+      const evaluation = /Evaluation: ([+\-\d]+(?: to [+\-\d]+)?) on a scale[^,.]*(?:, from (\d+%) of attendees)?/.exec(
+        summary,
+      );
+      if (evaluationCol) {
+        expect(evaluation![1]).to.equal(get(evaluationCol));
+        if (evaluation![2]) expect(evaluation![2]).to.equal(get('Evaluation returns'));
+      }
+      for (const gap of summary.matchAll(/(\d{4}-\d{2}) (\[\w+\])/g)) {
+        expect(gap[2]).to.equal(table.figures.get(`${gap[1]}|${attendeesCol}`));
+      }
+      el.parentElement!.remove();
+    }
+  });
+
+  it('switches to the table with the button and with t, and back', async () => {
+    const { el } = await loaded();
+    const button = root(el).querySelector<HTMLButtonElement>('[part="toggle"]')!;
+    expect(button.textContent!.trim()).to.equal('Show table');
+    button.click();
+    await elementUpdated(el);
+    expect(el.view).to.equal('table');
+    const table = root(el).querySelector('[part="table"]')!;
+    expect(table.querySelector('caption')!.textContent!.trim()).to.equal(
+      'Multi-agency safeguarding training: attendees and courses, 2017-18 to 2021-22, by year',
+    );
+    expect([...table.querySelectorAll('thead th')].every((th) => th.getAttribute('scope') === 'col')).to.equal(true);
+    expect(table.querySelectorAll('tbody th[scope="row"]').length).to.equal(6);
+    const last = [...table.querySelectorAll('tbody tr.changes > *')].map((c) => c.textContent!.trim());
+    expect(last.slice(0, 4)).to.deep.equal(['Change on 2020-21', 'up 19.6%', 'up 24.1%', 'down 3.6%']);
+    // Annotated years are marked with their number in the table too.
+    expect(table.querySelectorAll('tbody th .col-note').length).to.equal(2);
+    const region = root(el).querySelector('.scroll')!;
+    expect(region.getAttribute('role')).to.equal('region');
+    expect(region.getAttribute('tabindex')).to.equal('0');
+    await expect(el).to.be.accessible();
+    button.focus();
+    await sendKeys({ press: 't' });
+    await elementUpdated(el);
+    expect(el.view).to.equal('chart');
+  });
+
+  it('starts with the table with view="table", sets the heading, and shows fewer years with years', async () => {
+    const { el, outcome } = await loaded(LLR, {
+      view: 'table',
+      years: '3',
+      'heading-level': '3',
+      heading: 'Training reach',
+    });
+    expect(el.view).to.equal('table');
+    if (outcome.type === 'ready') expect(outcome.detail.years).to.deep.equal(['2019-20', '2020-21', '2021-22']);
+    expect(root(el).querySelector('h3')!.textContent!.trim()).to.equal('Training reach');
+    expect(root(el).querySelectorAll('[part="table"] tbody tr').length).to.equal(4);
+  });
+});
+
+describe('<training-trend> keyboard', () => {
+  it('is one tab stop; the arrows move across years and panels, announce each and highlight it', async () => {
+    const { el } = await loaded();
+    await drawn(el);
+    const download = root(el).querySelector<HTMLButtonElement>('[part="download"]')!;
+    download.focus();
+    await sendKeys({ press: 'Tab' });
+    const nav = root(el).querySelector<HTMLElement>('[part="chart"]')!;
+    expect(root(el).activeElement).to.equal(nav);
+    expect(nav.getAttribute('role')).to.equal('group');
+    expect(nav.querySelectorAll('[tabindex], a[href], button').length, 'nothing else to tab to inside').to.equal(0);
+    expect(root(el).getElementById(nav.getAttribute('aria-describedby')!)!.textContent).to.contain(
+      'left and right arrow keys to move across the years, up and down to move between the charts',
+    );
+    expect(root(el).querySelector('[part="announcer"]')!.getAttribute('aria-live')).to.equal('polite');
+
+    const press = async (key: string) => {
+      await sendKeys({ press: key });
+      await el.updateComplete;
+      return announcer(el);
+    };
+    // Across the years of the attendees panel.
+    expect(await press('ArrowRight')).to.equal('2017-18: 1,180 attendees, 74 events (1 of 15)');
+    expect(focused(el)).to.include('2017-18: 1,180 attendees, 74 events');
+    expect(focusedBands(el)).to.deep.equal([0]);
+    for (let i = 0; i < 4; i++) await press('ArrowRight');
+    expect(announcer(el)).to.equal('2021-22: 1,949 attendees, 98 events (5 of 15)');
+    expect(await press('ArrowRight'), 'stays at the last year').to.equal(
+      '2021-22: 1,949 attendees, 98 events (5 of 15)',
+    );
+    // Down to the same year in the events panel and the evaluation panel.
+    expect(await press('ArrowDown')).to.equal('2021-22: 98 events, 1,949 attendees (10 of 15)');
+    expect(focused(el)).to.deep.equal(['2021-22: 98 events, 1,949 attendees']);
+    expect(focusedBands(el)).to.deep.equal([9]);
+    expect(await press('ArrowDown')).to.equal(
+      '2021-22: evaluation score +80 to +90 on a scale from −100 to +100 (15 of 15)',
+    );
+    expect(await press('ArrowDown'), 'stays in the last panel').to.contain('(15 of 15)');
+    expect(await press('ArrowLeft')).to.equal(
+      '2020-21: evaluation score +80 to +90 on a scale from −100 to +100 (14 of 15)',
+    );
+    expect(await press('Home')).to.equal('2017-18: evaluation score [x] (not available) (11 of 15)');
+    expect(focused(el), 'the symbol is highlighted').to.deep.equal(['2017-18: evaluation score [x] (not available)']);
+    expect(await press('End')).to.contain('(15 of 15)');
+    expect(await press('ArrowUp')).to.equal('2021-22: 98 events, 1,949 attendees (10 of 15)');
+    expect(await press('ArrowUp')).to.equal('2021-22: 1,949 attendees, 98 events (5 of 15)');
+    expect(await press('ArrowUp'), 'stays in the first panel').to.contain('(5 of 15)');
+    await expect(el).to.be.accessible();
+
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(root(el).activeElement).to.equal(root(el).querySelector('[part="toggle"]'));
+    expect(focused(el)).to.deep.equal([]);
+    expect(focusedBands(el)).to.deep.equal([]);
+    expect(announcer(el)).to.equal('');
+
+    // t from the chart switches to the table.
+    nav.focus();
+    await sendKeys({ press: 't' });
+    await elementUpdated(el);
+    expect(el.view).to.equal('table');
+  });
+
+  for (const [name, data, count] of [
+    ['the LLR sample', undefined, 15],
+    ['a year with every figure suppressed', allSuppressed(), 15],
+    ['twelve years', twelveYears(), 36],
+  ] as const) {
+    it(`reaches every year of every panel and hears its figures: ${name}`, async () => {
+      const { el } = await loaded(data ? undefined : LLR, {}, data);
+      const svgs = await drawn(el);
+      const years = svgs.length ? Number(svgs[0]!.querySelectorAll('g.pw-focus-rings > *').length) : 0;
+      expect(years * svgs.length).to.equal(count);
+      root(el).querySelector<HTMLElement>('[part="chart"]')!.focus();
+      const heard: string[] = [];
+      for (let p = 0; p < svgs.length; p++) {
+        if (p > 0) await sendKeys({ press: 'ArrowDown' });
+        await sendKeys({ press: 'Home' });
+        for (let y = 0; y < years; y++) {
+          if (y > 0) await sendKeys({ press: 'ArrowRight' });
+          await el.updateComplete;
+          const text = announcer(el);
+          const n = p * years + y + 1;
+          expect(text, `panel ${p + 1}, year ${y + 1}`).to.match(new RegExp(`\\(${n} of ${count}\\)$`));
+          const label = text.replace(/ \(\d+ of \d+\)$/, '');
+          // The mark (or the symbol in its place) in that panel carries the label, and is highlighted.
+          expect(svgs[p]!.querySelector(`[aria-label="${CSS.escape(label)}"]`), label).to.not.equal(null);
+          expect(focused(el), label).to.include(label);
+          expect(focusedBands(el)).to.deep.equal([n - 1]);
+          heard.push(label);
+        }
+      }
+      expect(new Set(heard).size).to.equal(count);
+      if (name === 'a year with every figure suppressed') {
+        expect(heard).to.include(
+          '2019-20: attendees [c], events [c] (confidential: withheld to protect people’s privacy)',
+        );
+        expect(heard).to.include('2019-20: evaluation score [c] (confidential: withheld to protect people’s privacy)');
+      }
+    });
+  }
+
+  it('a click on a mark takes its year in hand', async () => {
+    const { el } = await loaded();
+    const svgs = await drawn(el);
+    const dot = svgs[1]!.querySelectorAll('g.pw-series-1 circle[aria-label]')[2]!;
+    dot.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(announcer(el)).to.equal('2019-20: 86 events, 1,410 attendees (8 of 15)');
+    expect(focusedBands(el)).to.deep.equal([7]);
+  });
+});
+
+describe('<training-trend> hard cases', () => {
+  afterEach(async () => {
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  const cases: [string, () => Record<string, unknown>][] = [
+    ['one year', oneYear],
+    ['twelve years', twelveYears],
+    ['a year with every measure suppressed', allSuppressed],
+    ['a year with no rows', missingYear],
+  ];
+  for (const width of [1280, 320]) {
+    for (const [name, data] of cases) {
+      it(`${name}, at ${width}px: fits, keeps its text at 12px or more, and is accessible`, async () => {
+        await setViewport({ width, height: 900 });
+        const { el } = await loaded(undefined, {}, data());
+        const svgs = await drawn(el);
+        const host = el.getBoundingClientRect();
+        expect(el.scrollWidth, 'nothing spills sideways').to.be.at.most(el.clientWidth + 1);
+        for (const svg of svgs) {
+          const box = svg.getBoundingClientRect();
+          expect(box.width, 'the chart fits its host').to.be.at.most(host.width + 0.5);
+          // Drawn at its own size (not scaled down), so its 14px text stays 14px.
+          expect(box.width).to.be.closeTo(Number(svg.getAttribute('width')), 0.5);
+          for (const t of svg.querySelectorAll('text')) {
+            expect(Number.parseFloat(getComputedStyle(t).fontSize), t.textContent!).to.be.at.least(12);
+            const b = t.getBoundingClientRect();
+            expect(b.left, t.textContent!).to.be.at.least(box.left - 0.5);
+            expect(b.right, t.textContent!).to.be.at.most(box.right + 0.5);
+          }
+          const ticks = [...svg.querySelectorAll('g[aria-label="x-axis tick label"] text')].map((t) =>
+            t.getBoundingClientRect(),
+          );
+          ticks.forEach((b, i) => {
+            if (i > 0) expect(b.left, 'year labels apart').to.be.greaterThan(ticks[i - 1]!.right);
+          });
+        }
+        if (name === 'a year with every measure suppressed') {
+          expect(svgs.map((s) => [...s.querySelectorAll('g.pw-symbols text')].map((t) => t.textContent))).to.deep.equal(
+            [['[c]'], ['[c]'], ['[c]']],
+          );
+          expect(shadowText(el)).to.contain('confidential');
+        }
+        if (name === 'a year with no rows') expect(shadowText(el)).to.contain('where there is no figure: 2019-20 [x]');
+        await expect(el).to.be.accessible();
+        el.view = 'table';
+        await elementUpdated(el);
+        await expect(el).to.be.accessible();
+      });
+    }
+  }
+});
+
+describe('<training-trend> states', () => {
+  it('loading: visible, announced and accessible', async () => {
+    const el = document.createElement('training-trend');
+    el.src = '/faults/never';
+    el.timeout = 30;
+    await fixture(html`<div>${el}</div>`);
+    await elementUpdated(el);
+    expect(el.state).to.equal('loading');
+    expect(root(el).querySelector('[role="status"]')!.textContent!.trim()).to.equal(en.loading);
+    await expect(el).to.be.accessible();
+    el.remove();
+  });
+
+  it('loaded: figures shown, accessible in both views', async () => {
+    const { el } = await loaded();
+    expect(el.state).to.equal('loaded');
+    await drawn(el);
+    await expect(el).to.be.accessible();
+    el.toggleView();
+    await elementUpdated(el);
+    await expect(el).to.be.accessible();
+  });
+
+  it('empty: training measures with no figures say so', async () => {
+    const { el, outcome } = await loaded(
+      undefined,
+      {},
+      {
+        title: 'No training figures yet',
+        measures: [{ id: 'attendees' }, { id: 'contacts' }],
+        data: [{ measure: 'contacts', period: '2021-22', value: 3 }],
+      },
+    );
+    expect(outcome.type).to.equal('ready');
+    expect(el.state).to.equal('empty');
+    expect(shadowText(el)).to.contain('There are no figures to show.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('error: announced with role=alert and accessible', async () => {
+    const { el, outcome } = await loaded('/faults/status/404');
+    expect(outcome.type).to.equal('error');
+    expect(el.state).to.equal('error');
+    expect(root(el).querySelector('[role="alert"]')!.textContent).to.contain('The data file was not found (error 404)');
+    await expect(el).to.be.accessible();
+  });
+
+  it('error: data with neither attendees nor events says so, and the next widget still renders', async () => {
+    const bad = document.createElement('training-trend');
+    bad.data = noTrainingMeasures();
+    const other = document.createElement('training-trend');
+    other.src = LLR;
+    const badOutcome = settle(bad);
+    const otherOutcome = settle(other);
+    await fixture(html`<div>${bad}${other}</div>`);
+    const outcome = await badOutcome;
+    expect(outcome.type).to.equal('error');
+    const message =
+      'The data has no "attendees" or "events" measure, so there is no training trend to draw. Its measures are: contacts.';
+    if (outcome.type === 'error') {
+      expect(outcome.detail.kind).to.equal('validation');
+      expect(outcome.detail.message).to.equal(message);
+    }
+    await elementUpdated(bad);
+    expect(bad.state).to.equal('error');
+    expect(root(bad).querySelector('[role="alert"]')!.textContent).to.contain(message);
+    await expect(bad).to.be.accessible();
+    expect((await otherOutcome).type).to.equal('ready');
+    expect(shadowText(other)).to.contain('1,949');
+  });
+
+  it('stale: a failed refresh keeps the old figures with a note', async () => {
+    const { el } = await loaded(`/faults/once/stale-tt-${Date.now()}/llr-training.json`);
+    const errored = settle(el);
+    el.reload();
+    expect((await errored).type).to.equal('error');
+    await elementUpdated(el);
+    expect(el.state).to.equal('stale');
+    const text = shadowText(el);
+    expect(text).to.contain('Could not update these figures');
+    expect(text).to.contain('1,949');
+    await drawn(el);
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<training-trend> in Welsh', () => {
+  it('writes every widget string in Welsh when the nearest lang is cy', async () => {
+    const el = document.createElement('training-trend');
+    el.src = LLR;
+    const outcome = settle(el);
+    await fixture(html`<div lang="cy">${el}</div>`);
+    expect((await outcome).type).to.equal('ready');
+    const svgs = await drawn(el);
+    expect(root(el).querySelector('[part="toggle"]')!.textContent!.trim()).to.equal('Dangos tabl');
+    const text = shadowText(el);
+    for (const welsh of [
+      '2017-18 i 2021-22, fesul blwyddyn',
+      'Mynychwyr',
+      'Digwyddiadau hyfforddi',
+      'Sgôr gwerthuso (−100 i +100)',
+      'Yn 2021-22, mynychodd 1,949 o bobl 98 o ddigwyddiadau hyfforddi (tua 20 fesul digwyddiad)',
+      'Yn seiliedig ar ffurflenni gwerthuso gan 42% o’r mynychwyr yn 2021-22.',
+      'Wedi’u nodi ar y siart',
+      'Defnyddiwch y bysellau saeth chwith a de',
+    ]) {
+      expect(text).to.contain(welsh);
+    }
+    expect(svgs[0]!.getAttribute('aria-label')).to.contain('2021-22: 1,949 o fynychwyr, 98 o ddigwyddiadau');
+    root(el).querySelector<HTMLElement>('[part="chart"]')!.focus();
+    await sendKeys({ press: 'Home' });
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    expect(announcer(el)).to.equal('2021-22: 1,949 o fynychwyr, 98 o ddigwyddiadau (5 o 15)');
+    await sendKeys({ press: 'Escape' });
+    el.view = 'table';
+    await elementUpdated(el);
+    // Widget strings only: the data's own strings stay as the publisher wrote them.
+    const data = await loadJson<{
+      title: string;
+      publisher: string;
+      source: { name: string };
+      notes: string[];
+      annotations: { text: string }[];
+      measures: { label: string; definition?: string }[];
+    }>(LLR);
+    const dataStrings = [
+      data.title,
+      data.publisher,
+      data.source.name,
+      ...data.notes,
+      ...data.annotations.map((a) => a.text),
+      ...data.measures.flatMap((m) => [m.label, m.definition ?? '']),
+    ];
+    const widgetText = () => {
+      let t = shadowText(el);
+      for (const s of dataStrings.sort((x, y) => y.length - x.length)) if (s) t = t.split(s).join(' ');
+      return t;
+    };
+    const widgetOnly = widgetText();
+    expect(widgetOnly).to.contain('Blwyddyn');
+    expect(widgetOnly).to.contain('Newid ers 2020-21');
+    for (const english of [
+      'Show',
+      'Download',
+      'Year',
+      'Change on',
+      'per event',
+      'up 19',
+      'Evaluation',
+      'Based on',
+      'Marked on',
+      'Use the',
+      'attendees',
+      'people attended',
+      'Source',
+      'Symbols',
+      'not available',
+    ]) {
+      expect(widgetOnly, `English left: ${english}`).not.to.contain(english);
+    }
+    await expect(el).to.be.accessible();
+    el.view = 'chart';
+    await elementUpdated(el);
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<training-trend> print and present', () => {
+  afterEach(async () => {
+    await emulateMedia({ media: 'screen' });
+  });
+
+  it('prints the panels and the table, without the toolbar', async () => {
+    const { el } = await loaded();
+    await drawn(el);
+    await emulateMedia({ media: 'print' });
+    const display = (part: string) => getComputedStyle(root(el).querySelector(`[part="${part}"]`)!).display;
+    expect(display('chart-view')).to.equal('block');
+    expect(display('table-view')).to.equal('block');
+    expect(display('toolbar')).to.equal('none');
+    expect(getComputedStyle(root(el).querySelector('.keys-help')!).display).to.equal('none');
+  });
+
+  it('p enlarges the panels for a projector', async () => {
+    const { el } = await loaded();
+    const [first] = await drawn(el);
+    const before = first!.querySelector('g.pw-series-1 rect')!.getBoundingClientRect().height;
+    root(el).querySelector<HTMLElement>('[part="chart"]')!.focus();
+    await sendKeys({ press: 'p' });
+    await waitUntil(
+      () =>
+        (root(el).querySelector('.chart-nav svg g.pw-series-1 rect')?.getBoundingClientRect().height ?? 0) >
+        before * 1.4,
+      'the bars did not grow',
+    );
+    expect(el.presenting).to.equal(true);
+    const size = Number.parseFloat(getComputedStyle(root(el).querySelector('.chart-nav svg')!).fontSize);
+    expect(size).to.be.closeTo(22.4, 0.01);
+    await expect(el).to.be.accessible();
+  });
+
+  it('has a dark palette, still accessible', async () => {
+    const { el } = await loaded(LLR, { theme: 'dark' });
+    const [first] = await drawn(el);
+    expect(getComputedStyle(first!.querySelector('g.pw-series-1 rect')!).fill).to.equal('rgb(143, 195, 239)');
+    await expect(el).to.be.accessible();
+  });
+});
