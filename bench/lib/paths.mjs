@@ -1,0 +1,16 @@
+/** Where things are: the repository, its bundle, and the benchmark's scratch folder. */
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const benchDir = join(root, 'bench');
+export const bundleFile = join(root, 'dist/partnership-widgets.js');
+export const budgetFile = join(benchDir, 'budget.json');
+export const resultsFile = join(benchDir, 'results.json');
+/**
+ * Bundles, generated data and screenshots: outside the sources (eslint and
+ * prettier never see them), outside dist/ (which npm publishes), not committed.
+ */
+export const scratchDir = process.env.BENCH_OUT
+  ? resolve(process.env.BENCH_OUT)
+  : join(root, 'node_modules/.cache/partnership-widgets-bench');

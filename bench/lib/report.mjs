@@ -1,0 +1,196 @@
+/**
+ * The benchmark's tables, from bench/results.json: plain text for the
+ * terminal, Markdown for the README's "Performance" section.
+ */
+import { kb } from './bundle-size.mjs';
+import { markdownTable, markdownText, textTable } from './table.mjs';
+import { summary } from './stats.mjs';
+
+const ms = (v) => (Number.isFinite(v) ? `${Math.round(v)} ms` : '—');
+const range = (s, unit = ' ms') =>
+  Number.isFinite(s.median) ? `${Math.round(s.median)}${unit} [${Math.round(s.min)}–${Math.round(s.max)}]` : '—';
+const ratio = (v) => (Number.isFinite(v) ? `${v.toFixed(2)}x` : '—');
+const ratioRange = (s) =>
+  Number.isFinite(s.median) ? `${ratio(s.median)} [${s.min.toFixed(2)}–${s.max.toFixed(2)}]` : '—';
+const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+const count = (n) => n.toLocaleString('en-GB');
+
+const LIB_LABEL = {
+  ours: 'partnership-widgets',
+  chartjs: 'Chart.js',
+  vega: 'vega-embed + vega + vega-lite',
+  echarts: 'ECharts',
+};
+
+/** Plot and the d3 (and other) modules it brings: the chart engine. */
+const PLOT_FAMILY = (name) =>
+  name === '@observablehq/plot' || name.startsWith('d3-') || name === 'isoformat' || name === 'interval-tree-1d';
+
+export function tables(results) {
+  const out = [];
+  const { bytes, time, scale, cpuProfiles, node } = results;
+
+  if (bytes) {
+    const base = bytes.ours.gzip;
+    const rows = [
+      [
+        'partnership-widgets: all elements (dist/partnership-widgets.js)',
+        kb(bytes.ours.min),
+        kb(bytes.ours.gzip),
+        kb(bytes.ours.brotli),
+        '',
+      ],
+      ...bytes.entries.map((e) => [`partnership-widgets: <${e.tag}> alone`, kb(e.min), kb(e.gzip), kb(e.brotli), '']),
+      ...bytes.peers.map((p) => [
+        `${p.label} ${Object.entries(p.versions)
+          .map(([k, v]) => `${k}@${v}`)
+          .join(' ')}`,
+        kb(p.min),
+        kb(p.gzip),
+        kb(p.brotli),
+        ratio(base / p.gzip),
+      ]),
+    ];
+    out.push({
+      id: 'bytes',
+      title: `Bytes: minified, gzip, brotli (${bytes.compression}); ratio = our whole bundle / the peer, gzip`,
+      header: ['Bundle', 'min', 'gzip', 'brotli', 'ours/peer'],
+      rows,
+    });
+    const parts = bytes.contributors;
+    const total = parts.reduce((s, c) => s + c.gzip, 0);
+    const plot = parts.filter((c) => PLOT_FAMILY(c.name)).reduce((s, c) => s + c.gzip, 0);
+    out.push({
+      id: 'contributors',
+      title: `What dist/partnership-widgets.js is made of (source map; gzip of each part alone). Plot with the d3 modules it brings: ${kb(plot)} of ${kb(total)} (${Math.round((100 * plot) / total)}%)`,
+      header: ['Part', 'min', 'gzip', 'share'],
+      rows: parts
+        .slice(0, 14)
+        .map((c) => [c.name, kb(c.min), kb(c.gzip), `${Math.round((100 * c.gzip) / total)}%`])
+        .concat(
+          parts.length > 14
+            ? [
+                [
+                  `${parts.length - 14} more`,
+                  kb(parts.slice(14).reduce((s, c) => s + c.min, 0)),
+                  kb(parts.slice(14).reduce((s, c) => s + c.gzip, 0)),
+                  '',
+                ],
+              ]
+            : [],
+        ),
+    });
+  }
+
+  for (const [profileId, pages] of Object.entries(time ?? {})) {
+    if (!pages?.length) continue;
+    const rows = [];
+    for (const p of pages) {
+      const ours = p.runs.ours;
+      for (const [lib, runs] of Object.entries(p.runs)) {
+        const unsupported = runs.some((r) => r.unsupported?.length);
+        const painted = summary(runs.map((r) => r.painted));
+        const ratios = lib === 'ours' ? undefined : summary(runs.map((r, i) => ours[i].painted / r.painted));
+        const loading =
+          lib === 'ours' ? summary(runs.map((r) => r.loading?.painted)) : { median: NaN, min: NaN, max: NaN };
+        rows.push([
+          p.label,
+          LIB_LABEL[lib] + (unsupported ? ' (some cases not drawn)' : ''),
+          range(summary(runs.map((r) => r.started))),
+          range(summary(runs.map((r) => r.fcp))),
+          lib === 'ours' ? range(loading) : 'n/a',
+          range(painted),
+          ratios ? ratioRange(ratios) : '',
+          kb(summary(runs.map((r) => r.transferred)).median),
+        ]);
+      }
+    }
+    const runs = Object.values(pages[0].runs)[0].length;
+    out.push({
+      id: `time-${profileId}`,
+      title: `Time to figures, ${results.profiles?.[profileId] ?? profileId}: ms from navigation start, median [min–max] of ${runs} runs; ratio per run = ours / peer, figures on screen`,
+      header: [
+        'Page',
+        'Library',
+        'library ready',
+        'first paint',
+        'loading state painted',
+        'figures on screen',
+        'ours/peer',
+        'transferred',
+      ],
+      rows,
+    });
+  }
+
+  if (scale) {
+    out.push({
+      id: 'scale',
+      title: `Scale: our widgets on generated data; render = element defined → figures on screen (median [min–max] of ${scale.data[0]?.runs.length ?? 0} runs); JS heap after GC, less the page with no widget (${mb(scale.baselineHeap)})`,
+      header: ['Widget', 'size', 'data rows', 'JSON', 'render', 'JS heap', 'DOM elements'],
+      rows: [
+        ...scale.data.map((d) => [
+          `<${d.tag}>`,
+          `${count(d.size)} ${d.size === 1 ? d.unit.replace(/^(\w+)s\b/, '$1') : d.unit}`,
+          count(d.rows),
+          kb(d.jsonBytes),
+          range(d.render),
+          mb(d.heap),
+          count(d.elements),
+        ]),
+        ...scale.widgets.map((w) => [
+          `${w.widgets} widget${w.widgets > 1 ? 's' : ''} on a page (${w.cases.join(', ')} in turn, sample data)`,
+          '',
+          '',
+          '',
+          range(w.render),
+          mb(w.heap),
+          count(w.elements),
+        ]),
+      ],
+    });
+  }
+
+  for (const prof of cpuProfiles ?? []) {
+    out.push({
+      id: `profile-${prof.id}`,
+      title: `Where the time goes: ${prof.label} (CPU profile of one load, ${Math.round(prof.totalMs)} ms busy; self time)`,
+      header: ['Part', 'self time', 'share'],
+      rows: prof.groups.slice(0, 10).map((g) => [g.name, ms(g.ms), `${Math.round(g.share * 100)}%`]),
+    });
+  }
+
+  if (node?.results) {
+    out.push({
+      id: 'node',
+      title: `partnership-widgets prepare (Node ${results.machine?.node ?? ''}): median of ${node.results[0].runs.length} runs; peak memory = the process's max resident set`,
+      header: ['Input', 'rows', 'CSV', 'wall time', 'CPU time', 'peak memory', 'same envelope'],
+      rows: node.results.map((r) => [
+        r.label,
+        count(r.rows),
+        r.bytes ? mb(r.bytes) : '',
+        ms(r.wallMs),
+        ms(r.cpuMs),
+        `${Math.round(r.maxRssMB)} MB`,
+        r.sameOutput === undefined ? '' : r.sameOutput ? 'yes' : 'NO',
+      ]),
+    });
+  }
+  return out;
+}
+
+export function machineLine(m) {
+  return `${m.date}, ${m.cpu} (${m.nproc} CPUs), ${m.memoryGB} GB RAM, ${m.os}; ${m.chromium}; Node ${m.node}`;
+}
+
+export function textReport(results) {
+  return tables(results)
+    .map((t) => `${t.title}\n\n${textTable(t.header, t.rows)}`)
+    .join('\n\n');
+}
+
+export function markdownReport(results) {
+  return tables(results)
+    .map((t) => `**${markdownText(t.title)}**\n\n${markdownTable(t.header, t.rows)}`)
+    .join('\n\n');
+}

@@ -1,0 +1,245 @@
+#!/usr/bin/env node
+/* global window, customElements */
+/**
+ * `npm run bench`: builds, then measures in one run, side by side in headless
+ * Chromium on loopback, our widgets against the same figures drawn with
+ * Chart.js, vega-embed + vega + vega-lite and ECharts, and prints the tables
+ * (bench/results.json keeps every run). See bench/README.md.
+ *
+ *   node bench/run.mjs [--skip-build] [--quick] [--runs N] [--only bytes,time,phone,scale,profile,node]
+ *                      [--markdown FILE] [--no-screenshots]
+ *   node bench/run.mjs --report [--markdown FILE]   print the tables of bench/results.json again
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, release, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CASES } from './cases.mjs';
+import { launch } from './lib/chromium.mjs';
+import { measureBytes } from './lib/measure-bytes.mjs';
+import { measureNode } from './lib/measure-node.mjs';
+import { baselineHeap, measureScale, profileLoad } from './lib/measure-scale.mjs';
+import { measureTime, PROFILES } from './lib/measure-time.mjs';
+import { LIBS } from './lib/pages.mjs';
+import { resultsFile, root, scratchDir } from './lib/paths.mjs';
+import { machineLine, markdownReport, textReport } from './lib/report.mjs';
+import { startServer } from './lib/server.mjs';
+import { writeJson } from './lib/write-json.mjs';
+
+const SECTIONS = ['bytes', 'time', 'phone', 'scale', 'profile', 'node'];
+
+const { values: opts } = parseArgs({
+  options: {
+    'skip-build': { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
+    runs: { type: 'string' },
+    only: { type: 'string' },
+    markdown: { type: 'string' },
+    'no-screenshots': { type: 'boolean', default: false },
+    report: { type: 'boolean', default: false },
+  },
+});
+const only = new Set(opts.only ? opts.only.split(',') : SECTIONS);
+for (const s of only)
+  if (!SECTIONS.includes(s)) throw new Error(`--only: unknown section ${s} (${SECTIONS.join(', ')})`);
+const runs = {
+  time: Number(opts.runs ?? (opts.quick ? 3 : 7)),
+  phone: opts.quick ? 2 : 5,
+  scale: opts.quick ? 1 : 3,
+  node: opts.quick ? 1 : 3,
+};
+
+const t0 = performance.now();
+const log = (msg) => console.error(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(3)} s] ${msg}`);
+
+function sh(command) {
+  const r = spawnSync('sh', ['-c', command], { cwd: root, encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : '';
+}
+
+async function machine(chromium) {
+  const cpuinfo = await readFile('/proc/cpuinfo', 'utf8').catch(() => '');
+  const osRelease = await readFile('/etc/os-release', 'utf8').catch(() => '');
+  return {
+    date: new Date().toISOString().slice(0, 10),
+    cpu: /model name\s*:\s*(.*)/.exec(cpuinfo)?.[1] ?? cpus()[0]?.model ?? 'unknown CPU',
+    nproc: Number(sh('nproc')) || cpus().length,
+    memoryGB: Math.round(totalmem() / 1e9),
+    os: /PRETTY_NAME="?([^"\n]*)/.exec(osRelease)?.[1] ?? `Linux ${release()}`,
+    chromium: chromium ?? 'not run',
+    node: process.version,
+    commit: `${sh('git rev-parse --short HEAD') || 'unknown'}${sh('git status --porcelain') ? ' (with uncommitted changes)' : ''}`,
+  };
+}
+
+async function report() {
+  const results = JSON.parse(await readFile(resultsFile, 'utf8'));
+  console.log(`Measured ${machineLine(results.machine)}; commit ${results.machine.commit}\n`);
+  console.log(textReport(results));
+  if (opts.markdown) await writeFile(opts.markdown, `${markdownReport(results)}\n`);
+}
+
+async function main() {
+  if (opts.report) return report();
+  if (!opts['skip-build']) {
+    log('npm run build');
+    const r = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (r.status !== 0) throw new Error('npm run build failed');
+  }
+  const genDir = await mkdtemp(join(tmpdir(), 'pw-bench-data-'));
+  const results = { machine: undefined, options: { runs, sections: [...only] }, profiles: {} };
+  let chromium;
+  try {
+    if (only.has('bytes')) {
+      log('bytes: bundling the peers and each element the same way as dist/partnership-widgets.js');
+      results.bytes = await measureBytes({ cases: CASES, log });
+    }
+
+    const browserSections = ['time', 'phone', 'scale', 'profile'].filter((s) => only.has(s));
+    if (browserSections.length) {
+      if (!results.bytes) {
+        // The peers' pages need their bundles.
+        log('bundling the peers');
+        await measureBytes({ cases: [], log });
+      }
+      const server = await startServer({ cases: CASES, genDir });
+      chromium = await launch();
+      log(`${chromium.version} (${chromium.executablePath}), pages on ${server.origin}`);
+      try {
+        const { browser } = chromium;
+        // Which elements does the bundle register? A case whose element is not there yet is left out.
+        const probe = await browser.newPage();
+        await probe.goto(`${server.origin}/page?lib=ours&n=0`);
+        await probe.waitForFunction(() => window.__bench && window.__bench.done);
+        const defined = await probe.evaluate(
+          (tags) => tags.filter((t) => customElements.get(t) !== undefined),
+          CASES.map((c) => c.tag),
+        );
+        await probe.close();
+        const cases = CASES.filter((c) => defined.includes(c.tag));
+        const missing = CASES.filter((c) => !defined.includes(c.tag)).map((c) => `${c.id} (<${c.tag}>)`);
+        results.cases = { measured: cases.map((c) => c.id), notInBundle: missing };
+        log(
+          `cases: ${cases.map((c) => c.id).join(', ')}${missing.length ? `; not in the bundle yet: ${missing.join(', ')}` : ''}`,
+        );
+
+        const pageCases = cases.filter((c) => c.page).map((c) => c.id);
+        const pages = [
+          { id: 'all', label: `all widgets (${pageCases.join(' + ')})`, cases: pageCases },
+          ...cases.map((c) => ({ id: c.id, label: c.label, cases: [c.id] })),
+        ];
+
+        if (!opts['no-screenshots']) {
+          const dir = join(scratchDir, 'screenshots');
+          await mkdir(dir, { recursive: true });
+          for (const p of pages) {
+            for (const lib of LIBS) {
+              const page = await browser.newPage();
+              await page.goto(`${server.origin}/page?lib=${lib}&cases=${p.cases.join(',')}`);
+              await page.waitForFunction(() => window.__bench && window.__bench.done, { timeout: 60_000 });
+              await page.screenshot({ path: join(dir, `${p.id}-${lib}.png`), fullPage: true });
+              await page.close();
+            }
+          }
+          log(`screenshots of every page: ${dir}`);
+        }
+
+        results.time = {};
+        if (only.has('time')) {
+          log(`time to figures, loopback: ${runs.time} runs`);
+          results.time.loopback = await measureTime({
+            browser,
+            origin: server.origin,
+            pages,
+            libs: LIBS,
+            runs: runs.time,
+            profile: PROFILES.loopback,
+            log,
+          });
+          results.profiles.loopback = PROFILES.loopback.label;
+        }
+        if (only.has('phone')) {
+          log(`time to figures, emulated slow phone: ${runs.phone} runs`);
+          results.time.phone = await measureTime({
+            browser,
+            origin: server.origin,
+            pages: pages.slice(0, 1),
+            libs: LIBS,
+            runs: runs.phone,
+            profile: PROFILES.phone,
+            log,
+          });
+          results.profiles.phone = PROFILES.phone.label;
+        }
+        if (only.has('scale')) {
+          log(`scale: ${runs.scale} runs each`);
+          const baseline = await baselineHeap(browser, server.origin);
+          results.scale = await measureScale({
+            browser,
+            origin: server.origin,
+            cases,
+            pageCases,
+            genDir,
+            runs: runs.scale,
+            baseline,
+            log,
+          });
+        }
+        if (only.has('profile')) {
+          log('CPU profiles');
+          const targets = [
+            {
+              id: 'all',
+              label: `our page with ${pageCases.join(' + ')}`,
+              url: `/page?lib=ours&cases=${pageCases.join(',')}`,
+            },
+            ...cases
+              .filter((c) => c.scale)
+              .map((c) => {
+                const n = c.scale.sizes[c.scale.sizes.length - 1];
+                return {
+                  id: `${c.id}-${n}`,
+                  label: `<${c.tag}> with ${n.toLocaleString('en-GB')} ${c.scale.label}`,
+                  url: `/page?lib=ours&cases=${c.id}&src=/gen/${c.id}-${n}.json`,
+                };
+              }),
+          ];
+          results.cpuProfiles = [];
+          for (const t of targets) {
+            if (t.url.includes('/gen/') && !results.scale) continue; // generated by the scale section
+            const prof = await profileLoad(browser, server.origin + t.url);
+            results.cpuProfiles.push({ id: t.id, label: t.label, ...prof });
+          }
+        }
+      } finally {
+        await chromium.close();
+        await server.close();
+      }
+    }
+
+    if (only.has('node')) {
+      log(`node: partnership-widgets prepare, ${runs.node} runs each`);
+      results.node = await measureNode({ genDir, runs: runs.node, log });
+    }
+  } finally {
+    await rm(genDir, { recursive: true, force: true });
+  }
+
+  results.machine = await machine(chromium?.version);
+  results.elapsedSeconds = Math.round((performance.now() - t0) / 1000);
+  await writeJson(resultsFile, results);
+
+  console.log(`\nMeasured ${machineLine(results.machine)}; commit ${results.machine.commit}\n`);
+  console.log(textReport(results));
+  console.log(`\nEvery run: bench/results.json (${results.elapsedSeconds} s in all).`);
+  if (opts.markdown) {
+    await writeFile(opts.markdown, `${markdownReport(results)}\n`);
+    console.log(`Markdown: ${opts.markdown}`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
