@@ -68,7 +68,12 @@ test(
       },
       { timeout: 15000 },
     );
-    // Exactly the figures each widget shows (what its CSV download holds), in a print-friendly form.
+    assert.deepEqual(errors, []);
+    const dir = await mkdtemp(join(tmpdir(), 'pw-paper-'));
+    const pdf = join(dir, 'paper.pdf');
+    await writeFile(pdf, await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
+    // Exactly the figures each widget shows (what its CSV download holds), and the views it drew for
+    // print: a view hidden on screen is drawn when the page is printed.
     const figures = await page.evaluate(() =>
       [...document.querySelectorAll('kpi-quarter-table, attendance-by-sector, training-trend')].map((w) => ({
         widget: w.localName,
@@ -77,10 +82,6 @@ test(
         tables: w.shadowRoot.querySelectorAll('.table-view table').length,
       })),
     );
-    assert.deepEqual(errors, []);
-    const dir = await mkdtemp(join(tmpdir(), 'pw-paper-'));
-    const pdf = join(dir, 'paper.pdf');
-    await writeFile(pdf, await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
     const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
     const flat = text.replace(/\s+/g, ' ');
     for (const { widget, csv, charts, tables } of figures) {

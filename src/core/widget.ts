@@ -68,6 +68,24 @@ function watchLang(listener: () => void): () => void {
   return () => langListeners.delete(listener);
 }
 
+/**
+ * One listener for every widget: whether the page is being printed, so a
+ * widget can draw a view it keeps hidden on screen (print shows both).
+ */
+const printListeners = new Set<(printing: boolean) => void>();
+let printWatched = false;
+function watchPrint(listener: (printing: boolean) => void): () => void {
+  if (!printWatched) {
+    printWatched = true;
+    const tell = (printing: boolean) => printListeners.forEach((l) => l(printing));
+    window.addEventListener('beforeprint', () => tell(true));
+    window.addEventListener('afterprint', () => tell(false));
+    window.matchMedia('print').addEventListener('change', (e) => tell(e.matches));
+  }
+  printListeners.add(listener);
+  return () => printListeners.delete(listener);
+}
+
 let idCounter = 0;
 
 export abstract class PartnershipWidget<M extends FigureModel> extends LitElement {
@@ -108,6 +126,8 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
   @property({ attribute: 'data-as-at' }) asAt?: string;
 
   @state() protected widgetLang: Lang = 'en';
+  /** True while the page is printed (beforeprint, or print media). */
+  @state() protected printing = false;
   @state() private inlineText?: string;
   @state() private reloads = 0;
 
@@ -121,6 +141,7 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
   private currentState: WidgetState = 'loading';
   private announced?: unknown;
   private unwatchLang?: () => void;
+  private unwatchPrint?: () => void;
   private refreshTimer?: ReturnType<typeof setInterval>;
   private childObserver?: MutationObserver;
   private lastReloads = 0;
@@ -164,6 +185,10 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
     super.connectedCallback();
     this.readLang();
     this.unwatchLang = watchLang(() => this.readLang());
+    this.printing = window.matchMedia('print').matches;
+    this.unwatchPrint = watchPrint((printing) => {
+      this.printing = printing;
+    });
     this.readInline();
     this.childObserver = new MutationObserver(() => this.readInline());
     this.childObserver.observe(this, { childList: true, subtree: true, characterData: true });
@@ -182,6 +207,7 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
       this.task.abort();
     }
     this.unwatchLang?.();
+    this.unwatchPrint?.();
     this.childObserver?.disconnect();
     if (this.refreshTimer) clearInterval(this.refreshTimer);
   }

@@ -66,6 +66,8 @@ describe('<kpi-quarter-table> loaded', () => {
     const { el } = await loaded();
     const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!;
     expect(button.textContent!.trim()).to.equal('Show chart');
+    // The small charts are drawn when first shown (or printed), not while the table is on screen.
+    expect(el.shadowRoot!.querySelectorAll('.charts svg').length).to.equal(0);
     button.click();
     await elementUpdated(el);
     expect(el.view).to.equal('chart');
