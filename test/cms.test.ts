@@ -1,0 +1,76 @@
+// CMS host pages built with widely used stylesheets (GOV.UK Frontend and
+// Bootstrap, from npm), under the SPEC's strict CSP: every widget renders,
+// with zero CSP violations; and the same page content passes axe.
+import { expect, waitUntil } from '@open-wc/testing';
+import '../src/index.js';
+
+interface PageWindow extends Window {
+  __cspViolations?: unknown[];
+}
+
+type Widget = HTMLElement & { state?: string };
+
+const PAGES = ['/demo/cms.html', '/demo/cms-bootstrap.html'];
+
+async function settled(root: ParentNode) {
+  const widgets = () => [...root.querySelectorAll<Widget>('kpi-quarter-table, attendance-by-sector, training-trend')];
+  await waitUntil(
+    () => widgets().length === 4 && widgets().every((w) => w.state && w.state !== 'loading'),
+    'widgets did not settle',
+    {
+      timeout: 15000,
+    },
+  );
+  return widgets();
+}
+
+describe('CMS host pages', () => {
+  for (const path of PAGES) {
+    it(`${path}: every widget renders under the strict CSP with zero violations`, async () => {
+      const frame = document.createElement('iframe');
+      frame.style.width = '1280px';
+      frame.style.height = '900px';
+      frame.src = path;
+      document.body.append(frame);
+      try {
+        await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+        const widgets = await settled(frame.contentDocument!);
+        expect(widgets.map((w) => w.state)).to.deep.equal(['loaded', 'loaded', 'loaded', 'loaded']);
+        expect((frame.contentWindow as PageWindow).__cspViolations).to.deep.equal([]);
+        // The host's stylesheet does not reach inside: the table keeps its own layout.
+        const td = widgets[0]!.shadowRoot!.querySelector('td')!;
+        expect(getComputedStyle(td).textAlign).to.equal('right');
+      } finally {
+        frame.remove();
+      }
+    });
+
+    it(`${path}: the page's content with its stylesheets passes axe`, async () => {
+      const html = await (await fetch(path)).text();
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      const links = [...doc.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((l) => {
+        const link = document.createElement('link');
+        link.rel = 'stylesheet';
+        link.href = new URL(l.getAttribute('href')!, new URL(path, location.href)).href;
+        document.head.append(link);
+        return link;
+      });
+      const host = document.createElement('div');
+      host.className = doc.documentElement.className;
+      document.body.append(host);
+      try {
+        await Promise.all(links.map((l) => new Promise((r) => (l.sheet ? r(null) : l.addEventListener('load', r)))));
+        for (const node of [...doc.body.childNodes]) host.append(document.importNode(node, true));
+        // Widgets load their data relative to the demo page.
+        host.querySelectorAll('[src]').forEach((el) => {
+          el.setAttribute('src', new URL(el.getAttribute('src')!, new URL(path, location.href)).href);
+        });
+        await settled(host);
+        await expect(host).to.be.accessible();
+      } finally {
+        host.remove();
+        links.forEach((l) => l.remove());
+      }
+    });
+  }
+});
