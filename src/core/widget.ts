@@ -128,7 +128,8 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
   @state() protected widgetLang: Lang = 'en';
   /** True while the page is printed (beforeprint, or print media). */
   @state() protected printing = false;
-  @state() private inlineText?: string;
+  /** Data inside the element: `<script type="application/json">` or `<script type="text/csv">`. */
+  @state() private inlineText?: { text: string; format: 'json' | 'csv' };
   @state() private reloads = 0;
 
   /** The state the widget is in, for scripts and tests. */
@@ -158,7 +159,7 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
         return { dataset: validateEnvelope(data, options), key: 'data', at: new Date() };
       }
       if (inline !== undefined) {
-        return { dataset: readText(inline, 'json', options), key: 'inline', at: new Date() };
+        return { dataset: readText(inline.text, inline.format, options), key: 'inline', at: new Date() };
       }
       if (src) {
         const loaded = await loadText(src, { signal, timeout: this.timeout * 1000, fresh });
@@ -229,9 +230,14 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
   }
 
   private readInline() {
-    const script = this.querySelector(':scope > script[type="application/json"]');
+    const script = this.querySelector(':scope > script[type="application/json"], :scope > script[type="text/csv"]');
     const text = script?.textContent ?? undefined;
-    if (text !== this.inlineText) this.inlineText = text;
+    const format = script?.getAttribute('type') === 'text/csv' ? 'csv' : 'json';
+    if (text === undefined) {
+      if (this.inlineText !== undefined) this.inlineText = undefined;
+    } else if (text !== this.inlineText?.text || format !== this.inlineText.format) {
+      this.inlineText = { text, format };
+    }
   }
 
   protected get m(): Messages {

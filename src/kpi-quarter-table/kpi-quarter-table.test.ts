@@ -289,6 +289,19 @@ describe('<kpi-quarter-table> loading', () => {
     expect((await second).type).to.equal('ready');
   });
 
+  it('reads tidy CSV inline, in a <script type="text/csv">', async () => {
+    const el = document.createElement('kpi-quarter-table');
+    const script = document.createElement('script');
+    script.type = 'text/csv';
+    script.textContent =
+      'measure,period,value\nreferrals,2021-22 Q1,618\nreferrals,2021-22 Q2,567\nreferrals,2021-22 Q3,554\nreferrals,2021-22 Q4,556\n';
+    el.append(script);
+    const outcome = settle(el);
+    await fixture(html`<div>${el}</div>`);
+    expect((await outcome).type).to.equal('ready');
+    expect(shadowText(el)).to.contain('2,295');
+  });
+
   it('reads tidy CSV', async () => {
     const csv =
       'measure,period,value\nreferrals,2021-22 Q1,618\nreferrals,2021-22 Q2,567\nreferrals,2021-22 Q3,c\nreferrals,2021-22 Q4,556\n';
