@@ -92,7 +92,10 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
   /** URL of a JSON envelope or tidy CSV file. Changing it reloads. */
   @property({ reflect: true }) src?: string;
 
-  /** Data from JavaScript: an envelope object. Takes precedence over `src` and inline JSON. */
+  /**
+   * Data from JavaScript: an envelope object, or JSON or tidy CSV text. Takes
+   * precedence over `src` and inline data.
+   */
   @property({ attribute: false }) data?: unknown;
 
   /** Overrides the data's title. */
@@ -155,6 +158,10 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
       const options = this.yearStartMonth ? { yearStartMonth: this.yearStartMonth } : {};
       const fresh = reloads !== this.lastReloads;
       this.lastReloads = reloads;
+      if (typeof data === 'string') {
+        // JSON or CSV text: what a page under Trusted Types cannot put into a <script> child.
+        return { dataset: readText(data, detectFormat(data), options), key: 'data', at: new Date() };
+      }
       if (data !== undefined) {
         return { dataset: validateEnvelope(data, options), key: 'data', at: new Date() };
       }
