@@ -4,7 +4,7 @@ import { ChartKeyboard, chartKeyboardCatalogues, chartKeyboardStyles, highlightM
 import type { Dataset } from '../core/contract.js';
 import type { Lang, Messages } from '../core/messages.js';
 import { paletteStyles, yearRoleClass } from '../core/palette.js';
-import { drawPlot, plotStyles } from '../core/plot.js';
+import { chartSvg, drawPlot, plotStyles } from '../core/plot.js';
 import { chrome, tokens } from '../core/styles.js';
 import { isSymbol } from '../core/symbols.js';
 import { tableStyles } from '../core/table-styles.js';
@@ -284,10 +284,7 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
         label: attendanceMessages(this.widgetLang).chartLabel(caption),
       });
       // The summary under the chart is its text alternative.
-      (svg instanceof SVGSVGElement ? svg : svg.querySelector('svg'))?.setAttribute(
-        'aria-describedby',
-        `${this.uid}-summary`,
-      );
+      chartSvg(svg)?.setAttribute('aria-describedby', `${this.uid}-summary`);
       drawn.clear();
       drawn.set(key, svg);
     }
@@ -301,7 +298,7 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
       this.keys.reset(false);
     }
     const limit = this.presenting ? MAX_WIDTH_PRESENTING : MAX_WIDTH;
-    const width = Math.max(MIN_WIDTH, Math.min(limit, this.chartWidth || 640));
+    const width = Math.max(MIN_WIDTH, Math.min(limit, this.chartWidth || this.staticWidth || 640));
     const fontSize = this.chartFontSize || (this.presenting ? 22 : 14);
     const svg = this.chartFor(model, caption, width, fontSize);
     return html`

@@ -3,24 +3,28 @@
  *   partnership-widgets prepare FILE.csv --area NAME_OR_CODE [--measures COL,COL] [--labels LABELS.json]
  *       [--neighbours SN_MODEL.csv] [--years N] [--out OUT.json] [--updated YYYY-MM-DD]
  *   partnership-widgets check FILE.json
+ *   partnership-widgets render ELEMENT --src FILE.json [--format html|svg|png] [--lang en|cy] [--width PX]
+ *       [--as-at YYYY-MM-DD] [--out FILE]
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { validateEnvelope, WidgetError } from '../core/contract.js';
-import { messages } from '../core/messages.js';
 import { CliError } from './ees.js';
 import { prepare, type LabelsFile } from './prepare.js';
+import { describeProblems, RENDER_HELP, RENDER_USAGE, renderCommand } from './render.js';
 
 const USAGE = `Usage:
   partnership-widgets prepare FILE.csv --area NAME_OR_CODE [--measures COL,COL,...]
       [--labels LABELS.json] [--neighbours SN_MODEL.csv] [--years N] [--out OUT.json] [--updated YYYY-MM-DD]
   partnership-widgets check FILE.json
+${RENDER_USAGE}
 
 prepare  turns a DfE explore-education-statistics CSV into a widget endpoint for one local
          authority (by name, new code E08000009 or old code 358), with England, its region and,
          with --neighbours, the median of its ten statistical neighbours as comparators.
-check    validates an envelope with the same validator the widgets use.`;
+check    validates an envelope with the same validator the widgets use.
+${RENDER_HELP}`;
 
 export interface Io {
   out: (text: string) => void;
@@ -112,6 +116,7 @@ export async function run(
       );
       return 0;
     }
+    if (command === 'render') return await renderCommand(rest, io);
     if (command === '--help' || command === '-h' || command === 'help') {
       io.out(`${USAGE}\n`);
       return 0;
@@ -120,10 +125,7 @@ export async function run(
     return 2;
   } catch (error) {
     if (error instanceof WidgetError) {
-      const lines = error.describe(messages('en'), Infinity);
-      io.err(
-        `${argv[1] ?? ''}: ${lines.length} problem${lines.length === 1 ? '' : 's'}:\n${lines.map((l) => `  ${l}`).join('\n')}\n`,
-      );
+      io.err(`${describeProblems(argv[1] ?? '', error)}\n`);
       return 1;
     }
     if (

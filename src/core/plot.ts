@@ -11,15 +11,31 @@ export const PLOT_CLASS = 'pw-plot';
 export interface DrawOptions {
   /** The chart's accessible name (its text alternative). */
   label: string;
+  /**
+   * The document to draw in: the page's by default; a server-side one (linkedom)
+   * for static rendering in Node (`partnership-widgets render`).
+   */
+  document?: Document;
+}
+
+/**
+ * The `<svg>` of a drawn chart: the node itself, or the one inside the
+ * `<figure>` Plot returns when it adds a legend or title. Works in any
+ * document (Node has no `SVGSVGElement` to test with `instanceof`).
+ */
+export function chartSvg(node: Element): SVGSVGElement | null {
+  return node.localName === 'svg' ? (node as SVGSVGElement) : node.querySelector('svg');
 }
 
 export function drawPlot(options: PlotOptions, draw: DrawOptions): SVGSVGElement | HTMLElement {
-  const node = plot({ ...options, className: PLOT_CLASS }) as SVGSVGElement | HTMLElement;
+  // The page's document is Plot's default too (`window.document`); in Node, the global one is a server-side document.
+  const document = draw.document ?? globalThis.document;
+  const node = plot({ ...options, className: PLOT_CLASS, document }) as SVGSVGElement | HTMLElement;
   node.querySelectorAll('style').forEach((s) => s.remove());
   node.querySelectorAll('[aria-label]:not([role])').forEach((g) => {
     if (g !== node) g.setAttribute('role', 'group');
   });
-  const svg = node instanceof SVGSVGElement ? node : node.querySelector('svg');
+  const svg = chartSvg(node);
   if (svg) {
     svg.setAttribute('role', 'img');
     svg.setAttribute('aria-label', draw.label);

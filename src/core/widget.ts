@@ -152,6 +152,10 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
   private abortedOnDisconnect = false;
   private shownError?: WidgetError;
   private cachedModel?: { dataset: Dataset; lang: Lang; key: string; model: M };
+  /** Static rendering only (see `renderStatically`): the figures, shown without loading. */
+  private staticData?: Loaded;
+  /** Static rendering only: the chart width a page would have measured (0: not static). */
+  protected staticWidth = 0;
 
   private readonly task = new Task(this, {
     task: async ([src, data, inline, reloads], { signal }): Promise<Loaded> => {
@@ -177,6 +181,22 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
     },
     args: () => [this.src, this.data, this.inlineText, this.reloads] as const,
   });
+
+  /**
+   * For static rendering in Node only (Lit SSR, `partnership-widgets render`),
+   * before the element renders; never called on a page. Shows this dataset at
+   * once instead of loading, in this language, with charts `width` px wide,
+   * and draws every view as for print (a static page has no button to show
+   * the other). No observer, timer or request is started: Lit SSR does not
+   * connect the element.
+   * @internal
+   */
+  renderStatically(dataset: Dataset, options: { lang: Lang; width: number }): void {
+    this.staticData = { dataset, key: 'static', at: new Date() };
+    this.widgetLang = options.lang;
+    this.staticWidth = options.width;
+    this.printing = true;
+  }
 
   /** Fetches the data again (bypassing a request already in flight). */
   reload(): void {
@@ -283,6 +303,7 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
 
   /** The data on screen: the task's value, or the last good value during a refresh or after it failed. */
   private shownData(): Loaded | undefined {
+    if (this.staticData) return this.staticData;
     const status = this.task.status;
     if (status === TaskStatus.COMPLETE) this.lastGood = this.task.value;
     const currentKey = this.data !== undefined ? 'data' : this.inlineText !== undefined ? 'inline' : `src:${this.src}`;
@@ -354,7 +375,7 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
       error = toWidgetError(e);
       model = undefined;
     }
-    const busy = (status === TaskStatus.PENDING || status === TaskStatus.INITIAL) && !error;
+    const busy = (status === TaskStatus.PENDING || status === TaskStatus.INITIAL) && !error && !this.staticData;
     let stateName: WidgetState;
     if (model && error) stateName = 'stale';
     else if (error) stateName = 'error';

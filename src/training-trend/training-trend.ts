@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { ChartKeyboard, chartKeyboardStyles, highlightMark } from '../core/chart-keyboard.js';
 import type { Dataset } from '../core/contract.js';
 import type { Lang, Messages } from '../core/messages.js';
-import { drawPlot, plotStyles } from '../core/plot.js';
+import { chartSvg, drawPlot, plotStyles } from '../core/plot.js';
 import { chrome, tokens } from '../core/styles.js';
 import { tableStyles } from '../core/table-styles.js';
 import { define, PartnershipWidget } from '../core/widget.js';
@@ -252,10 +252,7 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
     const panels = trainingPanels(model, { width, fontSize });
     const svgs = panels.map((p) => {
       const node = drawPlot(p.options, { label: `${p.title}: ${p.labels.join('; ')}` });
-      (node instanceof SVGSVGElement ? node : node.querySelector('svg'))?.setAttribute(
-        'aria-describedby',
-        `${this.uid}-summary`,
-      );
+      chartSvg(node)?.setAttribute('aria-describedby', `${this.uid}-summary`);
       return node;
     });
     const entry = { key, panels, svgs };
@@ -269,7 +266,7 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
       this.keys.reset(false);
     }
     const limit = this.presenting ? MAX_WIDTH_PRESENTING : MAX_WIDTH;
-    const width = Math.max(MIN_WIDTH, Math.min(limit, this.chartWidth || 640));
+    const width = Math.max(MIN_WIDTH, Math.min(limit, this.chartWidth || this.staticWidth || 640));
     const fontSize = this.chartFontSize || (this.presenting ? 22 : 14);
     const { panels, svgs } = this.panelsFor(model, width, fontSize);
     this.shownPanels = panels;

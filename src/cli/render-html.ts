@@ -1,0 +1,135 @@
+/**
+ * A static HTML page with the real element rendered by Lit SSR
+ * (@lit-labs/ssr) in Node: `<kpi-quarter-table>` with its shadow root as a
+ * declarative shadow DOM (`<template shadowrootmode="open">`), its styles
+ * inlined there, and no script. It shows with JavaScript off.
+ *
+ * Lit SSR constructs the element and calls its `render()`; it does not
+ * connect it, so no observer, timer or request starts. The element's
+ * `renderStatically()` hands it the figures (instead of its loading task),
+ * the language and the chart width, and draws every view as for print. Its
+ * charts are drawn by Plot (through the element's own `drawPlot`) into a
+ * server-side document (linkedom), set as the global `document` while the
+ * page renders, and written into the shadow root as markup. A few static
+ * rules go after the element's styles: both views show, and the buttons and
+ * keyboard help (which need script) do not.
+ */
+import { render } from '@lit-labs/ssr';
+import { LitElementRenderer } from '@lit-labs/ssr/lib/lit-element-renderer.js';
+import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
+import { renderValue, type RenderInfo } from '@lit-labs/ssr/lib/render-value.js';
+import { html, nothing, type CSSResult, type TemplateResult } from 'lit';
+import { isTemplateResult } from 'lit/directive-helpers.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import type { Dataset } from '../core/contract.js';
+import type { Lang } from '../core/messages.js';
+import { PartnershipWidget, type FigureModel } from '../core/widget.js';
+import { figureTitle, type ElementName } from './render-figures.js';
+import { FONT_FAMILY, serverDocument } from './render-svg.js';
+
+/** After the element's styles: what a page without script needs. */
+const STATIC_CSS = `
+/* partnership-widgets render: a static page, no script. Both views show, as in print; the buttons and the keyboard help need script. */
+.toolbar, .keys-help { display: none !important; }
+.view[hidden] { display: block !important; }
+.table-view + .chart-view { margin-top: 1em; }
+`;
+
+export interface HtmlOptions {
+  lang: Lang;
+  /** Chart width in px (the attendance and training charts; the KPI small multiples size themselves). */
+  width: number;
+  asAt?: string;
+  theme: Map<string, string>;
+}
+
+/** Chart nodes in a template (drawn by Plot, not templates) become markup Lit SSR can write. */
+function inlineNodes(value: unknown): unknown {
+  if (isTemplateResult(value)) return { ...value, values: value.values.map(inlineNodes) };
+  if (Array.isArray(value)) return value.map(inlineNodes);
+  if (typeof value === 'object' && value !== null && 'nodeType' in value && 'outerHTML' in value) {
+    return unsafeHTML(String((value as { outerHTML: string }).outerHTML));
+  }
+  return value;
+}
+
+type Widget = PartnershipWidget<FigureModel>;
+
+/** A Lit SSR element renderer for our widgets, handing each the figures before it renders. */
+function widgetRenderer(dataset: Dataset, options: HtmlOptions) {
+  return class StaticWidgetRenderer extends LitElementRenderer {
+    static override matchesClass(ctor: typeof HTMLElement): boolean {
+      return ctor.prototype instanceof PartnershipWidget;
+    }
+
+    override connectedCallback(): void {
+      (this.element as unknown as Widget).renderStatically(dataset, { lang: options.lang, width: options.width });
+      super.connectedCallback();
+    }
+
+    override renderShadow(renderInfo: RenderInfo) {
+      const element = this.element as unknown as { render(): unknown };
+      const styles = (this.element.constructor as unknown as { elementStyles: CSSResult[] }).elementStyles;
+      return [
+        '<style>',
+        ...styles.map((s) => s.cssText),
+        STATIC_CSS,
+        '</style>',
+        () => renderValue(inlineNodes(element.render()), renderInfo),
+      ];
+    }
+  };
+}
+
+function elementTemplate(name: ElementName, asAt: string | undefined): TemplateResult {
+  const at = asAt ?? nothing;
+  switch (name) {
+    case 'kpi-quarter-table':
+      return html`<kpi-quarter-table heading-level="2" data-as-at=${at}></kpi-quarter-table>`;
+    case 'attendance-by-sector':
+      return html`<attendance-by-sector heading-level="2" data-as-at=${at}></attendance-by-sector>`;
+    default:
+      return html`<training-trend heading-level="2" data-as-at=${at}></training-trend>`;
+  }
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** The page: the element server-rendered, with a little page style; no script. */
+export async function renderHtml(name: ElementName, dataset: Dataset, options: HtmlOptions): Promise<string> {
+  const global = globalThis as { document?: Document };
+  const previous = global.document;
+  // The element's drawPlot draws in the global document: a server-side one while the page renders.
+  global.document = serverDocument();
+  let body: string;
+  try {
+    body = await collectResult(
+      render(elementTemplate(name, options.asAt), {
+        elementRenderers: [widgetRenderer(dataset, options)],
+      }),
+    );
+  } finally {
+    if (previous === undefined) delete global.document;
+    else global.document = previous;
+  }
+  const text = options.theme.get('--_text') ?? '#0b0c0c';
+  const background = options.theme.get('--_background') ?? '#ffffff';
+  const title = figureTitle(name, dataset, options.lang);
+  return `<!doctype html>
+<html lang="${options.lang === 'cy' ? 'cy' : 'en-GB'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="partnership-widgets render">
+<title>${escapeHtml(title)}</title>
+<style>
+body { margin: 0 auto; padding: 1rem; max-width: ${Math.max(options.width + 32, 992)}px; font-family: ${FONT_FAMILY}; color: ${text}; background: ${background}; }
+</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
