@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const dfe = process.env.DFE_DIR ?? '../shared/data/dfe';
+const dfe = process.env.DFE_DIR ?? 'test/fixtures/dfe';
 if (!existsSync(dfe)) {
   console.error(`DfE files not found in ${dfe}: set DFE_DIR.`);
   process.exit(1);

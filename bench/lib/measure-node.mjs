@@ -15,7 +15,7 @@ import { growEes } from './generate.mjs';
 import { root } from './paths.mjs';
 import { median } from './stats.mjs';
 
-export const dfeDir = () => process.env.DFE_DIR ?? join(root, '../shared/data/dfe');
+export const dfeDir = () => process.env.DFE_DIR ?? join(root, 'test/fixtures/dfe');
 const C1 = 'dfe_cin_c1_referrals_rereferrals_2013_to_2025_extract.csv';
 const SN = 'dfe_sn_model_2025_wide.csv';
 const usageModule = pathToFileURL(join(root, 'bench/lib/child-usage.mjs')).href;

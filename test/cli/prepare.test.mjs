@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { csvParse } from 'd3-dsv';
 
 const root = new URL('../../', import.meta.url).pathname;
-const dfe = process.env.DFE_DIR ?? join(root, '../shared/data/dfe');
+const dfe = process.env.DFE_DIR ?? join(root, 'test/fixtures/dfe');
 const C1 = join(dfe, 'dfe_cin_c1_referrals_rereferrals_2013_to_2025_extract.csv');
 const D3 = join(dfe, 'dfe_cin_d3_cpps_subsequent_plan_2013_to_2025_extract.csv');
 const SN = join(dfe, 'dfe_sn_model_2025_wide.csv');
