@@ -7,15 +7,47 @@
 //   /faults/once/<id>/<file> the file the first time, then 500 (a refresh that fails)
 //   /faults/slow/<ms>/<file>  the file under data/ after <ms> milliseconds
 //   /faults/count/<id>/<file> the file under data/, counting requests; /faults/count/<id> tells the count
+//   /faults/retry/<id>/<code>/<after>  <code> with Retry-After: <after> the first time, then the Leicester data
+//   /faults/always/<code>/<after>      <code> with Retry-After: <after>, every time
+//   /faults/stall/<file>      headers and half the file, then nothing (until the client gives up)
+//   /faults/big/<how>         10 MB of JSON, with a Content-Length (how = length) or streamed without one (chunked)
+//   /faults/typed/<type>/<file> the file with Content-Type <type> (plain, html, json, octet)
+//   /faults/html-as-json      an HTML page served as application/json
+//   /faults/cors/<file>       the file with Access-Control-Allow-Origin: * (for a cross-origin request)
+//   /faults/then/<id>/<mode>/<file> the file the first time, then <mode>: stall, 404 or html
 import { readFile } from 'node:fs/promises';
 
 const counts = new Map();
 const flaky = new Set();
 const once = new Set();
+const retried = new Set();
+const served = new Set();
+
+const TYPES = { plain: 'text/plain', html: 'text/html', json: 'application/json', octet: 'application/octet-stream' };
+
+function dataPath(file) {
+  return new URL(`../data/${file.replace(/[^a-z0-9_.-]/gi, '')}`, import.meta.url);
+}
+
+/** Headers and the first half of the file, then nothing until the client goes away. */
+async function stall(ctx, file) {
+  const body = await readFile(dataPath(file));
+  ctx.respond = false;
+  ctx.res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(body.length) });
+  ctx.res.write(body.subarray(0, body.length >> 1));
+  await new Promise((resolve) => ctx.req.on('close', resolve));
+}
+
+/** 10 MB of valid JSON: an envelope with one long note. */
+function bigBody() {
+  const head = '{"measures":[],"data":[],"notes":["';
+  const tail = '"]}';
+  return head + 'x'.repeat(10 * 1024 * 1024 - head.length - tail.length) + tail;
+}
 
 async function sendData(ctx, file) {
   ctx.type = file.endsWith('.csv') ? 'text/csv' : 'application/json';
-  ctx.body = await readFile(new URL(`../data/${file.replace(/[^a-z0-9_.-]/gi, '')}`, import.meta.url), 'utf8');
+  ctx.body = await readFile(dataPath(file), 'utf8');
 }
 
 export async function faultsMiddleware(ctx, next) {
@@ -61,5 +93,57 @@ export async function faultsMiddleware(ctx, next) {
       ctx.type = 'application/json';
       ctx.body = JSON.stringify({ count: counts.get(a) ?? 0 });
     }
+  } else if (kind === 'retry' || kind === 'always') {
+    const [code, after] = kind === 'retry' ? [b, parts[4]] : [a, b];
+    if (kind === 'always' || !retried.has(a)) {
+      if (kind === 'retry') retried.add(a);
+      ctx.status = Number(code);
+      ctx.set('Retry-After', decodeURIComponent(after ?? '0'));
+      ctx.body = 'busy';
+    } else await sendData(ctx, 'leicester-kpis-2021-22.json');
+  } else if (kind === 'stall') {
+    await stall(ctx, a);
+  } else if (kind === 'big') {
+    const body = bigBody();
+    if (a === 'chunked') {
+      ctx.respond = false;
+      ctx.res.writeHead(200, { 'Content-Type': 'application/json' });
+      const chunk = 256 * 1024;
+      for (let i = 0; i < body.length && !ctx.res.destroyed; i += chunk) {
+        if (!ctx.res.write(body.slice(i, i + chunk))) {
+          await new Promise((resolve) => {
+            const done = () => {
+              ctx.res.off('drain', done);
+              ctx.res.off('close', done);
+              resolve();
+            };
+            ctx.res.on('drain', done);
+            ctx.res.on('close', done);
+          });
+        }
+      }
+      ctx.res.end();
+    } else {
+      ctx.type = 'application/json';
+      ctx.body = body;
+    }
+  } else if (kind === 'typed') {
+    ctx.type = TYPES[a] ?? 'text/plain';
+    ctx.body = await readFile(dataPath(b), 'utf8');
+  } else if (kind === 'html-as-json') {
+    ctx.type = 'application/json';
+    ctx.body = '<!DOCTYPE html>\n<html><head><title>Home</title></head><body><h1>Welcome</h1></body></html>';
+  } else if (kind === 'cors') {
+    ctx.set('Access-Control-Allow-Origin', '*');
+    await sendData(ctx, a);
+  } else if (kind === 'then') {
+    if (!served.has(a)) {
+      served.add(a);
+      await sendData(ctx, parts[4]);
+    } else if (b === 'stall') await stall(ctx, parts[4]);
+    else if (b === 'html') {
+      ctx.type = 'text/html';
+      ctx.body = '<!doctype html><title>Maintenance</title><h1>Back soon</h1>';
+    } else ctx.status = 404;
   } else return next();
 }

@@ -1,6 +1,6 @@
 /**
  * Loading: one in-flight request per URL, shared by every widget that asks
- * for it; a timeout; retry with backoff on 429 and 503 (honouring
+ * for it; a timeout; a 5 MB limit on the body; retry with backoff on 429 and 503 (honouring
  * Retry-After); and cancellation. A widget that stops waiting (its `src`
  * changed, or it was removed) only cancels the request when nobody else is
  * waiting for it.
@@ -51,6 +51,34 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
       { once: true },
     );
   });
+}
+
+/** The largest body read (5 MB): a widget's figures are a few kilobytes; more is a wrong address or a dump. */
+export const MAX_BYTES = 5 * 1024 * 1024;
+
+function tooLarge(url: string): WidgetError {
+  return new WidgetError('http', [(m) => m.errors.tooLarge(MAX_BYTES / 1024 / 1024, url)]);
+}
+
+/** The body as UTF-8 text (as `Response.text()`), refused once it passes MAX_BYTES, whatever Content-Length said. */
+async function readBody(response: Response, url: string): Promise<string> {
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > MAX_BYTES) {
+      void reader.cancel().catch(() => undefined);
+      throw tooLarge(url);
+    }
+    parts.push(decoder.decode(value, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
 }
 
 /** Retry-After in seconds or as an HTTP date → milliseconds, capped at 10 s. */
@@ -104,10 +132,16 @@ async function request(
         const status = response.status;
         throw new WidgetError('http', [(m) => (status === 404 ? m.errors.notFound(url) : m.errors.http(status, url))]);
       }
+      const declared = Number(response.headers.get('Content-Length'));
+      if (declared > MAX_BYTES) {
+        void response.body?.cancel().catch(() => undefined);
+        throw tooLarge(url);
+      }
       let text: string;
       try {
-        text = await response.text();
+        text = await readBody(response, url);
       } catch (error) {
+        if (error instanceof WidgetError) throw error;
         if (controller.signal.reason === TIMEOUT)
           throw new WidgetError('timeout', [(m) => m.errors.timeout(seconds, url)]);
         if (controller.signal.aborted) throw error;

@@ -72,6 +72,7 @@ export interface ErrorMessages {
   http: (status: number, url: string) => string;
   notFound: (url: string) => string;
   timeout: (seconds: number, url: string) => string;
+  tooLarge: (megabytes: number, url: string) => string;
   emptyBody: string;
   html: string;
   truncated: string;
@@ -185,6 +186,7 @@ const en: Messages = {
     http: (status, url) => `The figures could not be loaded: the server answered with error ${status} for ${url}.`,
     notFound: (url) => `The data file was not found (error 404): ${url}.`,
     timeout: (seconds, url) => `The server did not answer within ${seconds} seconds: ${url}.`,
+    tooLarge: (megabytes, url) => `The data file is too large to show (more than ${megabytes} MB): ${url}.`,
     emptyBody: 'The data file is empty.',
     html: 'The server sent a web page, not data. The address of the data file may be wrong.',
     truncated: 'The data file ends too soon: its JSON is cut short.',
@@ -312,6 +314,7 @@ const cy: Messages = {
     http: (status, url) => `Nid oedd modd llwytho’r ffigurau: atebodd y gweinydd gyda gwall ${status} ar gyfer ${url}.`,
     notFound: (url) => `Ni chafwyd hyd i’r ffeil ddata (gwall 404): ${url}.`,
     timeout: (seconds, url) => `Ni atebodd y gweinydd o fewn ${seconds} eiliad: ${url}.`,
+    tooLarge: (megabytes, url) => `Mae’r ffeil ddata yn rhy fawr i’w dangos (mwy na ${megabytes} MB): ${url}.`,
     emptyBody: 'Mae’r ffeil ddata yn wag.',
     html: 'Anfonodd y gweinydd dudalen we, nid data. Efallai fod cyfeiriad y ffeil ddata yn anghywir.',
     truncated: 'Mae’r ffeil ddata yn gorffen yn rhy gynnar: mae ei JSON wedi’i dorri’n fyr.',

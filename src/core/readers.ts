@@ -51,7 +51,8 @@ export function parseJsonText(text: string): unknown {
   if (text.trim() === '') throw new WidgetError('parse', [(m) => m.errors.emptyBody]);
   if (text.trimStart().startsWith('<')) throw new WidgetError('parse', [(m) => m.errors.html]);
   try {
-    return JSON.parse(text) as unknown;
+    // A byte order mark (Notepad's UTF-8) is not JSON, but fetch strips it and so must `data` text.
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   } catch {
     const truncated = looksTruncated(text);
     throw new WidgetError('parse', [(m) => (truncated ? m.errors.truncated : m.errors.notJson)]);
