@@ -20,7 +20,7 @@ import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { renderValue, type RenderInfo } from '@lit-labs/ssr/lib/render-value.js';
 import { html, nothing, type CSSResult, type TemplateResult } from 'lit';
 import { isTemplateResult } from 'lit/directive-helpers.js';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { randomUUID } from 'node:crypto';
 import type { Dataset } from '../core/contract.js';
 import type { Lang } from '../core/messages.js';
 import { PartnershipWidget, type FigureModel } from '../core/widget.js';
@@ -43,12 +43,20 @@ export interface HtmlOptions {
   theme: Map<string, string>;
 }
 
-/** Chart nodes in a template (drawn by Plot, not templates) become markup Lit SSR can write. */
-function inlineNodes(value: unknown): unknown {
-  if (isTemplateResult(value)) return { ...value, values: value.values.map(inlineNodes) };
-  if (Array.isArray(value)) return value.map(inlineNodes);
+/**
+ * Chart nodes in a template (drawn by Plot into the server-side document, not
+ * templates) cannot be written by Lit SSR. Each is replaced by a text marker
+ * (a per-render nonce, so data text cannot collide with it), and the marker by
+ * the node's serialisation (which escapes every text) once the page is
+ * rendered: no markup is ever made from a data string.
+ */
+function withMarkers(value: unknown, nodes: Map<string, string>, nonce: string): unknown {
+  if (isTemplateResult(value)) return { ...value, values: value.values.map((v) => withMarkers(v, nodes, nonce)) };
+  if (Array.isArray(value)) return value.map((v) => withMarkers(v, nodes, nonce));
   if (typeof value === 'object' && value !== null && 'nodeType' in value && 'outerHTML' in value) {
-    return unsafeHTML(String((value as { outerHTML: string }).outerHTML));
+    const marker = `pw-node-${nonce}-${nodes.size}`;
+    nodes.set(marker, String((value as { outerHTML: string }).outerHTML));
+    return marker;
   }
   return value;
 }
@@ -56,7 +64,7 @@ function inlineNodes(value: unknown): unknown {
 type Widget = PartnershipWidget<FigureModel>;
 
 /** A Lit SSR element renderer for our widgets, handing each the figures before it renders. */
-function widgetRenderer(dataset: Dataset, options: HtmlOptions) {
+function widgetRenderer(dataset: Dataset, options: HtmlOptions, nodes: Map<string, string>, nonce: string) {
   return class StaticWidgetRenderer extends LitElementRenderer {
     static override matchesClass(ctor: typeof HTMLElement): boolean {
       return ctor.prototype instanceof PartnershipWidget;
@@ -75,7 +83,7 @@ function widgetRenderer(dataset: Dataset, options: HtmlOptions) {
         ...styles.map((s) => s.cssText),
         STATIC_CSS,
         '</style>',
-        () => renderValue(inlineNodes(element.render()), renderInfo),
+        () => renderValue(withMarkers(element.render(), nodes, nonce), renderInfo),
       ];
     }
   };
@@ -103,12 +111,15 @@ export async function renderHtml(name: ElementName, dataset: Dataset, options: H
   // The element's drawPlot draws in the global document: a server-side one while the page renders.
   global.document = serverDocument();
   let body: string;
+  const nodes = new Map<string, string>();
+  const nonce = randomUUID().replace(/-/g, '');
   try {
     body = await collectResult(
       render(elementTemplate(name, options.asAt), {
-        elementRenderers: [widgetRenderer(dataset, options)],
+        elementRenderers: [widgetRenderer(dataset, options, nodes, nonce)],
       }),
     );
+    body = body.replace(new RegExp(`pw-node-${nonce}-\\d+`, 'g'), (marker) => nodes.get(marker) ?? '');
   } finally {
     if (previous === undefined) delete global.document;
     else global.document = previous;

@@ -1,7 +1,7 @@
 /**
  * Readers: text from a URL or an inline script becomes a Dataset, through the
  * JSON envelope or tidy CSV. CSV is parsed with d3-dsv's `csvParseRows`
- * (its `csvParse` builds row objects with `new Function`, which a strict CSP forbids).
+ * (its `csvParse` builds row objects with the Function constructor, which a strict CSP forbids).
  */
 import { csvParseRows } from 'd3-dsv';
 import { validateEnvelope, WidgetError, type Dataset } from './contract.js';
