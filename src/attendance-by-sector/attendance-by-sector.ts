@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { ChartSize } from '../core/chart-size.js';
 import { ChartKeyboard, chartKeyboardCatalogues, chartKeyboardStyles, highlightMark } from '../core/chart-keyboard.js';
 import type { Dataset } from '../core/contract.js';
 import type { Lang, Messages } from '../core/messages.js';
@@ -106,8 +107,7 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
   @property() sort?: string;
 
   /** The host's width and the chart's text size, measured; the chart is drawn to fit them. */
-  @state() private chartWidth = 0;
-  @state() private chartFontSize = 0;
+  private readonly size = new ChartSize(this, '.chart-nav');
 
   private readonly keys = new ChartKeyboard(this, {
     count: () => this.shownModel?.bars.length ?? 0,
@@ -118,43 +118,11 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
 
   private shownModel?: AttendanceModel;
   private charts = new WeakMap<AttendanceModel, Map<string, Element>>();
-  private resizeObserver?: ResizeObserver;
-  private measureFrame?: number;
 
   constructor() {
     super();
     // The chart is what this widget is for; the table is one key (t) or one button away.
     this.view = 'chart';
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Measured in the next frame: a redraw inside the observer's callback would loop.
-    this.resizeObserver = new ResizeObserver(() => {
-      if (this.measureFrame === undefined) {
-        this.measureFrame = requestAnimationFrame(() => {
-          this.measureFrame = undefined;
-          this.measureChart();
-        });
-      }
-    });
-    this.resizeObserver.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
-    if (this.measureFrame !== undefined) cancelAnimationFrame(this.measureFrame);
-    this.measureFrame = undefined;
-  }
-
-  /** Reads the host's width and the chart's text size (the CSS decides both). */
-  private measureChart() {
-    const width = Math.floor(this.getBoundingClientRect().width);
-    if (width > 0 && Math.abs(width - this.chartWidth) >= 4) this.chartWidth = width;
-    const probe = this.renderRoot.querySelector('.chart-nav');
-    const size = probe ? Number.parseFloat(getComputedStyle(probe).fontSize) : NaN;
-    if (Number.isFinite(size) && size > 0 && size !== this.chartFontSize) this.chartFontSize = size;
   }
 
   protected override defaultTitle(m: Messages): string {
@@ -298,8 +266,8 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
       this.keys.reset(false);
     }
     const limit = this.presenting ? MAX_WIDTH_PRESENTING : MAX_WIDTH;
-    const width = Math.max(MIN_WIDTH, Math.min(limit, this.chartWidth || this.staticWidth || 640));
-    const fontSize = this.chartFontSize || (this.presenting ? 22 : 14);
+    const width = Math.max(MIN_WIDTH, Math.min(limit, this.size.width || this.staticWidth || 640));
+    const fontSize = this.size.fontSize || (this.presenting ? 22 : 14);
     const svg = this.chartFor(model, caption, width, fontSize);
     return html`
       <ul class="legend" part="legend" aria-label=${a.legend}>

@@ -11,3 +11,4 @@ export * from './symbols.js';
 export * from './styles.js';
 export * from './table-styles.js';
 export * from './widget.js';
+export * from './chart-size.js';

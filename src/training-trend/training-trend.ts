@@ -1,5 +1,6 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { ChartSize } from '../core/chart-size.js';
 import { ChartKeyboard, chartKeyboardStyles, highlightMark } from '../core/chart-keyboard.js';
 import type { Dataset } from '../core/contract.js';
 import type { Lang, Messages } from '../core/messages.js';
@@ -130,14 +131,12 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
   /** Show at most the latest N years. */
   @property({ type: Number }) years = 12;
 
-  @state() private chartWidth = 0;
-  @state() private chartFontSize = 0;
+  /** The host's width and the chart text's size, measured from a drawn panel. */
+  private readonly size = new ChartSize(this, '.chart-nav .pw-plot');
 
   private shownModel?: TrainingModel;
   private shownPanels: Panel[] = [];
   private drawn = new WeakMap<TrainingModel, { key: string; panels: Panel[]; svgs: Element[] }>();
-  private resizeObserver?: ResizeObserver;
-  private measureFrame?: number;
 
   private readonly keys = new ChartKeyboard(this, {
     count: () => this.shownPanels.length * (this.shownModel?.years.length ?? 0),
@@ -150,35 +149,6 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
   constructor() {
     super();
     this.view = 'chart';
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.resizeObserver = new ResizeObserver(() => {
-      if (this.measureFrame === undefined) {
-        this.measureFrame = requestAnimationFrame(() => {
-          this.measureFrame = undefined;
-          this.measure();
-        });
-      }
-    });
-    this.resizeObserver.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
-    if (this.measureFrame !== undefined) cancelAnimationFrame(this.measureFrame);
-    this.measureFrame = undefined;
-  }
-
-  private measure() {
-    const width = Math.floor(this.getBoundingClientRect().width);
-    if (width > 0 && Math.abs(width - this.chartWidth) >= 4) this.chartWidth = width;
-    // The chart text's size (the --pw-chart-font-size token, scaled when presenting), from a drawn panel.
-    const probe = this.renderRoot.querySelector('.chart-nav .pw-plot');
-    const size = probe ? Number.parseFloat(getComputedStyle(probe).fontSize) : NaN;
-    if (Number.isFinite(size) && size > 0 && size !== this.chartFontSize) this.chartFontSize = size;
   }
 
   private labelAt(index: number): string {
@@ -266,8 +236,8 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
       this.keys.reset(false);
     }
     const limit = this.presenting ? MAX_WIDTH_PRESENTING : MAX_WIDTH;
-    const width = Math.max(MIN_WIDTH, Math.min(limit, this.chartWidth || this.staticWidth || 640));
-    const fontSize = this.chartFontSize || (this.presenting ? 22 : 14);
+    const width = Math.max(MIN_WIDTH, Math.min(limit, this.size.width || this.staticWidth || 640));
+    const fontSize = this.size.fontSize || (this.presenting ? 22 : 14);
     const { panels, svgs } = this.panelsFor(model, width, fontSize);
     this.shownPanels = panels;
     return html`
