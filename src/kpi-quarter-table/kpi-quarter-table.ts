@@ -7,6 +7,7 @@ import { chrome, tokens } from '../core/styles.js';
 import { isSymbol } from '../core/symbols.js';
 import { define, PartnershipWidget } from '../core/widget.js';
 import { kpiChartOptions, kpiChartWidth } from './chart.js';
+import { tableStyles } from '../core/table-styles.js';
 import { kpiStyles } from './kpi-quarter-table.styles.js';
 import { buildKpiModel, type KpiModel, type KpiRow } from './model.js';
 
@@ -71,7 +72,7 @@ import { buildKpiModel, type KpiModel, type KpiRow } from './model.js';
  * @slot - An optional `<script type="application/json">` holding the data inline.
  */
 export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
-  static override styles = [tokens, chrome, plotStyles, kpiStyles];
+  static override styles = [tokens, chrome, plotStyles, tableStyles, kpiStyles];
 
   /** Reporting year to show (`2021-22`); default the latest in the data. */
   @property() year?: string;
@@ -162,13 +163,13 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
     }
     const width = model.columns.length + 1 + (model.changeLabel ? 1 : 0);
     return html`<div class="scroll" tabindex="0" role="region" aria-label=${m.scrollRegion(caption)}>
-        <table part="table">
+        <table class="data-table" part="table">
           <caption class="visually-hidden">
             ${caption}
           </caption>
           <thead>
             <tr>
-              <th scope="col">${m.measure}</th>
+              <th scope="col" class="text">${m.measure}</th>
               ${model.columns.map(
                 (c) =>
                   html`<th scope="col" class="period ${c.kind === 'total' ? 'total' : ''}">
@@ -223,13 +224,13 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
     const year = model.columns[latestIndex]?.label ?? '';
     const caption = m.compareCaption(year);
     return html`<div class="scroll comparison" tabindex="0" role="region" aria-label=${m.scrollRegion(caption)}>
-      <table part="comparison-table">
+      <table class="data-table" part="comparison-table">
         <caption>
           ${caption}
         </caption>
         <thead>
           <tr>
-            <th scope="col">${m.measure}</th>
+            <th scope="col" class="text">${m.measure}</th>
             <th scope="col" class="period">${model.area ?? m.thisArea}</th>
             ${model.comparators.map((c) => html`<th scope="col" class="comparator">${c.label}</th>`)}
             ${model.positionLabel ? html`<th scope="col">${model.positionLabel}</th>` : nothing}
