@@ -1,6 +1,7 @@
 /**
- * Finds a Chromium or Chrome executable for the browser tests, the benchmark
- * and anything else that drives a headless browser. No npm dependencies: this
+ * Finds a Chromium or Chrome executable (and Firefox, for the second run of the
+ * browser tests) for the browser tests, the benchmark and anything else that
+ * drives a headless browser. No npm dependencies: this
  * runs before `web-test-runner` and must work on a fresh machine.
  */
 import { accessSync, constants, statSync } from 'node:fs';
@@ -58,4 +59,36 @@ export function findBrowser() {
     if (found) return found;
   }
   return undefined;
+}
+
+/** Names of Firefox executables looked for on PATH, in order (Debian's ESR first). */
+export const firefoxNames = ['firefox-esr', 'firefox'];
+
+/**
+ * The path of a Firefox executable, or undefined: `FIREFOX_PATH` when it names
+ * an existing file, else the first of `firefoxNames` found on PATH.
+ */
+export function findFirefox() {
+  const fromEnv = process.env.FIREFOX_PATH;
+  if (fromEnv && isExecutable(fromEnv)) return fromEnv;
+  for (const name of firefoxNames) {
+    const found = onPath(name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Which browsers the tests run in: `BROWSERS=chromium` or `BROWSERS=firefox`
+ * narrows it; unset means every one that is installed.
+ */
+export function wantedBrowsers() {
+  const list = (process.env.BROWSERS ?? 'chromium,firefox')
+    .split(',')
+    .map((b) => b.trim().toLowerCase())
+    .filter(Boolean);
+  for (const b of list) {
+    if (b !== 'chromium' && b !== 'firefox') throw new Error(`BROWSERS: unknown browser "${b}" (chromium, firefox)`);
+  }
+  return new Set(list);
 }

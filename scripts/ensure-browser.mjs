@@ -3,13 +3,15 @@
  * - Found (CHROME_PATH or on PATH): says which, exits 0.
  * - Not found, Debian, root: installs Debian's `chromium` with apt-get.
  * - Otherwise: explains how to install one, exits 1.
+ * Then Firefox, for the second run of the browser tests: Debian's firefox-esr,
+ * installed the same way; without it the run is Chromium only, said loudly.
  * Then, for the print test, poppler's pdftotext and pdftoppm: installed with
  * apt-get (`poppler-utils`) on Debian as root; elsewhere the print test says
  * how to install them and is skipped.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { findBrowser } from './browser.mjs';
+import { findBrowser, findFirefox, wantedBrowsers } from './browser.mjs';
 
 const fromEnv = process.env.CHROME_PATH;
 
@@ -73,36 +75,71 @@ function ensurePoppler() {
   );
 }
 
-warnBadEnv();
-let found = findBrowser();
-if (found) {
-  report(found);
-  ensurePoppler();
-  process.exit(0);
+/**
+ * Firefox for the second run of the browser tests: Debian's firefox-esr,
+ * installed with apt-get on Debian as root. Missing Firefox is fatal only when
+ * BROWSERS asks for it by name; otherwise the run says loudly that it is
+ * Chromium only.
+ */
+function ensureFirefox() {
+  const wanted = wantedBrowsers();
+  if (!wanted.has('firefox')) return;
+  if (process.env.FIREFOX_PATH && findFirefox() !== process.env.FIREFOX_PATH) {
+    console.warn(`FIREFOX_PATH is set to "${process.env.FIREFOX_PATH}", which is not an executable file: ignoring it.`);
+  }
+  let firefox = findFirefox();
+  if (!firefox && isDebian && isRoot) {
+    console.log("No Firefox for the second browser run: installing Debian's firefox-esr with apt-get…");
+    process.env.DEBIAN_FRONTEND = 'noninteractive';
+    if (!run('apt-get', ['install', '-y', 'firefox-esr']) && run('apt-get', ['update'])) {
+      run('apt-get', ['install', '-y', 'firefox-esr']);
+    }
+    firefox = findFirefox();
+  }
+  if (firefox) {
+    console.log(`Second browser for tests: ${firefox}`);
+    return;
+  }
+  const how = `Install Firefox (Debian/Ubuntu: apt-get install firefox-esr; or set FIREFOX_PATH) to run the tests in Firefox too.`;
+  if (process.env.BROWSERS) {
+    console.error(`BROWSERS asks for Firefox, but none is installed. ${how}`);
+    process.exit(1);
+  }
+  console.warn(`\n*** No Firefox found: the browser tests will run in Chromium ONLY. ${how}\n`);
 }
 
-if (!(isDebian && isRoot)) {
-  console.error(howToInstall);
-  if (isDebian) console.error('(On Debian this script installs chromium itself when run as root.)');
+function ensureChromium() {
+  warnBadEnv();
+  let found = findBrowser();
+  if (found) {
+    report(found);
+    return;
+  }
+  if (!(isDebian && isRoot)) {
+    console.error(howToInstall);
+    if (isDebian) console.error('(On Debian this script installs chromium itself when run as root.)');
+    process.exit(1);
+  }
+  console.log(
+    "No Chromium found: installing Debian's chromium package with apt-get (needs network access to the Debian mirror)…",
+  );
+  // apt-get must not stop to ask questions (e.g. about a service restart) in a test run.
+  process.env.DEBIAN_FRONTEND = 'noninteractive';
+  const installed = run('apt-get', ['update']) && run('apt-get', ['install', '-y', 'chromium']);
+  found = findBrowser();
+  if (found) {
+    report(found);
+    return;
+  }
+  console.error(
+    installed
+      ? 'apt-get installed chromium, but no chromium executable is on PATH. Set CHROME_PATH to the browser and run the tests again.'
+      : `Installing chromium with apt-get failed (see above): check access to the Debian mirror.\n\n${howToInstall}`,
+  );
   process.exit(1);
 }
 
-console.log(
-  "No Chromium found: installing Debian's chromium package with apt-get (needs network access to the Debian mirror)…",
-);
-// apt-get must not stop to ask questions (e.g. about a service restart) in a test run.
-process.env.DEBIAN_FRONTEND = 'noninteractive';
-const installed = run('apt-get', ['update']) && run('apt-get', ['install', '-y', 'chromium']);
-
-found = findBrowser();
-if (found) {
-  report(found);
-  ensurePoppler();
-  process.exit(0);
-}
-console.error(
-  installed
-    ? 'apt-get installed chromium, but no chromium executable is on PATH. Set CHROME_PATH to the browser and run the tests again.'
-    : `Installing chromium with apt-get failed (see above): check access to the Debian mirror.\n\n${howToInstall}`,
-);
-process.exit(1);
+// Chromium always: the print test and the benchmark drive it too.
+ensureChromium();
+ensureFirefox();
+ensurePoppler();

@@ -54,3 +54,27 @@ export async function svgSnapshot(name: string, svg: Element): Promise<{ status:
   if (!result) throw new Error('snapshot plugin did not answer');
   return result;
 }
+
+export interface Emulation {
+  media?: 'screen' | 'print';
+  features?: Partial<
+    Record<'forced-colors' | 'prefers-reduced-motion' | 'prefers-color-scheme' | 'prefers-contrast', string>
+  >;
+}
+
+/**
+ * Emulates a media type and media features (test/media-plugin.mjs); `{}`
+ * resets them. Resolves false where the browser cannot emulate (Firefox over
+ * WebDriver BiDi): the caller skips, or checks a state the browser was
+ * launched with.
+ */
+export async function emulate(emulation: Emulation): Promise<boolean> {
+  const result = await executeServerCommand<{ emulated: boolean; reason?: string }, Emulation>(
+    'pw-emulate-media',
+    emulation,
+  );
+  return result?.emulated === true;
+}
+
+/** True in Firefox (for the few checks that differ by engine: say why where used). */
+export const isFirefox = navigator.userAgent.includes('Firefox/');

@@ -74,6 +74,8 @@ export const chrome = css`
   }
   .widget {
     padding: 0.75em 0;
+    /* A long file name or URL in a note wraps instead of widening the page (WCAG 1.4.10). */
+    overflow-wrap: break-word;
   }
   .heading {
     margin: 0 0 0.25em;

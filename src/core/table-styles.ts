@@ -11,6 +11,9 @@ export const tableStyles = css`
   .scroll {
     overflow-x: auto;
     max-width: 100%;
+    /* Contains the absolutely positioned visually-hidden text in its cells: without
+       it that text escapes the scroll box and the whole page scrolls sideways. */
+    position: relative;
   }
   .scroll:focus-visible {
     outline: 3px solid var(--_focus);

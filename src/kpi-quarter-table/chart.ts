@@ -4,7 +4,7 @@
  * function from the model to Plot options; symbols are drawn as their
  * bracketed text at the baseline, never as a zero-height bar.
  */
-import { barY, ruleY, text, type PlotOptions } from '@observablehq/plot';
+import { barX, barY, ruleX, ruleY, text, type PlotOptions } from '@observablehq/plot';
 import { isNumber } from '../core/symbols.js';
 import type { KpiColumn, KpiRow } from './model.js';
 
@@ -12,7 +12,17 @@ export interface KpiChartOptions {
   width?: number;
   height?: number;
   fontSize?: number;
+  /**
+   * `columns` (default): a bar per column, labels under the bars. `rows`: a
+   * bar per row, labels to the left, for a width narrower than
+   * `kpiChartWidth` (a phone, or 400% zoom), where columns would have to be
+   * scaled down and their text with them.
+   */
+  layout?: 'columns' | 'rows';
 }
+
+/** Width of a character of chart text, in ems (a little wider than Arial's digits). */
+const CHAR_EM = 0.62;
 
 /**
  * A width with room for each column's axis label ("2021-22") and value label
@@ -29,7 +39,12 @@ export function kpiChartWidth(
   for (const i of chartColumns) {
     chars = Math.max(chars, columns[i]!.short.length, ...rows.map((row) => row.cells[i]!.text.length));
   }
-  return Math.round(Math.max(260, chartColumns.length * fontSize * (chars * 0.62 + 0.8) + 16));
+  return Math.round(Math.max(260, chartColumns.length * fontSize * (chars * CHAR_EM + 0.8) + 16));
+}
+
+/** The height of a `rows` chart: a band of 2.2 em per column. */
+export function kpiRowsHeight(chartColumns: readonly number[], fontSize = 14): number {
+  return Math.round(chartColumns.length * fontSize * 2.2 + 8);
 }
 
 interface Datum {
@@ -44,7 +59,8 @@ export function kpiChartOptions(
   chartColumns: readonly number[],
   options: KpiChartOptions = {},
 ): PlotOptions {
-  const { height = 170, fontSize = 14 } = options;
+  const { fontSize = 14, layout = 'columns' } = options;
+  const height = options.height ?? (layout === 'rows' ? kpiRowsHeight(chartColumns, fontSize) : 170);
   const width = options.width ?? kpiChartWidth([row], columns, chartColumns, fontSize);
   const scale = row.kind === 'percent' ? 100 : 1;
   const data: Datum[] = [];
@@ -56,6 +72,34 @@ export function kpiChartOptions(
     else symbols.push({ x, y: 0, label: cell.text });
   }
   const max = Math.max(0, ...data.map((d) => d.y));
+  const domain = chartColumns.map((i) => columns[i]!.short);
+  if (layout === 'rows') {
+    const labelChars = Math.max(2, ...domain.map((d) => d.length));
+    const valueChars = Math.max(2, ...[...data, ...symbols].map((d) => d.label.length));
+    return {
+      width,
+      height,
+      marginTop: 4,
+      marginBottom: 4,
+      marginLeft: Math.ceil(labelChars * CHAR_EM * fontSize + fontSize * 0.6),
+      marginRight: Math.ceil(valueChars * CHAR_EM * fontSize + fontSize * 0.6),
+      y: { domain, label: null, padding: 0.25, tickSize: 0 },
+      x: { axis: null, domain: [0, max > 0 ? max : 1] },
+      marks: [
+        barX(data, { y: 'x', x: 'y', fill: 'currentColor', className: 'pw-series-1' }),
+        text(data, { y: 'x', x: 'y', text: 'label', dx: fontSize * 0.4, textAnchor: 'start', className: 'pw-labels' }),
+        text(symbols, {
+          y: 'x',
+          x: 'y',
+          text: 'label',
+          dx: fontSize * 0.4,
+          textAnchor: 'start',
+          className: 'pw-symbols',
+        }),
+        ruleX([0], { stroke: 'currentColor', className: 'pw-baseline' }),
+      ],
+    };
+  }
   return {
     width,
     height,
@@ -63,7 +107,7 @@ export function kpiChartOptions(
     marginBottom: fontSize + 12,
     marginLeft: 8,
     marginRight: 8,
-    x: { domain: chartColumns.map((i) => columns[i]!.short), label: null, padding: 0.25, tickSize: 0 },
+    x: { domain, label: null, padding: 0.25, tickSize: 0 },
     y: { axis: null, domain: [0, max > 0 ? max : 1] },
     marks: [
       barY(data, { x: 'x', y: 'y', fill: 'currentColor', className: 'pw-series-1' }),

@@ -35,7 +35,8 @@ export const kpiStyles = css`
   }
   .charts {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 16em), 1fr));
+    /* The element sets the columns (as many charts as fit at their natural width). */
+    grid-template-columns: minmax(0, 1fr);
     gap: 1em 1.5em;
     margin: 0;
   }
@@ -47,9 +48,6 @@ export const kpiStyles = css`
     margin-bottom: 0.25em;
   }
   @media print {
-    .charts {
-      grid-template-columns: repeat(3, 1fr);
-    }
     .charts figure {
       break-inside: avoid;
     }

@@ -1,5 +1,6 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { ChartSize } from '../core/chart-size.js';
 import type { Dataset } from '../core/contract.js';
 import type { Lang, Messages } from '../core/messages.js';
 import { drawPlot, plotStyles } from '../core/plot.js';
@@ -10,6 +11,9 @@ import { kpiChartOptions, kpiChartWidth } from './chart.js';
 import { tableStyles } from '../core/table-styles.js';
 import { kpiStyles } from './kpi-quarter-table.styles.js';
 import { buildKpiModel, type KpiModel, type KpiRow } from './model.js';
+
+/** The text width of an A4 board paper (170 mm at 96 px per inch), for printing. */
+const PRINT_WIDTH = 640;
 
 /**
  * @tag kpi-quarter-table
@@ -81,6 +85,20 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
   @property({ type: Number }) years = 5;
 
   private charts = new WeakMap<KpiModel, Map<string, Element>>();
+  private readonly size = new ChartSize(this, '.charts .pw-plot');
+  /** The charts' grid, decided while drawing them; applied in `updated`. */
+  private grid?: { columns: number; gap: number };
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Through the CSSOM, which a strict CSP allows: a style attribute (even
+    // styleMap's first render) is refused by style-src-attr.
+    const charts = this.renderRoot.querySelector<HTMLElement>('.charts');
+    if (charts && this.grid) {
+      charts.style.setProperty('grid-template-columns', `repeat(${this.grid.columns}, minmax(0, 1fr))`);
+      charts.style.setProperty('column-gap', `${this.grid.gap}px`);
+    }
+  }
 
   protected override defaultTitle(m: Messages): string {
     return m.kpiTitle;
@@ -268,14 +286,25 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
       this.charts.set(model, drawn);
     }
     const m = this.m;
-    const fontSize = this.presenting ? 20 : 14;
-    const width = kpiChartWidth(model.rows, model.columns, model.chartColumns, fontSize);
+    const fontSize = this.size.fontSize || (this.presenting ? 22.4 : 14);
+    const natural = kpiChartWidth(model.rows, model.columns, model.chartColumns, fontSize);
+    // Charts are drawn at the width they are shown, never scaled down (their
+    // text would shrink below 12px): as many columns of charts as fit at
+    // their natural width, stretched to fill; narrower than one chart, each
+    // chart turns to horizontal bars at the width there is. Printing lays out
+    // for an A4 page's text width.
+    let available = this.size.width || this.staticWidth || natural;
+    if (this.printing) available = Math.min(available, PRINT_WIDTH);
+    const gap = Math.round(fontSize * 1.5);
+    const perRow = Math.max(1, Math.floor((available + gap) / (natural + gap)));
+    const layout = available < natural ? 'rows' : 'columns';
+    const width = layout === 'rows' ? available : Math.floor((available - gap * (perRow - 1)) / perRow);
     const figures = model.rows.map((row) => {
-      const key = `${row.measure.id}|${fontSize}`;
+      const key = `${row.measure.id}|${fontSize}|${width}|${layout}`;
       let svg = drawn.get(key);
       if (!svg) {
         const points = model.chartColumns.map((i) => m.chartPoint(model.columns[i]!.label, row.cells[i]!.text));
-        svg = drawPlot(kpiChartOptions(row, model.columns, model.chartColumns, { fontSize, width }), {
+        svg = drawPlot(kpiChartOptions(row, model.columns, model.chartColumns, { fontSize, width, layout }), {
           label: m.chartLabel(row.measure.label, points.join('; ')),
         });
         drawn.set(key, svg);
@@ -285,6 +314,7 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
         ${svg}
       </figure>`;
     });
+    this.grid = { columns: perRow, gap };
     return html`<div class="charts" role="group" aria-label=${caption}>${figures}</div>`;
   }
 }

@@ -56,7 +56,13 @@ export const CHAR_EM = 0.6;
 /** Space between bands, as a fraction of a step (the bars fill the rest). */
 const PADDING = 0.3;
 
-const textWidth = (s: string, fontSize: number) => s.length * CHAR_EM * fontSize;
+/**
+ * Estimated width of chart text: CHAR_EM per character, but a whole em for the
+ * signs (U+2212 minus and plus are wider than a digit in most fonts; Firefox's
+ * default sans drew "−100" half a pixel outside the 4-digit estimate).
+ */
+const textWidth = (s: string, fontSize: number) =>
+  [...s].reduce((w, c) => w + (c === '\u2212' || c === '+' ? 0.85 : CHAR_EM), 0) * fontSize;
 
 /** The announcement for a year in a panel: "2021-22: 1,949 attendees, 98 events". */
 export function yearLabel(model: TrainingModel, year: TrainingYear, panel: PanelId): string {
@@ -129,12 +135,12 @@ export function trainingPanels(model: TrainingModel, options: TrainingChartOptio
   const top = (max: number) => max * 1.18;
 
   // One left margin for every panel (so the years line up): room for the widest y tick label.
-  const tickChars = Math.max(
-    3,
-    ...[maxAttendees, maxEvents].map((max) => formatCount(Math.floor(top(max))).length),
-    model.has.evaluation ? 4 : 0,
-  );
-  const marginLeft = Math.ceil(textWidth('0'.repeat(tickChars), fontSize) + fontSize * 0.9);
+  const tickLabels = [
+    '000',
+    ...[maxAttendees, maxEvents].map((max) => formatCount(Math.floor(top(max)))),
+    ...(model.has.evaluation ? ['\u2212100', '+100'] : []),
+  ];
+  const marginLeft = Math.ceil(Math.max(...tickLabels.map((t) => textWidth(t, fontSize))) + fontSize * 0.9);
   const marginRight = Math.round(fontSize);
   const plotWidth = Math.max(1, width - marginLeft - marginRight);
   const step = plotWidth / (n + PADDING);

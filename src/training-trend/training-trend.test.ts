@@ -1,6 +1,6 @@
 import { elementUpdated, expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
-import { loadJson, settle, shadowText } from '../../test/helpers.js';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulate, loadJson, settle, shadowText } from '../../test/helpers.js';
 import { allSuppressed, missingYear, noTrainingMeasures, oneYear, twelveYears } from '../../test/training-fixtures.js';
 import { messages } from '../core/messages.js';
 import './training-trend.js';
@@ -619,13 +619,15 @@ describe('<training-trend> in Welsh', () => {
 
 describe('<training-trend> print and present', () => {
   afterEach(async () => {
-    await emulateMedia({ media: 'screen' });
+    await emulate({});
   });
 
-  it('prints the panels and the table, without the toolbar', async () => {
+  it('prints the panels and the table, without the toolbar', async function () {
     const { el } = await loaded();
     await drawn(el);
-    await emulateMedia({ media: 'print' });
+    // Firefox over WebDriver BiDi cannot emulate print media: printing is tested in
+    // Chromium here and as a real PDF in test/print.test.mjs.
+    if (!(await emulate({ media: 'print' }))) this.skip();
     const display = (part: string) => getComputedStyle(root(el).querySelector(`[part="${part}"]`)!).display;
     expect(display('chart-view')).to.equal('block');
     expect(display('table-view')).to.equal('block');
