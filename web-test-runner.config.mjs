@@ -10,6 +10,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import rollupCommonjs from '@rollup/plugin-commonjs';
 import * as puppeteer from 'puppeteer-core';
 import { chromeArgs, findBrowser, findFirefox, wantedBrowsers } from './scripts/browser.mjs';
+import { envPlugin } from './test/env-plugin.mjs';
 import { faultsMiddleware } from './test/faults.mjs';
 import { mediaPlugin } from './test/media-plugin.mjs';
 import { snapshotPlugin } from './test/snapshot-plugin.mjs';
@@ -81,5 +82,6 @@ export default {
     }),
     snapshotPlugin(),
     mediaPlugin(),
+    envPlugin(),
   ],
 };

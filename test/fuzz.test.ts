@@ -7,8 +7,11 @@
  *
  * Seeded and repeatable: the seed is fixed below; a failure prints it with
  * the counterexample and the path (paste both into SEED and PATH to replay).
+ * FUZZ_SEED=<n> runs with another seed, FUZZ_RUNS=<n> with more inputs per
+ * property (`npm run test:fuzz` runs 10,000 in Chromium).
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import fc from 'fast-check';
 import { readText, detectFormat } from '../src/core/readers.js';
 import { messages } from '../src/core/messages.js';
@@ -23,9 +26,12 @@ import {
 } from '../src/index.js';
 import { settle } from './helpers.js';
 
-/** Change to replay another run; a failure message names the seed and the path that failed. */
+/** Change (or set FUZZ_SEED) to replay another run; a failure message names the seed and the path that failed. */
 const SEED = 20_261_123;
 const PURE_RUNS = 1000;
+/** The seed and runs in use: SEED and PURE_RUNS unless FUZZ_SEED / FUZZ_RUNS say otherwise (read in `before`). */
+let seed = SEED;
+let pureRuns = PURE_RUNS;
 const ELEMENT_RUNS = 29; // plus one 10,000-row case per widget: 30 through each element
 const en = messages('en');
 
@@ -523,8 +529,15 @@ function tenThousandRows(spec: WidgetSpec): Record<string, unknown> {
 
 // ---------------------------------------------------------------- tests
 
-describe('fuzzing (fast-check, seed ' + SEED + ')', function () {
+describe('fuzzing (fast-check, seeded)', function () {
   this.timeout(120_000);
+
+  before(async () => {
+    const settings = await executeServerCommand<{ seed?: number; runs?: number }, undefined>('pw-fuzz-settings');
+    seed = settings?.seed ?? SEED;
+    pureRuns = Math.max(PURE_RUNS, settings?.runs ?? PURE_RUNS);
+    console.log(`fuzzing with seed ${seed}, ${pureRuns} inputs per property (FUZZ_SEED, FUZZ_RUNS)`);
+  });
 
   const uncaught: string[] = [];
   const onError = (e: ErrorEvent) => uncaught.push(`error: ${e.message}`);
@@ -540,7 +553,7 @@ describe('fuzzing (fast-check, seed ' + SEED + ')', function () {
 
   for (const spec of WIDGETS) {
     describe(spec.tag, () => {
-      it(`${PURE_RUNS} inputs through validation and the model: a model or a WidgetError, nothing else`, () => {
+      it(`At least ${PURE_RUNS} inputs through validation and the model: a model or a WidgetError, nothing else`, () => {
         const outcomes = { ready: 0, error: 0 };
         fc.assert(
           fc.property(
@@ -569,14 +582,14 @@ describe('fuzzing (fast-check, seed ' + SEED + ')', function () {
               outcomes.ready++;
             },
           ),
-          { seed: SEED, numRuns: PURE_RUNS },
+          { seed, numRuns: pureRuns },
         );
         // The generators must reach both outcomes in earnest.
         expect(outcomes.ready, 'models built').to.be.greaterThan(PURE_RUNS / 10);
         expect(outcomes.error, 'errors').to.be.greaterThan(PURE_RUNS / 10);
       });
 
-      it(`${PURE_RUNS} valid envelopes read the same as an object, as JSON text (with a BOM) and as CSV text`, () => {
+      it(`At least ${PURE_RUNS} valid envelopes read the same as an object, as JSON text (with a BOM) and as CSV text`, () => {
         fc.assert(
           fc.property(validEnvelope(spec), fc.boolean(), (env, bom) => {
             const outcome = (input: Input) => {
@@ -591,7 +604,7 @@ describe('fuzzing (fast-check, seed ' + SEED + ')', function () {
             const text = outcome(`${bom ? '\uFEFF' : ''}${JSON.stringify(env, null, bom ? 2 : undefined)}`);
             if (object !== text) throw new Error(`object: ${object}, JSON text: ${text}`);
           }),
-          { seed: SEED, numRuns: PURE_RUNS },
+          { seed, numRuns: pureRuns },
         );
       });
 
@@ -620,7 +633,7 @@ describe('fuzzing (fast-check, seed ' + SEED + ')', function () {
           fc.asyncProperty(anyInput(spec), async (input) => {
             await run(input);
           }),
-          { seed: SEED, numRuns: ELEMENT_RUNS },
+          { seed, numRuns: ELEMENT_RUNS },
         );
         const big = tenThousandRows(spec);
         const started = performance.now();

@@ -1,5 +1,5 @@
-// The sample board paper, printed to PDF (A4) by headless Chromium as an
-// officer would: every figure of every widget is in the PDF as text, and the
+// The sample board paper, printed to PDF (A4) by headless Chromium, and by
+// Firefox where installed (over WebDriver BiDi), as an officer would: every figure of every widget is in the PDF as text, and the
 // pages render to PNG (chart and table both printed). Needs a build
 // (dist/partnership-widgets.js) and poppler's pdftotext/pdftoppm; skipped,
 // saying why, when poppler is missing (scripts/ensure-browser.mjs installs
@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import puppeteer from 'puppeteer-core';
-import { chromeArgs, findBrowser } from '../scripts/browser.mjs';
+import { chromeArgs, findBrowser, findFirefox, wantedBrowsers } from '../scripts/browser.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const hasPoppler =
@@ -30,8 +30,8 @@ function freePort() {
 }
 
 let server;
-let browser;
 let base;
+const browsers = {};
 before(async () => {
   if (!hasPoppler) return;
   const port = await freePort();
@@ -41,72 +41,89 @@ before(async () => {
   });
   await new Promise((resolve) => server.stdout.once('data', resolve));
   base = `http://127.0.0.1:${port}`;
-  browser = await puppeteer.launch({
-    executablePath: findBrowser(),
-    headless: true,
-    args: chromeArgs,
-    userDataDir: await mkdtemp(join(tmpdir(), 'pw-print-')),
-  });
 });
 after(async () => {
-  await browser?.close();
+  for (const browser of Object.values(browsers)) await browser.close();
   server?.kill();
 });
 
-test(
-  'the board paper prints to A4 with every figure as text, chart and table',
-  { skip: !hasPoppler && 'pdftotext (poppler-utils) is not installed' },
-  async () => {
-    const page = await browser.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${base}/demo/board-paper.html`, { waitUntil: 'networkidle0' });
-    await page.waitForFunction(
-      () => {
-        const widgets = [...document.querySelectorAll('kpi-quarter-table, attendance-by-sector, training-trend')];
-        return widgets.length === 4 && widgets.every((w) => w.state === 'loaded');
-      },
-      { timeout: 15000 },
-    );
-    assert.deepEqual(errors, []);
-    const dir = await mkdtemp(join(tmpdir(), 'pw-paper-'));
-    const pdf = join(dir, 'paper.pdf');
-    await writeFile(pdf, await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
-    // Exactly the figures each widget shows (what its CSV download holds), and the views it drew for
-    // print: a view hidden on screen is drawn when the page is printed.
-    const figures = await page.evaluate(() =>
-      [...document.querySelectorAll('kpi-quarter-table, attendance-by-sector, training-trend')].map((w) => ({
-        widget: w.localName,
-        csv: w.toCSV(),
-        charts: w.shadowRoot.querySelectorAll('.chart-view svg').length,
-        tables: w.shadowRoot.querySelectorAll('.table-view table').length,
-      })),
-    );
-    const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
-    const flat = text.replace(/\s+/g, ' ');
-    for (const { widget, csv, charts, tables } of figures) {
-      assert.ok(charts > 0 && tables > 0, `${widget}: has a chart and a table`);
-      const cells = csv
-        .split(/\r?\n/)
-        .slice(1)
-        .flatMap((line) => line.split(',').slice(1))
-        .map((c) => c.replace(/^"|"$/g, '').trim())
-        .filter((c) => /^-?\d[\d.]*$/.test(c));
-      assert.ok(cells.length > 5, `${widget}: figures found in its CSV`);
-      for (const cell of cells) {
-        // The CSV has 16424 where the page prints 16,424.
-        const shown = Number(cell).toLocaleString('en-GB', { maximumFractionDigits: 3 });
-        assert.ok(flat.includes(shown) || flat.includes(cell), `${widget}: ${cell} (${shown}) is in the printed PDF`);
+async function launch(name) {
+  browsers[name] ??=
+    name === 'firefox'
+      ? await puppeteer.launch({ browser: 'firefox', executablePath: findFirefox(), headless: true })
+      : await puppeteer.launch({
+          executablePath: findBrowser(),
+          headless: true,
+          args: chromeArgs,
+          userDataDir: await mkdtemp(join(tmpdir(), 'pw-print-')),
+        });
+  return browsers[name];
+}
+
+const firefoxSkip = !wantedBrowsers().has('firefox')
+  ? 'BROWSERS leaves Firefox out'
+  : !findFirefox() && 'Firefox is not installed';
+
+for (const [name, skip] of [
+  ['chromium', false],
+  ['firefox', firefoxSkip],
+]) {
+  test(
+    `${name}: the board paper prints to A4 with every figure as text, chart and table`,
+    { skip: (!hasPoppler && 'pdftotext (poppler-utils) is not installed') || skip },
+    async () => {
+      const browser = await launch(name);
+      const page = await browser.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(`${base}/demo/board-paper.html`, { waitUntil: 'networkidle0' });
+      await page.waitForFunction(
+        () => {
+          const widgets = [...document.querySelectorAll('kpi-quarter-table, attendance-by-sector, training-trend')];
+          return widgets.length === 4 && widgets.every((w) => w.state === 'loaded');
+        },
+        { timeout: 15000 },
+      );
+      assert.deepEqual(errors, []);
+      const dir = await mkdtemp(join(tmpdir(), 'pw-paper-'));
+      const pdf = join(dir, 'paper.pdf');
+      await writeFile(pdf, await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
+      // Exactly the figures each widget shows (what its CSV download holds), and the views it drew for
+      // print: a view hidden on screen is drawn when the page is printed.
+      const figures = await page.evaluate(() =>
+        [...document.querySelectorAll('kpi-quarter-table, attendance-by-sector, training-trend')].map((w) => ({
+          widget: w.localName,
+          csv: w.toCSV(),
+          charts: w.shadowRoot.querySelectorAll('.chart-view svg').length,
+          tables: w.shadowRoot.querySelectorAll('.table-view table').length,
+        })),
+      );
+      const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
+      const flat = text.replace(/\s+/g, ' ');
+      for (const { widget, csv, charts, tables } of figures) {
+        assert.ok(charts > 0 && tables > 0, `${widget}: has a chart and a table`);
+        const cells = csv
+          .split(/\r?\n/)
+          .slice(1)
+          .flatMap((line) => line.split(',').slice(1))
+          .map((c) => c.replace(/^"|"$/g, '').trim())
+          .filter((c) => /^-?\d[\d.]*$/.test(c));
+        assert.ok(cells.length > 5, `${widget}: figures found in its CSV`);
+        for (const cell of cells) {
+          // The CSV has 16424 where the page prints 16,424.
+          const shown = Number(cell).toLocaleString('en-GB', { maximumFractionDigits: 3 });
+          assert.ok(flat.includes(shown) || flat.includes(cell), `${widget}: ${cell} (${shown}) is in the printed PDF`);
+        }
       }
-    }
-    assert.match(flat, /Figures as at 24 September 2025/);
-    assert.doesNotMatch(flat, /Download data \(CSV\)|Show table|Show chart/, 'no buttons on paper');
-    // Chart text is printed too (axis labels of the small multiples and panels).
-    assert.match(flat, /Q1 Q2 Q3 Q4/);
-    spawnSync('pdftoppm', ['-r', '50', '-png', pdf, join(dir, 'page')]);
-    const pngs = (await readdir(dir)).filter((f) => f.endsWith('.png'));
-    assert.ok(pngs.length >= 4, `${pngs.length} A4 pages rendered`);
-    for (const png of pngs) assert.ok((await stat(join(dir, png))).size > 5000, `${png} is not blank`);
-    await page.close();
-  },
-);
+      assert.match(flat, /Figures as at 24 September 2025/);
+      assert.doesNotMatch(flat, /Download data \(CSV\)|Show table|Show chart/, 'no buttons on paper');
+      // Chart text is printed too (axis labels of the small multiples and panels).
+      assert.match(flat, /Q1 Q2 Q3 Q4/);
+      spawnSync('pdftoppm', ['-r', '50', '-png', pdf, join(dir, 'page')]);
+      const pngs = (await readdir(dir)).filter((f) => f.endsWith('.png'));
+      assert.ok(pngs.length >= 4, `${pngs.length} A4 pages rendered`);
+      for (const png of pngs) assert.ok((await stat(join(dir, png))).size > 5000, `${png} is not blank`);
+      await page.close();
+    },
+  );
+}

@@ -216,6 +216,9 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
     this.printing = window.matchMedia('print').matches;
     this.unwatchPrint = watchPrint((printing) => {
       this.printing = printing;
+      // Drawn now, not in the next microtask: Firefox takes its copy of the
+      // page for printing as soon as beforeprint has been dispatched.
+      if (printing && this.isUpdatePending) this.performUpdate();
     });
     this.readInline();
     this.childObserver = new MutationObserver(() => this.readInline());

@@ -48,6 +48,11 @@ export const kpiStyles = css`
     margin-bottom: 0.25em;
   }
   @media print {
+    /* Many small charts may break across pages (each one stays whole), rather than
+       leaving most of a page blank to keep them all together. */
+    .chart-view {
+      break-inside: auto;
+    }
     .charts figure {
       break-inside: avoid;
     }
