@@ -266,7 +266,7 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
       this.keys.reset(false);
     }
     const limit = this.presenting ? MAX_WIDTH_PRESENTING : MAX_WIDTH;
-    const width = Math.max(MIN_WIDTH, Math.min(limit, this.size.width || this.staticWidth || 640));
+    const width = Math.max(MIN_WIDTH, Math.min(limit, this.size.currentWidth() || this.staticWidth || 640));
     const fontSize = this.size.fontSize || (this.presenting ? 22 : 14);
     const svg = this.chartFor(model, caption, width, fontSize);
     return html`

@@ -35,6 +35,22 @@ export class ChartSize implements ReactiveController {
     this.observer.observe(this.host);
   }
 
+  /**
+   * The host's width for drawing now: measured on the spot the first time
+   * (the host's width comes from the page, not from its content, so it is
+   * known before the first chart is drawn, and the chart is drawn once, at
+   * the right width, rather than at a guess and again a frame later), then
+   * kept up to date by the observer. 0 where there is no layout (server
+   * rendering).
+   */
+  currentWidth(): number {
+    if (!this.width && typeof this.host.getBoundingClientRect === 'function' && this.host.isConnected) {
+      const width = Math.floor(this.host.getBoundingClientRect().width);
+      if (width > 0) this.width = width;
+    }
+    return this.width;
+  }
+
   hostDisconnected(): void {
     this.observer?.disconnect();
     if (this.frame !== undefined) cancelAnimationFrame(this.frame);

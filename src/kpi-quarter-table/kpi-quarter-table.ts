@@ -293,7 +293,7 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
     // their natural width, stretched to fill; narrower than one chart, each
     // chart turns to horizontal bars at the width there is. Printing lays out
     // for an A4 page's text width.
-    let available = this.size.width || this.staticWidth || natural;
+    let available = this.size.currentWidth() || this.staticWidth || natural;
     if (this.printing) available = Math.min(available, PRINT_WIDTH);
     const gap = Math.round(fontSize * 1.5);
     const perRow = Math.max(1, Math.floor((available + gap) / (natural + gap)));

@@ -236,7 +236,7 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
       this.keys.reset(false);
     }
     const limit = this.presenting ? MAX_WIDTH_PRESENTING : MAX_WIDTH;
-    const width = Math.max(MIN_WIDTH, Math.min(limit, this.size.width || this.staticWidth || 640));
+    const width = Math.max(MIN_WIDTH, Math.min(limit, this.size.currentWidth() || this.staticWidth || 640));
     const fontSize = this.size.fontSize || (this.presenting ? 22 : 14);
     const { panels, svgs } = this.panelsFor(model, width, fontSize);
     this.shownPanels = panels;
