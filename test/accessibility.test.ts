@@ -18,7 +18,7 @@ import type { PartnershipWidget as Widget } from '../src/core/widget.js';
 import '../src/kpi-quarter-table/kpi-quarter-table.js';
 import '../src/training-trend/training-trend.js';
 import { edgeCases } from './attendance-fixtures.js';
-import { emulate, settle } from './helpers.js';
+import { emulate, settle, wcagViolations } from './helpers.js';
 import { twelveYears } from './training-fixtures.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -261,6 +261,7 @@ describe('accessibility: axe in every state', () => {
           expect(el.state).to.equal(state);
           if (view === 'chart' && (state === 'loaded' || state === 'stale')) await charts(el);
           await expect(el).to.be.accessible();
+          expect(await wcagViolations(el), 'WCAG 2.0-2.2 A and AA rules, target size included').to.deep.equal([]);
           el.remove();
         });
       }
@@ -270,6 +271,11 @@ describe('accessibility: axe in every state', () => {
     it(`${example.name} (chart view): no axe violations`, async () => {
       const el = await loadedExample(example, 'chart');
       await expect(el).to.be.accessible();
+      expect(await wcagViolations(el)).to.deep.equal([]);
+    });
+    it(`${example.name} (table view): no violations of the WCAG 2.0-2.2 A and AA rules`, async () => {
+      const el = await loadedExample(example, 'table');
+      expect(await wcagViolations(el)).to.deep.equal([]);
     });
   }
 });

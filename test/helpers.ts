@@ -78,3 +78,30 @@ export async function emulate(emulation: Emulation): Promise<boolean> {
 
 /** True in Firefox (for the few checks that differ by engine: say why where used). */
 export const isFirefox = navigator.userAgent.includes('Firefox/');
+
+interface AxeViolation {
+  id: string;
+  nodes: { target: unknown[] }[];
+}
+interface Axe {
+  run(context: Element, options: Record<string, unknown>): Promise<{ violations: AxeViolation[] }>;
+}
+
+/** The WCAG tags of axe-core's rules for levels A and AA of WCAG 2.0, 2.1 and 2.2. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * axe with exactly the WCAG 2.0 to 2.2 A and AA rules, including the ones
+ * axe switches off by default (target-size, WCAG 2.5.8), which
+ * `to.be.accessible()` does not run. Returns "rule: targets" per violation.
+ */
+export async function wcagViolations(el: Element): Promise<string[]> {
+  const win = window as unknown as { axe?: Axe };
+  if (!win.axe) await import('axe-core/axe.min.js' as string);
+  const results = await win.axe!.run(el, {
+    runOnly: { type: 'tag', values: WCAG_TAGS },
+    rules: { 'target-size': { enabled: true } },
+    resultTypes: ['violations'],
+  });
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
+}
