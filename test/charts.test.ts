@@ -8,7 +8,7 @@ import { messages } from '../src/core/messages.js';
 import { drawPlot } from '../src/core/plot.js';
 import { attendanceChartOptions, type AttendanceChartOptions } from '../src/attendance-by-sector/chart.js';
 import { buildAttendanceModel } from '../src/attendance-by-sector/model.js';
-import { kpiChartOptions } from '../src/kpi-quarter-table/chart.js';
+import { kpiChartOptions, type KpiChartOptions } from '../src/kpi-quarter-table/chart.js';
 import { trainingPanels, type PanelId, type TrainingChartOptions } from '../src/training-trend/chart.js';
 import { buildTrainingModel } from '../src/training-trend/model.js';
 import { buildKpiModel } from '../src/kpi-quarter-table/model.js';
@@ -16,10 +16,12 @@ import { edgeCases, oneSector } from './attendance-fixtures.js';
 import { loadJson, svgSnapshot } from './helpers.js';
 import { allSuppressed, missingYear, oneYear, twelveYears } from './training-fixtures.js';
 
-async function kpiChart(file: string, measure: string, fontSize = 14): Promise<Element> {
+async function kpiChart(file: string, measure: string, fontSize = 14, options: KpiChartOptions = {}): Promise<Element> {
   const model = buildKpiModel(validateEnvelope(await loadJson(`/data/${file}`)), messages('en'), 'en');
   const row = model.rows.find((r) => r.measure.id === measure)!;
-  return drawPlot(kpiChartOptions(row, model.columns, model.chartColumns, { fontSize }), { label: row.measure.label });
+  return drawPlot(kpiChartOptions(row, model.columns, model.chartColumns, { fontSize, ...options }), {
+    label: row.measure.label,
+  });
 }
 
 async function attendanceChart(data: unknown, options: AttendanceChartOptions = {}): Promise<Element> {
@@ -43,6 +45,11 @@ const charts: Record<string, () => Promise<Element>> = {
   'kpi-leicester-contacts-presenting': () => kpiChart('leicester-kpis-2021-22.json', 'contacts', 20),
   'kpi-trafford-referrals': () => kpiChart('trafford-referrals-annual.json', 'referrals'),
   'kpi-scilly-rereferrals-symbols': () => kpiChart('isles-of-scilly-referrals-annual.json', 'rereferrals'),
+  // Narrower than a column per year fits (a phone, 400% zoom): horizontal bars, years down the side, symbols kept.
+  'kpi-trafford-referrals-rows': () =>
+    kpiChart('trafford-referrals-annual.json', 'referrals', 14, { layout: 'rows', width: 288 }),
+  'kpi-scilly-rereferrals-symbols-rows': () =>
+    kpiChart('isles-of-scilly-referrals-annual.json', 'rereferrals', 14, { layout: 'rows', width: 288 }),
   'attendance-norfolk': () => attendanceChart('norfolk-lscg-attendance-2024-25.json'),
   'attendance-norfolk-narrow': () => attendanceChart('norfolk-lscg-attendance-2024-25.json', { width: 300 }),
   'attendance-norfolk-presenting': () =>
