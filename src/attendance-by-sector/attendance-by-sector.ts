@@ -245,10 +245,11 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
       drawn = new Map();
       this.charts.set(model, drawn);
     }
-    const key = `${width}|${fontSize}`;
+    const charEm = this.size.charEm || undefined;
+    const key = `${width}|${fontSize}|${charEm}`;
     let svg = drawn.get(key);
     if (!svg) {
-      svg = drawPlot(attendanceChartOptions(model, { width, fontSize, patternId: `${this.uid}-hatch` }), {
+      svg = drawPlot(attendanceChartOptions(model, { width, fontSize, charEm, patternId: `${this.uid}-hatch` }), {
         label: attendanceMessages(this.widgetLang).chartLabel(caption),
       });
       // The summary under the chart is its text alternative.

@@ -19,6 +19,7 @@
  */
 import { rect, ruleX, text, type Markish, type PlotOptions } from '@observablehq/plot';
 import { FOCUS_RING_CLASS } from '../core/chart-keyboard.js';
+import { CHAR_EM } from '../core/chart-size.js';
 import { hatchPatternMark, yearRoleClass, type YearRole } from '../core/palette.js';
 import { isNumber } from '../core/symbols.js';
 import type { Bar, YearColumn } from './model.js';
@@ -32,6 +33,8 @@ export interface AttendanceChartOptions {
   patternId?: string;
   /** `side`: names left of the bars; `stacked`: names above them; `auto` (default): side from 520px. */
   layout?: 'auto' | 'side' | 'stacked';
+  /** Average character width in em, as measured (default CHAR_EM). */
+  charEm?: number;
 }
 
 export interface AttendanceChartInput {
@@ -39,8 +42,6 @@ export interface AttendanceChartInput {
   readonly years: readonly YearColumn[];
 }
 
-/** Average character width, in em, used to wrap and make room for text. */
-export const CHAR_EM = 0.6;
 /** Narrower than this, sector names go above their bars. */
 export const SIDE_LAYOUT_MIN_WIDTH = 520;
 
@@ -100,7 +101,7 @@ export function attendanceChartOptions(model: AttendanceChartInput, options: Att
   const barGap = Math.max(2, Math.round(fontSize * 0.2));
   const groupGap = Math.round(fontSize * 0.85);
   const lineHeight = Math.round(fontSize * 1.2);
-  const charWidth = fontSize * CHAR_EM;
+  const charWidth = fontSize * (options.charEm ?? CHAR_EM);
   const barsBlock = perGroup * barHeight + (perGroup - 1) * barGap;
 
   const values = model.bars.map((b) => (isNumber(b.value) ? b.value : 0));

@@ -7,11 +7,28 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
+/**
+ * The width of an average character of chart text, in em, that charts lay
+ * out with when nothing has been measured (on the server; in tests of the
+ * pure chart functions): a little wider than Arial's digits.
+ */
+export const CHAR_EM = 0.6;
+
+/** Samples measured for the chart font's character width: figures, and words. */
+const SAMPLES = ['0123456789 2,019 21.7% 2020-21', 'Early Childhood and Family Service, Probation'];
+
 export class ChartSize implements ReactiveController {
   /** The host's width in px (0 until measured). */
   width = 0;
   /** The chart text's size in px (0 until measured). */
   fontSize = 0;
+  /**
+   * The chart text's average character width in em, measured in the chart's
+   * own font with the reader's letter and word spacing (a reader's style
+   * sheet may widen them: WCAG 1.4.12), never under CHAR_EM; 0 until measured.
+   */
+  charEm = 0;
+  private canvas?: CanvasRenderingContext2D | null;
   private observer?: ResizeObserver;
   private frame?: number;
 
@@ -70,6 +87,33 @@ export class ChartSize implements ReactiveController {
       this.fontSize = size;
       changed = true;
     }
+    // Unmeasured counts as CHAR_EM, which charts already assume: a font no wider
+    // than that keeps the first drawing (no redraw).
+    const charEm = probe ? this.measureCharEm(probe) : 0;
+    if (charEm > 0 && Math.abs(charEm - (this.charEm || CHAR_EM)) >= 0.005) {
+      this.charEm = charEm;
+      changed = true;
+    }
     if (changed) this.host.requestUpdate();
+  }
+
+  /** The probe's average character width in em, from a canvas set to its font and spacing. */
+  private measureCharEm(probe: Element): number {
+    if (this.canvas === undefined) this.canvas = document.createElement('canvas').getContext('2d');
+    const ctx = this.canvas;
+    if (!ctx) return 0;
+    const style = getComputedStyle(probe);
+    const size = Number.parseFloat(style.fontSize);
+    if (!(size > 0)) return 0;
+    ctx.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    // Canvas letterSpacing / wordSpacing (Chromium 99+, Firefox 115+); without them, spacing is added by hand.
+    const spacing = (value: string) => (value === 'normal' ? 0 : Number.parseFloat(value) || 0);
+    const letter = spacing(style.letterSpacing);
+    const word = spacing(style.wordSpacing);
+    const widths = SAMPLES.map((sample) => {
+      const spaces = sample.split(' ').length - 1;
+      return (ctx.measureText(sample).width + letter * sample.length + word * spaces) / (sample.length * size);
+    });
+    return Math.max(CHAR_EM, ...widths);
   }
 }

@@ -19,10 +19,12 @@ export interface KpiChartOptions {
    * scaled down and their text with them.
    */
   layout?: 'columns' | 'rows';
+  /** Average character width in em, as measured (default and at least KPI_CHAR_EM). */
+  charEm?: number;
 }
 
-/** Width of a character of chart text, in ems (a little wider than Arial's digits). */
-const CHAR_EM = 0.62;
+/** Width of a character of the small charts' text, in em (a little wider than Arial's digits). */
+const KPI_CHAR_EM = 0.62;
 
 /**
  * A width with room for each column's axis label ("2021-22") and value label
@@ -34,12 +36,14 @@ export function kpiChartWidth(
   columns: readonly KpiColumn[],
   chartColumns: readonly number[],
   fontSize = 14,
+  charEm = KPI_CHAR_EM,
 ): number {
+  const em = Math.max(KPI_CHAR_EM, charEm);
   let chars = 2;
   for (const i of chartColumns) {
     chars = Math.max(chars, columns[i]!.short.length, ...rows.map((row) => row.cells[i]!.text.length));
   }
-  return Math.round(Math.max(260, chartColumns.length * fontSize * (chars * CHAR_EM + 0.8) + 16));
+  return Math.round(Math.max(260, chartColumns.length * fontSize * (chars * em + 0.8) + 16));
 }
 
 /** The height of a `rows` chart: a band of 2.2 em per column. */
@@ -60,8 +64,9 @@ export function kpiChartOptions(
   options: KpiChartOptions = {},
 ): PlotOptions {
   const { fontSize = 14, layout = 'columns' } = options;
+  const em = Math.max(KPI_CHAR_EM, options.charEm ?? KPI_CHAR_EM);
   const height = options.height ?? (layout === 'rows' ? kpiRowsHeight(chartColumns, fontSize) : 170);
-  const width = options.width ?? kpiChartWidth([row], columns, chartColumns, fontSize);
+  const width = options.width ?? kpiChartWidth([row], columns, chartColumns, fontSize, em);
   const scale = row.kind === 'percent' ? 100 : 1;
   const data: Datum[] = [];
   const symbols: Datum[] = [];
@@ -81,8 +86,8 @@ export function kpiChartOptions(
       height,
       marginTop: 4,
       marginBottom: 4,
-      marginLeft: Math.ceil(labelChars * CHAR_EM * fontSize + fontSize * 0.6),
-      marginRight: Math.ceil(valueChars * CHAR_EM * fontSize + fontSize * 0.6),
+      marginLeft: Math.ceil(labelChars * em * fontSize + fontSize * 0.6),
+      marginRight: Math.ceil(valueChars * em * fontSize + fontSize * 0.6),
       y: { domain, label: null, padding: 0.25, tickSize: 0 },
       x: { axis: null, domain: [0, max > 0 ? max : 1] },
       marks: [

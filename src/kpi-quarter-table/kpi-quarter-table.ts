@@ -287,7 +287,8 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
     }
     const m = this.m;
     const fontSize = this.size.fontSize || (this.presenting ? 22.4 : 14);
-    const natural = kpiChartWidth(model.rows, model.columns, model.chartColumns, fontSize);
+    const charEm = this.size.charEm || undefined;
+    const natural = kpiChartWidth(model.rows, model.columns, model.chartColumns, fontSize, charEm);
     // Charts are drawn at the width they are shown, never scaled down (their
     // text would shrink below 12px): as many columns of charts as fit at
     // their natural width, stretched to fill; narrower than one chart, each
@@ -300,11 +301,11 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
     const layout = available < natural ? 'rows' : 'columns';
     const width = layout === 'rows' ? available : Math.floor((available - gap * (perRow - 1)) / perRow);
     const figures = model.rows.map((row) => {
-      const key = `${row.measure.id}|${fontSize}|${width}|${layout}`;
+      const key = `${row.measure.id}|${fontSize}|${width}|${layout}|${charEm}`;
       let svg = drawn.get(key);
       if (!svg) {
         const points = model.chartColumns.map((i) => m.chartPoint(model.columns[i]!.label, row.cells[i]!.text));
-        svg = drawPlot(kpiChartOptions(row, model.columns, model.chartColumns, { fontSize, width, layout }), {
+        svg = drawPlot(kpiChartOptions(row, model.columns, model.chartColumns, { fontSize, width, layout, charEm }), {
           label: m.chartLabel(row.measure.label, points.join('; ')),
         });
         drawn.set(key, svg);

@@ -15,6 +15,7 @@
  */
 import { axisX, barY, dot, line, ruleY, text, type Markish, type PlotOptions } from '@observablehq/plot';
 import { FOCUS_RING_CLASS } from '../core/chart-keyboard.js';
+import { CHAR_EM } from '../core/chart-size.js';
 import { formatCount } from '../core/format.js';
 import { isNumber, isSymbol } from '../core/symbols.js';
 import { messages } from '../core/messages.js';
@@ -33,6 +34,8 @@ export interface Panel {
 export interface TrainingChartOptions {
   width?: number;
   fontSize?: number;
+  /** Average character width in em, as measured (default CHAR_EM). */
+  charEm?: number;
 }
 
 /** How the year axis is labelled at a width: on one line or two, and every how many years. */
@@ -51,18 +54,17 @@ interface Datum {
   latest: boolean;
 }
 
-/** Width of a character of chart text, in ems (a little wider than Arial's digits, to be safe). */
-export const CHAR_EM = 0.6;
 /** Space between bands, as a fraction of a step (the bars fill the rest). */
 const PADDING = 0.3;
 
 /**
- * Estimated width of chart text: CHAR_EM per character, but a whole em for the
- * signs (U+2212 minus and plus are wider than a digit in most fonts; Firefox's
- * default sans drew "−100" half a pixel outside the 4-digit estimate).
+ * Estimated width of chart text: `charEm` per character, a quarter em more
+ * for the signs (U+2212 minus and plus are wider than a digit in most fonts;
+ * Firefox's default sans drew "−100" half a pixel outside the 4-digit
+ * estimate).
  */
-const textWidth = (s: string, fontSize: number) =>
-  [...s].reduce((w, c) => w + (c === '\u2212' || c === '+' ? 0.85 : CHAR_EM), 0) * fontSize;
+const textWidth = (s: string, fontSize: number, charEm = CHAR_EM) =>
+  [...s].reduce((w, c) => w + (c === '\u2212' || c === '+' ? charEm + 0.25 : charEm), 0) * fontSize;
 
 /** The announcement for a year in a panel: "2021-22: 1,949 attendees, 98 events". */
 export function yearLabel(model: TrainingModel, year: TrainingYear, panel: PanelId): string {
@@ -92,13 +94,13 @@ export function yearLabel(model: TrainingModel, year: TrainingYear, panel: Panel
  * The year labels for `n` years over `plotWidth` pixels: one line when they
  * fit, else two lines, else every k-th year (counted back from the latest).
  */
-export function yearAxis(domain: readonly string[], plotWidth: number, fontSize: number): YearAxis {
+export function yearAxis(domain: readonly string[], plotWidth: number, fontSize: number, charEm = CHAR_EM): YearAxis {
   const n = Math.max(1, domain.length);
   const step = plotWidth / (n + PADDING);
   const longest = Math.max(...domain.map((d) => d.length), 7);
   const gap = fontSize * 0.8;
-  const one = textWidth('0'.repeat(longest), fontSize) + gap;
-  const two = textWidth('0'.repeat(Math.ceil(longest / 2) + 1), fontSize) + gap;
+  const one = textWidth('0'.repeat(longest), fontSize, charEm) + gap;
+  const two = textWidth('0'.repeat(Math.ceil(longest / 2) + 1), fontSize, charEm) + gap;
   const everyOne = Math.max(1, Math.ceil(one / step));
   const everyTwo = Math.max(1, Math.ceil(two / step));
   const lines: 1 | 2 = everyOne <= everyTwo ? 1 : 2;
@@ -111,7 +113,7 @@ export function yearAxis(domain: readonly string[], plotWidth: number, fontSize:
 const twoLines = (d: string) => d.replace('-', '-\n');
 
 export function trainingPanels(model: TrainingModel, options: TrainingChartOptions = {}): Panel[] {
-  const { width = 640, fontSize = 14 } = options;
+  const { width = 640, fontSize = 14, charEm = CHAR_EM } = options;
   const tm = model.tm;
   const domain = model.years.map((y) => y.period.key);
   const n = domain.length;
@@ -140,11 +142,11 @@ export function trainingPanels(model: TrainingModel, options: TrainingChartOptio
     ...[maxAttendees, maxEvents].map((max) => formatCount(Math.floor(top(max)))),
     ...(model.has.evaluation ? ['\u2212100', '+100'] : []),
   ];
-  const marginLeft = Math.ceil(Math.max(...tickLabels.map((t) => textWidth(t, fontSize))) + fontSize * 0.9);
+  const marginLeft = Math.ceil(Math.max(...tickLabels.map((t) => textWidth(t, fontSize, charEm))) + fontSize * 0.9);
   const marginRight = Math.round(fontSize);
   const plotWidth = Math.max(1, width - marginLeft - marginRight);
   const step = plotWidth / (n + PADDING);
-  const axis = yearAxis(domain, plotWidth, fontSize);
+  const axis = yearAxis(domain, plotWidth, fontSize, charEm);
   const marginTop = Math.round(fontSize * 2);
   const plotHeight = Math.round(fontSize * 6.8);
   // Below the frame: the year labels, then (on the attendees panel) the numbered annotation markers.
@@ -196,7 +198,7 @@ export function trainingPanels(model: TrainingModel, options: TrainingChartOptio
    */
   const room = step * (0.5 - PADDING / 2 + PADDING) + marginRight - 2;
   const latestLabel = (label: string) =>
-    textWidth(label, fontSize) / 2 > room ? { textAnchor: 'end' as const, dx: room } : {};
+    textWidth(label, fontSize, charEm) / 2 > room ? { textAnchor: 'end' as const, dx: room } : {};
 
   const gaps = (data: Datum[]) => data.filter((d) => d.y === null);
   const labelled = (data: Datum[]) => data.filter((d) => d.y !== null && d.latest);
@@ -208,7 +210,7 @@ export function trainingPanels(model: TrainingModel, options: TrainingChartOptio
    */
   const m = messages(model.lang);
   const symbolText = (data: { x: string; text: string; label: string }[]) => {
-    const widest = Math.max(0, ...data.map((d) => textWidth(d.text, fontSize)));
+    const widest = Math.max(0, ...data.map((d) => textWidth(d.text, fontSize, charEm)));
     let shown: { x: string; text: string; label: string; dx: number }[] = data.map((d) => ({ ...d, dx: 0 }));
     if (step < widest + fontSize * 0.4) {
       const runs: { x: string; text: string; label: string }[][] = [];

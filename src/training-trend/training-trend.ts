@@ -216,10 +216,11 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
   }
 
   private panelsFor(model: TrainingModel, width: number, fontSize: number) {
-    const key = `${width}|${fontSize}|${this.widgetLang}`;
+    const charEm = this.size.charEm || undefined;
+    const key = `${width}|${fontSize}|${charEm}|${this.widgetLang}`;
     const cached = this.drawn.get(model);
     if (cached && cached.key === key) return cached;
-    const panels = trainingPanels(model, { width, fontSize });
+    const panels = trainingPanels(model, { width, fontSize, charEm });
     const svgs = panels.map((p) => {
       const node = drawPlot(p.options, { label: `${p.title}: ${p.labels.join('; ')}` });
       chartSvg(node)?.setAttribute('aria-describedby', `${this.uid}-summary`);
