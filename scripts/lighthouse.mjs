@@ -7,13 +7,12 @@
  * writes each audit's result to bench/lighthouse.json. Exits 1 when a
  * page scores under 100.
  */
-import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import puppeteer from 'puppeteer-core';
 import { chromeArgs, findBrowser } from './browser.mjs';
+import { freePort, startDemoServer } from './demo-server.mjs';
 
 const pages = [
   ['demo/index.html', 'All widgets and states'],
@@ -24,40 +23,13 @@ const pages = [
   ['demo/embed.html', 'Embed code generator'],
 ];
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(url, tries = 50) {
-  for (let i = 0; i < tries; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not answer`);
-}
-
 const executablePath = findBrowser();
 if (!executablePath) {
   console.error('No Chromium found: run `node scripts/ensure-browser.mjs` or set CHROME_PATH.');
   process.exit(1);
 }
 
-const port = await freePort();
-const server = spawn(process.execPath, ['scripts/serve.mjs'], {
-  env: { ...process.env, PORT: String(port) },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+const server = await startDemoServer();
 const debuggingPort = await freePort();
 const browser = await puppeteer.launch({
   executablePath,
@@ -69,11 +41,11 @@ const rows = [];
 const failures = [];
 const results = {};
 let exitCode = 0;
+let chromium = '';
 try {
-  await waitFor(`http://127.0.0.1:${port}/demo/index.html`);
   for (const [path, title] of pages) {
     for (const formFactor of ['mobile', 'desktop']) {
-      const url = `http://127.0.0.1:${port}/${path}`;
+      const url = `${server.base}/${path}`;
       const runner = await lighthouse(
         url,
         { port: debuggingPort, output: 'json', logLevel: 'error', onlyCategories: ['accessibility'] },
@@ -100,17 +72,12 @@ try {
     }
   }
 } finally {
+  chromium = await browser.version();
   await browser.close();
-  server.kill();
+  server.stop();
 }
 
 const version = (await import('lighthouse/package.json', { with: { type: 'json' } })).default.version;
-const chromium = await (async () => {
-  const b = await puppeteer.launch({ executablePath, headless: true, args: chromeArgs });
-  const v = await b.version();
-  await b.close();
-  return v;
-})();
 console.log(`Lighthouse ${version}, accessibility category, ${chromium}\n`);
 console.log('| Page | Screen | Score | Audits passed | Failed |');
 console.log('| --- | --- | ---: | ---: | ---: |');

@@ -18,6 +18,7 @@ import type { PartnershipWidget as Widget } from '../src/core/widget.js';
 import '../src/kpi-quarter-table/kpi-quarter-table.js';
 import '../src/training-trend/training-trend.js';
 import { edgeCases } from './attendance-fixtures.js';
+import { contrast, parseColour, type Rgba } from './colour.js';
 import { emulate, settle, wcagViolations } from './helpers.js';
 import { twelveYears } from './training-fixtures.js';
 
@@ -201,31 +202,6 @@ function invisible(el: Element): boolean {
     if (e === document.body) break;
   }
   return false;
-}
-
-type Rgba = [number, number, number, number];
-
-function parseColour(value: string): Rgba | undefined {
-  const m = /^rgba?\(([^)]+)\)$/.exec(value.trim());
-  if (!m) return undefined;
-  const parts = m[1]!
-    .split(/[,\s/]+/)
-    .filter(Boolean)
-    .map(Number);
-  return [parts[0]!, parts[1]!, parts[2]!, parts[3] ?? 1];
-}
-
-function luminance([r, g, b]: Rgba): number {
-  const lin = (c: number) => {
-    const s = c / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-}
-
-function contrast(a: Rgba, b: Rgba): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (hi + 0.05) / (lo + 0.05);
 }
 
 /** The first opaque background behind `el`, through shadow hosts; white if none. */

@@ -5,46 +5,30 @@
 // saying why, when poppler is missing (scripts/ensure-browser.mjs installs
 // it on Debian as root).
 /* global document -- the callbacks passed to page.evaluate run in the browser */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, stat, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import puppeteer from 'puppeteer-core';
 import { chromeArgs, findBrowser, findFirefox, wantedBrowsers } from '../scripts/browser.mjs';
+import { startDemoServer } from '../scripts/demo-server.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
 const hasPoppler =
   spawnSync('sh', ['-c', 'command -v pdftotext && command -v pdftoppm'], { stdio: 'ignore' }).status === 0;
-
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 let server;
 let base;
 const browsers = {};
 before(async () => {
   if (!hasPoppler) return;
-  const port = await freePort();
-  server = spawn(process.execPath, [join(root, 'scripts/serve.mjs')], {
-    env: { ...process.env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise((resolve) => server.stdout.once('data', resolve));
-  base = `http://127.0.0.1:${port}`;
+  server = await startDemoServer();
+  base = server.base;
 });
 after(async () => {
   for (const browser of Object.values(browsers)) await browser.close();
-  server?.kill();
+  server?.stop();
 });
 
 async function launch(name) {

@@ -10,6 +10,7 @@ import { AttendanceBySector } from '../src/attendance-by-sector/attendance-by-se
 import { tokens } from '../src/core/styles.js';
 import { KpiQuarterTable } from '../src/kpi-quarter-table/kpi-quarter-table.js';
 import { TrainingTrend } from '../src/training-trend/training-trend.js';
+import { contrast, hexColour } from './colour.js';
 
 /** Every element, with the source whose JSDoc documents its public tokens (`@cssproperty`). */
 const ELEMENTS: { source: string; styles: CSSResultGroup | undefined }[] = [
@@ -199,21 +200,6 @@ function pair(colours: Record<string, string>, fg: string, bg: string, min: numb
   const a = colours[fg];
   const b = colours[bg];
   if (!a || !b) return `${fg} on ${bg}: no default colour`;
-  const ratio = contrast(a, b);
+  const ratio = contrast(hexColour(a), hexColour(b));
   return ratio >= min ? undefined : `${fg} ${a} on ${bg} ${b} is ${ratio.toFixed(2)}:1, below ${min}:1`;
-}
-
-/** WCAG 2 contrast ratio of two sRGB hex colours. */
-function contrast(a: string, b: string): number {
-  const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (high + 0.05) / (low + 0.05);
-}
-
-function luminance(hex: string): number {
-  const full = hex.length === 4 ? `#${[...hex.slice(1)].map((c) => c + c).join('')}` : hex;
-  const [r, g, b] = [1, 3, 5].map((i) => {
-    const c = Number.parseInt(full.slice(i, i + 2), 16) / 255;
-    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
