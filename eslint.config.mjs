@@ -22,7 +22,16 @@ const unusedVars = [
 
 export default defineConfig(
   {
-    ignores: ['dist/', 'build/', 'node_modules/', 'coverage/', 'custom-elements.json', 'test/output/'],
+    ignores: [
+      'dist/',
+      'src/cli/dist/',
+      'release/',
+      'build/',
+      'node_modules/',
+      'coverage/',
+      'custom-elements.json',
+      'test/output/',
+    ],
   },
   js.configs.recommended,
   tseslint.configs.recommended,
@@ -46,7 +55,7 @@ export default defineConfig(
       '*.config.{js,mjs,cjs,ts}',
       'rollup*.{js,mjs}',
       'test/**/*.mjs',
-      'src/cli/**/*.ts',
+      'src/cli/**/*.{ts,mjs}',
       'bin/**/*.{js,mjs}',
       'bench/**/*.{js,mjs,cjs,ts}',
     ],

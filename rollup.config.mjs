@@ -1,13 +1,17 @@
-// Two builds:
+// Two builds (the command line, partnership-widgets-cli, builds in src/cli):
 // 1. dist/partnership-widgets.js: one self-contained, minified ES module that
-//    registers every element, for a CMS <script type="module"> tag.
+//    registers every element, for a CMS <script type="module"> tag. Writes
+//    THIRD-PARTY-NOTICES: the licence of every package rollup put in it.
 // 2. dist/lib/*.js: per-element ES modules with lit, Plot and d3 left as
 //    imports, for npm users who bundle themselves (types in dist/types).
+// `rollup -c --environment BUNDLE_ONLY` builds only (1), which is all the demo loads.
 import commonjs from '@rollup/plugin-commonjs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import license from 'rollup-plugin-license';
 
 // d3-dsv's csvParse builds row objects with `new Function` (a strict CSP
 // forbids it). We only call csvParseRows, but the code ships in the bundle;
@@ -44,7 +48,39 @@ const ts = () =>
     noEmitOnError: true,
   });
 
-export default [
+// THIRD-PARTY-NOTICES, from the modules rollup actually bundled (so it stays true).
+function thirdPartyNotices() {
+  return license({
+    thirdParty: {
+      includePrivate: false,
+      output: {
+        file: fileURLToPath(new URL('./THIRD-PARTY-NOTICES', import.meta.url)),
+        template: (dependencies) =>
+          [
+            `dist/partnership-widgets.js (partnership-widgets ${pkg.version}, MIT, see LICENSE) bundles the`,
+            `following ${dependencies.length} packages. Their licences follow. Written by the build.`,
+            '',
+            ...dependencies
+              .slice()
+              .sort((a, b) => a.name.localeCompare(b.name))
+              .map((d) =>
+                [
+                  '-'.repeat(78),
+                  `${d.name} ${d.version} (${d.license})`,
+                  d.homepage || (typeof d.repository === 'string' ? d.repository : d.repository?.url) || '',
+                  '',
+                  (d.licenseText || `Licensed under ${d.license}.`).trim(),
+                  ...(d.noticeText ? ['', d.noticeText.trim()] : []),
+                  '',
+                ].join('\n'),
+              ),
+          ].join('\n'),
+      },
+    },
+  });
+}
+
+const config = [
   {
     input: 'src/bundle.ts',
     output: {
@@ -58,7 +94,7 @@ export default [
       intro:
         "if (globalThis[Symbol.for('partnership-widgets')]) return;\nglobalThis[Symbol.for('partnership-widgets')] = true;",
       sourcemap: true,
-      banner: `/*! partnership-widgets ${pkg.version} | MIT | bundles lit (BSD-3-Clause), @observablehq/plot and d3 (ISC), valibot (MIT) */`,
+      banner: `/*! partnership-widgets ${pkg.version} | MIT | bundles lit (BSD-3-Clause), @observablehq/plot and d3 (ISC), valibot (MIT): licences in THIRD-PARTY-NOTICES */`,
     },
     plugins: [
       nodeResolve({ browser: true }),
@@ -66,6 +102,7 @@ export default [
       commonjs({ strictRequires: false }),
       ts(),
       terser({ format: { comments: /^!/ }, ecma: 2021, module: true }),
+      thirdPartyNotices(),
     ],
   },
   {
@@ -75,27 +112,13 @@ export default [
       'attendance-by-sector': 'src/attendance-by-sector/attendance-by-sector.ts',
       'training-trend': 'src/training-trend/training-trend.ts',
       core: 'src/core/index.ts',
+      // Chart and message modules for partnership-widgets-cli (not a public API).
+      internal: 'src/internal.ts',
     },
     external: (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`)),
     output: { dir: 'dist/lib', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
     plugins: [ts()],
   },
-  {
-    // The command line (Node only): arquero stays here, never in the browser bundle.
-    input: { main: 'src/cli/main.ts' },
-    external: (id) => id.startsWith('node:') || external.some((dep) => id === dep || id.startsWith(`${dep}/`)),
-    output: { dir: 'dist/cli', format: 'es', sourcemap: true },
-    plugins: [
-      typescript({
-        tsconfig: './tsconfig.json',
-        include: ['src/**/*.ts'],
-        exclude: ['src/**/*.test.ts'],
-        declaration: false,
-        sourceMap: true,
-        outDir: undefined,
-        noEmitOnError: true,
-        types: ['node'],
-      }),
-    ],
-  },
 ];
+
+export default process.env.BUNDLE_ONLY ? config.slice(0, 1) : config;

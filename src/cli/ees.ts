@@ -6,7 +6,7 @@
  */
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { parseSymbol } from '../core/symbols.js';
+import { parseSymbol } from 'partnership-widgets/core.js';
 
 /** Columns that describe a row rather than measure something. */
 const DESCRIPTIVE = new Set([

@@ -9,7 +9,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { validateEnvelope, WidgetError } from '../core/contract.js';
+import { validateEnvelope, WidgetError } from 'partnership-widgets/core.js';
 import { CliError } from './ees.js';
 import { prepare, type LabelsFile } from './prepare.js';
 import { describeProblems, RENDER_HELP, RENDER_USAGE, renderCommand } from './render.js';

@@ -7,23 +7,32 @@
  */
 import type { CSSResultGroup } from 'lit';
 import type { PlotOptions } from '@observablehq/plot';
-import { attendanceChartOptions } from '../attendance-by-sector/chart.js';
-import { AttendanceBySector } from '../attendance-by-sector/attendance-by-sector.js';
-import { attendanceMessages } from '../attendance-by-sector/messages.js';
-import { buildAttendanceModel } from '../attendance-by-sector/model.js';
-import type { Dataset } from '../core/contract.js';
-import { formatDate } from '../core/format.js';
-import { messages, type Lang, type Messages } from '../core/messages.js';
-import type { YearRole } from '../core/palette.js';
-import { SYMBOL_CODES } from '../core/symbols.js';
-import type { FigureModel } from '../core/widget.js';
-import { kpiChartOptions, kpiChartWidth } from '../kpi-quarter-table/chart.js';
-import { KpiQuarterTable } from '../kpi-quarter-table/kpi-quarter-table.js';
-import { buildKpiModel } from '../kpi-quarter-table/model.js';
-import { trainingPanels } from '../training-trend/chart.js';
-import { trainingCatalogues } from '../training-trend/messages.js';
-import { buildTrainingModel } from '../training-trend/model.js';
-import { TrainingTrend } from '../training-trend/training-trend.js';
+import {
+  AttendanceBySector,
+  buildAttendanceModel,
+  buildKpiModel,
+  buildTrainingModel,
+  KpiQuarterTable,
+  TrainingTrend,
+} from 'partnership-widgets';
+import {
+  formatDate,
+  messages,
+  SYMBOL_CODES,
+  type Dataset,
+  type FigureModel,
+  type Lang,
+  type Messages,
+  type YearRole,
+} from 'partnership-widgets/core.js';
+import {
+  attendanceChartOptions,
+  attendanceMessages,
+  kpiChartOptions,
+  kpiChartWidth,
+  trainingCatalogues,
+  trainingPanels,
+} from 'partnership-widgets/internal.js';
 
 export const ELEMENT_NAMES = ['kpi-quarter-table', 'attendance-by-sector', 'training-trend'] as const;
 export type ElementName = (typeof ELEMENT_NAMES)[number];

@@ -21,9 +21,7 @@ import { renderValue, type RenderInfo } from '@lit-labs/ssr/lib/render-value.js'
 import { html, nothing, type CSSResult, type TemplateResult } from 'lit';
 import { isTemplateResult } from 'lit/directive-helpers.js';
 import { randomUUID } from 'node:crypto';
-import type { Dataset } from '../core/contract.js';
-import type { Lang } from '../core/messages.js';
-import { PartnershipWidget, type FigureModel } from '../core/widget.js';
+import { PartnershipWidget, type Dataset, type FigureModel, type Lang } from 'partnership-widgets/core.js';
 import { figureTitle, type ElementName } from './render-figures.js';
 import { FONT_FAMILY, serverDocument } from './render-svg.js';
 

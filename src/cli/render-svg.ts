@@ -17,10 +17,8 @@
  */
 import type { CSSResult, CSSResultGroup } from 'lit';
 import { parseHTML } from 'linkedom';
-import { wrapLabel } from '../attendance-by-sector/chart.js';
-import { yearRoleClass } from '../core/palette.js';
-import { drawPlot } from '../core/plot.js';
-import { tokens } from '../core/styles.js';
+import { drawPlot, tokens, yearRoleClass } from 'partnership-widgets/core.js';
+import { wrapLabel } from 'partnership-widgets/internal.js';
 import type { StaticFigure } from './render-figures.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';

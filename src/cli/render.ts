@@ -11,9 +11,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { WidgetError, type Dataset } from '../core/contract.js';
-import { messages, type Lang } from '../core/messages.js';
-import { detectFormat, readText } from '../core/readers.js';
+import { detectFormat, messages, readText, WidgetError, type Dataset, type Lang } from 'partnership-widgets/core.js';
 import { CliError } from './ees.js';
 
 export const RENDER_USAGE = `  partnership-widgets render ELEMENT --src FILE.json [--format html|svg|png] [--lang en|cy]
