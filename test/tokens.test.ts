@@ -46,8 +46,10 @@ async function documentedCssProperties(source: string): Promise<string[]> {
   const response = await fetch(MANIFEST, { cache: 'no-store' });
   if (!response.ok) throw new Error(`${MANIFEST}: ${response.status} (run npm run manifest)`);
   const manifest = (await response.json()) as Manifest;
-  const module = manifest.modules.find((m) => m.path === source);
-  if (!module) throw new Error(`${MANIFEST} has no module ${source} (run npm run manifest)`);
+  // The manifest names the shipped module: src/kpi-quarter-table/kpi-quarter-table.ts → dist/lib/kpi-quarter-table.js.
+  const shipped = source.replace(/^src\/[^/]+\//, 'dist/lib/').replace(/\.ts$/, '.js');
+  const module = manifest.modules.find((m) => m.path === shipped);
+  if (!module) throw new Error(`${MANIFEST} has no module ${shipped} (run npm run manifest)`);
   return (module.declarations ?? []).flatMap((d) => (d.cssProperties ?? []).map((p) => p.name));
 }
 

@@ -81,8 +81,8 @@ const MAX_WIDTH_PRESENTING = 1200;
  * @cssproperty --pw-series-5 - Fifth series colour (default #3d3d3d).
  * @cssproperty --pw-series-6 - Sixth series colour (default #a285d1).
  *
- * @event widget-ready - Figures were rendered. `detail`: `{state, view, lang, measure, year, previousYear, sort, sectors, formats}`.
- * @event widget-error - The data could not be shown. `detail`: `{kind, message, messages}`.
+ * @event {CustomEvent<{state: 'loaded' | 'empty'; view: 'table' | 'chart'; lang: 'en' | 'cy'; measure?: string; year?: string; previousYear?: string; sort: 'value' | 'data'; sectors: string[]; formats: string[]}>} widget-ready - Figures were rendered (not sent again for a stale refresh).
+ * @event {CustomEvent<{kind: 'network' | 'http' | 'timeout' | 'parse' | 'validation' | 'config'; message: string; messages: string[]}>} widget-error - The data could not be shown: `message` is the first line of `messages`, in English.
  *
  * @slot - An optional `<script type="application/json">` holding the data inline.
  */
@@ -104,7 +104,7 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
   @property() year?: string;
 
   /** `value` (default): sectors by the latest year, largest first; `data`: in data order. */
-  @property() sort?: string;
+  @property() sort?: 'value' | 'data';
 
   /** The host's width and the chart's text size, measured; the chart is drawn to fit them. */
   private readonly size = new ChartSize(this, '.chart-nav');

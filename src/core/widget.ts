@@ -119,8 +119,8 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
   /** Seconds before a request is given up. */
   @property({ type: Number }) timeout = 15;
 
-  /** `dark` switches the default palette for a dark host page. */
-  @property({ reflect: true }) theme?: string;
+  /** `dark` switches the default palette for a dark host page; `light` (or none) is the default. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
 
   /**
    * The date the figures were frozen (YYYY-MM-DD), for a board paper: shown as

@@ -70,8 +70,8 @@ const PRINT_WIDTH = 640;
  * @cssproperty --pw-series-5 - Fifth series colour (default #3d3d3d).
  * @cssproperty --pw-series-6 - Sixth series colour (default #a285d1).
  *
- * @event widget-ready - Figures were rendered. `detail`: `{state, view, lang, mode, year, columns, measures}`.
- * @event widget-error - The data could not be shown. `detail`: `{kind, message, messages}`.
+ * @event {CustomEvent<{state: 'loaded' | 'empty'; view: 'table' | 'chart'; lang: 'en' | 'cy'; mode: 'quarterly' | 'annual'; year: string; columns: string[]; measures: string[]}>} widget-ready - Figures were rendered (not sent again for a stale refresh).
+ * @event {CustomEvent<{kind: 'network' | 'http' | 'timeout' | 'parse' | 'validation' | 'config'; message: string; messages: string[]}>} widget-error - The data could not be shown: `message` is the first line of `messages`, in English.
  *
  * @slot - An optional `<script type="application/json">` holding the data inline.
  */

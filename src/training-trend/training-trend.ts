@@ -74,8 +74,8 @@ const MAX_WIDTH_PRESENTING = 1200;
  * @cssproperty --pw-series-5 - Fifth series colour (default #3d3d3d).
  * @cssproperty --pw-series-6 - Sixth series colour (default #a285d1).
  *
- * @event widget-ready - Figures were rendered. `detail`: `{state, view, lang, years, panels}`.
- * @event widget-error - The data could not be shown. `detail`: `{kind, message, messages}`.
+ * @event {CustomEvent<{state: 'loaded' | 'empty'; view: 'table' | 'chart'; lang: 'en' | 'cy'; years: string[]; panels: ('attendees' | 'events' | 'evaluation')[]}>} widget-ready - Figures were rendered (not sent again for a stale refresh).
+ * @event {CustomEvent<{kind: 'network' | 'http' | 'timeout' | 'parse' | 'validation' | 'config'; message: string; messages: string[]}>} widget-error - The data could not be shown: `message` is the first line of `messages`, in English.
  *
  * @slot - An optional `<script type="application/json">` holding the data inline.
  */
