@@ -11,8 +11,7 @@ import { fileURLToPath } from 'node:url';
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const pkg = JSON.parse(readFileSync(here('./package.json'), 'utf8'));
 const dependencies = Object.keys(pkg.dependencies);
-const isExternal = (id) =>
-  id.startsWith('node:') || dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
+const isExternal = (id) => id.startsWith('node:') || dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
 function copyFiles(files) {
   return {
