@@ -6,7 +6,7 @@
 //   /faults/flaky/<id>        503 with Retry-After: 0 the first time, then the Leicester data
 //   /faults/once/<id>/<file> the file the first time, then 500 (a refresh that fails)
 //   /faults/slow/<ms>/<file>  the file under data/ after <ms> milliseconds
-//   /faults/count/<id>/<file> the file under data/, counting requests; /faults/count/<id> tells the count
+//   /faults/count/<id>/<file> the file under data/ (no-store), counting requests; /faults/count/<id> tells the count
 //   /faults/retry/<id>/<code>/<after>  <code> with Retry-After: <after> the first time, then the Leicester data
 //   /faults/always/<code>/<after>      <code> with Retry-After: <after>, every time
 //   /faults/stall/<file>      headers and half the file, then nothing (until the client gives up)
@@ -122,6 +122,8 @@ export async function faultsMiddleware(ctx, next) {
   } else if (kind === 'count') {
     if (b) {
       counts.set(a, (counts.get(a) ?? 0) + 1);
+      // Not storable: the browser's HTTP cache must not merge requests the loader is meant to share.
+      ctx.set('Cache-Control', 'no-store');
       await sendData(ctx, b);
     } else {
       ctx.type = 'application/json';

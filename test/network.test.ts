@@ -204,6 +204,9 @@ describe('network faults', function () {
         [`${src}#a`, `${src}#b`, src].map((s) => load(s, { parent: host }).then((r) => r.outcome.type)),
       );
       expect(results).to.deep.equal(['ready', 'ready', 'ready']);
+      // Fetches the page made (Chromium's HTTP cache would merge three concurrent ones for the server).
+      const fetched = performance.getEntriesByType('resource').filter((e) => e.name.includes(`/faults/count/${id}/`));
+      expect(fetched.map((e) => e.name)).to.deep.equal([absolute(src)]);
       const { count } = (await (await fetch(`/faults/count/${id}`)).json()) as { count: number };
       expect(count).to.equal(1);
     });
