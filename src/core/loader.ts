@@ -1,11 +1,12 @@
 /**
  * Loading: one in-flight request per URL (without its #fragment), shared by
- * every widget that asks for it; a timeout per widget, the shared request
- * lasting as long as the longest; a 5 MB limit on the body; the body decoded
- * by its declared or detected encoding; retry with backoff on 429 and 503
- * (honouring Retry-After); and cancellation. A widget that stops waiting (its
- * `src` changed, it was removed, or its own timeout passed) only cancels the
- * request when nobody else is waiting for it.
+ * every widget that asks for it; a timeout, the shared request's being the
+ * longest of its widgets' (one that joins later with a longer one extends
+ * it); a 5 MB limit on the body; the body decoded by its declared or
+ * detected encoding; retry with backoff on 429 and 503 (honouring
+ * Retry-After); and cancellation. A widget that stops waiting (its `src`
+ * changed, or it was removed) only cancels the request when nobody else is
+ * waiting for it.
  *
  * Refresh: widgets that refresh the same URL share one revalidation per
  * interval (`watchRefresh`), a conditional request (If-None-Match /
@@ -22,7 +23,7 @@ export interface Loaded {
 
 export interface LoadOptions {
   signal?: AbortSignal;
-  /** Milliseconds before this caller gives up (default 15,000). A shared request lasts as long as its longest. */
+  /** Milliseconds before the request is given up (default 15,000); a shared request waits for its callers' longest. */
   timeout?: number;
   /** Retries on 429/503 (default 2). */
   retries?: number;
@@ -36,10 +37,18 @@ const TIMEOUT = Symbol('timeout');
 interface Entry {
   readonly promise: Promise<Loaded>;
   readonly controller: AbortController;
-  users: number;
-  /** When the shared request is given up (performance.now() milliseconds): the latest of its callers' deadlines. */
+  /** Each waiting caller's deadline (performance.now() milliseconds) and timeout. */
+  readonly callers: Set<Caller>;
+  /** When the shared request is given up: the latest deadline among the callers waiting. */
   deadline: number;
-  timer: ReturnType<typeof setTimeout>;
+  /** The longest timeout among the callers waiting (milliseconds), for the message. */
+  timeout: number;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+interface Caller {
+  readonly deadline: number;
+  readonly timeout: number;
 }
 
 const inFlight = new Map<string, Entry>();
@@ -231,27 +240,30 @@ function timeoutError(ms: number, url: string): WidgetError {
   return new WidgetError('timeout', [(m) => m.errors.timeout(seconds, url)]);
 }
 
-/** Pushes the shared request's deadline out to `deadline` if that is later. */
-function extend(entry: Entry, deadline: number): void {
-  if (deadline <= entry.deadline) return;
+/**
+ * Sets the shared request's deadline to the latest of its waiting callers'
+ * (a caller joining with a longer timeout extends it; one leaving may bring it in).
+ */
+function reschedule(entry: Entry): void {
+  const callers = [...entry.callers];
+  if (callers.length === 0) return;
+  const deadline = Math.max(...callers.map((c) => c.deadline));
+  entry.timeout = Math.max(...callers.map((c) => c.timeout));
+  if (deadline === entry.deadline && entry.timer !== undefined) return;
   entry.deadline = deadline;
   clearTimeout(entry.timer);
   entry.timer = setTimeout(() => entry.controller.abort(TIMEOUT), Math.max(0, deadline - performance.now()));
 }
 
-function share(key: string, mode: Mode, timeout: number, retries: number): Entry {
+function share(key: string, mode: Mode, retries: number): Entry {
   const existing = mode === 'fresh' ? undefined : inFlight.get(key);
-  const deadline = performance.now() + timeout;
-  if (existing) {
-    extend(existing, deadline);
-    return existing;
-  }
+  if (existing) return existing;
   const controller = new AbortController();
   const created: Entry = {
     controller,
-    users: 0,
-    deadline,
-    timer: setTimeout(() => controller.abort(TIMEOUT), timeout),
+    callers: new Set(),
+    deadline: 0,
+    timeout: 0,
     promise: request(key, controller, retries, mode).finally(() => {
       clearTimeout(created.timer);
       if (inFlight.get(key) === created) inFlight.delete(key);
@@ -266,30 +278,27 @@ function share(key: string, mode: Mode, timeout: number, retries: number): Entry
 function join(key: string, mode: Mode, options: LoadOptions): Promise<Loaded> {
   const { signal, timeout = 15_000, retries = 2 } = options;
   if (signal?.aborted) return Promise.reject(signal.reason);
-  const shared = share(key, mode, timeout, retries);
-  shared.users++;
+  const shared = share(key, mode, retries);
+  const caller: Caller = { deadline: performance.now() + timeout, timeout };
+  shared.callers.add(caller);
+  reschedule(shared);
   return new Promise<Loaded>((resolve, reject) => {
     let done = false;
     const finish = () => {
       done = true;
-      clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
     };
     /** This caller stops waiting; the request stops when nobody waits for it. */
-    const leave = (reason: unknown) => {
+    const onAbort = () => {
       if (done) return;
       finish();
-      shared.users--;
-      if (shared.users <= 0) {
-        shared.controller.abort(reason);
+      shared.callers.delete(caller);
+      if (shared.callers.size === 0) {
+        shared.controller.abort(signal?.reason);
         if (inFlight.get(key) === shared) inFlight.delete(key);
-      }
-      reject(reason);
+      } else reschedule(shared);
+      reject(signal?.reason);
     };
-    const onAbort = () => leave(signal?.reason);
-    // This caller's own deadline: a widget with timeout="1" gives up after a second even when
-    // another, with timeout="30", keeps the shared request going.
-    const timer = setTimeout(() => leave(timeoutError(timeout, key)), timeout);
     signal?.addEventListener('abort', onAbort, { once: true });
     shared.promise.then(
       (value) => {
@@ -300,7 +309,8 @@ function join(key: string, mode: Mode, options: LoadOptions): Promise<Loaded> {
       (error: unknown) => {
         if (done) return;
         finish();
-        reject(error === TIMEOUT ? timeoutError(timeout, key) : error);
+        // Every caller waited as long as the request did: the longest timeout among them.
+        reject(error === TIMEOUT ? timeoutError(shared.timeout, key) : error);
       },
     );
   });
