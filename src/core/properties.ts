@@ -14,8 +14,13 @@
  * - Booleans: as the HTML attribute reads. A string (`""`, `"presenting"`,
  *   even `"false"`) means on, as the attribute present would; `false`,
  *   `null` and `undefined` mean off.
+ *
+ * Elements declare every property with this module's `property`, Lit's own
+ * with a `number` range added: `@property({ type: Number, number: NUMBER_SPECS.timeout }) timeout = 15;`
+ * (the custom-elements manifest reads it as it reads Lit's).
  */
-import { property } from 'lit/decorators.js';
+import type { PropertyDeclaration } from 'lit';
+import { property as litProperty } from 'lit/decorators.js';
 
 export interface NumberSpec {
   /** The value when the attribute is absent or its value is not usable. */
@@ -100,66 +105,58 @@ export function coerceBoolean(given: unknown): boolean {
   return Boolean(given);
 }
 
-function camelToKebab(name: string): string {
-  return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-}
-
 function show(value: unknown): string {
   return typeof value === 'string' ? `"${value}"` : String(value);
 }
 
 type Host = HTMLElement & Record<symbol, unknown>;
 
+/** Lit's property options, and how to read the values given. */
+export interface WidgetPropertyDeclaration extends PropertyDeclaration {
+  /** A number within this range (one of NUMBER_SPECS, or `yearsSpec`), from the attribute or the property. */
+  readonly number?: NumberSpec;
+}
+
 /**
- * A numeric property and its attribute: `@numberProperty(NUMBER_SPECS.timeout) timeout = 15;`.
- * The attribute is the property's name in kebab case unless `attribute` says otherwise.
+ * Lit's `@property`, reading numbers (`number: spec`) and booleans
+ * (`type: Boolean`) as described above, whether they come from the attribute
+ * or are set as the property; other properties are Lit's own. Every element
+ * declares its properties with this one.
  */
-export function numberProperty(spec: NumberSpec, options: { attribute?: string } = {}) {
+export function property(options: WidgetPropertyDeclaration = {}) {
+  const { number: spec, ...declaration } = options;
+  const boolean = declaration.type === Boolean;
+  if (!spec && !boolean) return litProperty(declaration);
   return (proto: object, name: string): void => {
-    const attribute = options.attribute ?? camelToKebab(name);
+    const attribute = typeof declaration.attribute === 'string' ? declaration.attribute : name.toLowerCase();
     const key = Symbol(name);
+    // Lit wraps an accessor the prototype already has, calling it before it requests an update.
     Object.defineProperty(proto, name, {
       get(this: Host) {
-        return key in this ? this[key] : spec.default;
+        if (boolean) return this[key] === true;
+        return key in this ? this[key] : spec!.default;
       },
       set(this: Host, given: unknown) {
-        const { value, problem } = coerceNumber(given, spec);
+        if (boolean) {
+          this[key] = coerceBoolean(given);
+          return;
+        }
+        const { value, problem } = coerceNumber(given, spec!);
         if (problem) console.warn(`<${this.localName}>: ${attribute}=${show(given)} ${problem}.`);
         this[key] = value;
       },
       configurable: true,
       enumerable: true,
     });
-    // The attribute's string goes to the setter as it is: one conversion, one warning.
-    property({ attribute, converter: { fromAttribute: (value: string | null) => value } })(
-      proto as never,
-      name as never,
-    );
-  };
-}
-
-/** A boolean property and its attribute, read as HTML reads a boolean attribute, whether set as a string or not. */
-export function booleanProperty(options: { attribute?: string; reflect?: boolean } = {}) {
-  return (proto: object, name: string): void => {
-    const attribute = options.attribute ?? camelToKebab(name);
-    const key = Symbol(name);
-    Object.defineProperty(proto, name, {
-      get(this: Host) {
-        return this[key] === true;
-      },
-      set(this: Host, given: unknown) {
-        this[key] = coerceBoolean(given);
-      },
-      configurable: true,
-      enumerable: true,
-    });
-    property({
-      attribute,
-      reflect: options.reflect ?? false,
-      converter: {
-        fromAttribute: (value: string | null) => value !== null,
-        toAttribute: (value: unknown) => (value ? '' : null),
-      },
+    litProperty({
+      ...declaration,
+      converter: boolean
+        ? {
+            fromAttribute: (value: string | null) => value !== null,
+            toAttribute: (value: unknown) => (value ? '' : null),
+          }
+        : // The attribute's string goes to the setter as it is: one conversion, one warning.
+          { fromAttribute: (value: string | null) => value, toAttribute: (value: unknown) => value },
     })(proto as never, name as never);
   };
 }

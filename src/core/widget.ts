@@ -6,12 +6,12 @@
 import { Task, TaskStatus } from '@lit/task';
 import { csvFormatRows } from 'd3-dsv';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { state } from 'lit/decorators.js';
 import { validateEnvelope, WidgetError, type Dataset, type Problem } from './contract.js';
 import { formatDate, formatTime } from './format.js';
 import { loadText, requestKey, watchRefresh, type RefreshResult } from './loader.js';
 import { messages, nearestLang, normaliseLang, type Lang, type Messages } from './messages.js';
-import { booleanProperty, numberProperty, NUMBER_SPECS } from './properties.js';
+import { NUMBER_SPECS, property } from './properties.js';
 import { detectFormat, readText } from './readers.js';
 import { SYMBOL_CODES, type SymbolCode } from './symbols.js';
 
@@ -111,26 +111,27 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
   @property() heading?: string;
 
   /** The heading's level, 2 to 6, to fit the host page's outline. */
-  @numberProperty(NUMBER_SPECS.headingLevel) headingLevel = 2;
+  @property({ type: Number, attribute: 'heading-level', number: NUMBER_SPECS.headingLevel }) headingLevel = 2;
 
   /** `table` or `chart`: which view shows first. `t` toggles while focused. */
   @property({ reflect: true }) view: 'table' | 'chart' = 'table';
 
   /** Larger type and marks for a projector. `p` toggles while focused. */
-  @booleanProperty({ reflect: true }) presenting = false;
+  @property({ type: Boolean, reflect: true }) presenting = false;
 
   /**
    * Revalidate `src` every N seconds (0 or absent: never; at least 5). Widgets on one URL share one
    * conditional request per interval and redraw only when the text changed. A failed refresh keeps
    * the old figures (stale state).
    */
-  @numberProperty(NUMBER_SPECS.refresh) refresh = 0;
+  @property({ type: Number, number: NUMBER_SPECS.refresh }) refresh = 0;
 
   /** Month the reporting year starts (1-12) when the data does not say; default 4 (April). */
-  @numberProperty(NUMBER_SPECS.yearStartMonth) yearStartMonth?: number;
+  @property({ type: Number, attribute: 'year-start-month', number: NUMBER_SPECS.yearStartMonth })
+  yearStartMonth?: number;
 
   /** Seconds before a request is given up. */
-  @numberProperty(NUMBER_SPECS.timeout) timeout = 15;
+  @property({ type: Number, number: NUMBER_SPECS.timeout }) timeout = 15;
 
   /** `dark` switches the default palette for a dark host page. */
   @property({ reflect: true }) theme?: string;
