@@ -394,7 +394,12 @@ async function tick(key: string, watch: Watch): Promise<void> {
   }
   if (watches.get(key) !== watch) return;
   for (const subscriber of [...watch.subscribers]) {
-    if (watch.subscribers.has(subscriber)) subscriber.listener(result);
+    if (!watch.subscribers.has(subscriber)) continue;
+    try {
+      subscriber.listener(result);
+    } catch (error) {
+      console.error(error); // One widget's failure must not keep the news from the others.
+    }
   }
 }
 
