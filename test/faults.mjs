@@ -6,7 +6,7 @@
 //   /faults/flaky/<id>        503 with Retry-After: 0 the first time, then the Leicester data
 //   /faults/once/<id>/<file> the file the first time, then 500 (a refresh that fails)
 //   /faults/slow/<ms>/<file>  the file under data/ after <ms> milliseconds
-//   /faults/count/<id>/<file> the file under data/, counting requests; /faults/count/<id> tells the count
+//   /faults/count/<id>/<file> the file under data/ (no-store), counting requests; /faults/count/<id> tells the count
 //   /faults/retry/<id>/<code>/<after>  <code> with Retry-After: <after> the first time, then the Leicester data
 //   /faults/always/<code>/<after>      <code> with Retry-After: <after>, every time
 //   /faults/stall/<file>      headers and half the file, then nothing (until the client gives up)
@@ -15,6 +15,13 @@
 //   /faults/html-as-json      an HTML page served as application/json
 //   /faults/cors/<file>       the file with Access-Control-Allow-Origin: * (for a cross-origin request)
 //   /faults/then/<id>/<mode>/<file> the file the first time, then <mode>: stall, 404 or html
+//   /faults/validate/<how>/<id>/<file> the file (JSON) with validators, how = etag, modified (Last-Modified)
+//                             or none; answers 304 to a matching If-None-Match / If-Modified-Since.
+//                             /faults/validated/<id> tells {requests, conditional, notModified};
+//                             /faults/revise/<id> changes the body (a note "Revision N") from then on
+//   /faults/encoded/<encoding>/<charset>/<kind> a small body with "Café £ – ’" in it, encoded as
+//                             utf8, utf8bom, cp1252, utf16le or utf16be, served with `; charset=<charset>`
+//                             (none: no charset); kind = csv (attendance) or json (a KPI envelope's title)
 import { readFile } from 'node:fs/promises';
 
 const counts = new Map();
@@ -22,6 +29,33 @@ const flaky = new Set();
 const once = new Set();
 const retried = new Set();
 const served = new Set();
+const validated = new Map();
+
+/** The text every encoding test shows (test/network.test.ts has the same). */
+const ENCODED_TEXT = 'Café £ – Children’s';
+
+/** Windows-1252 for the characters ENCODED_TEXT and the data files use (ASCII, Latin-1, – ’). */
+function cp1252(text) {
+  const special = { '\u2013': 0x96, '\u2019': 0x92, '\u2018': 0x91, '\u201c': 0x93, '\u201d': 0x94 };
+  return Buffer.from([...text].map((ch) => special[ch] ?? (ch.codePointAt(0) < 256 ? ch.codePointAt(0) : 0x3f)));
+}
+
+function encode(text, encoding) {
+  if (encoding === 'cp1252') return cp1252(text);
+  if (encoding === 'utf16le') return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  if (encoding === 'utf16be') return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+  if (encoding === 'utf8bom') return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+  return Buffer.from(text, 'utf8');
+}
+
+async function encodedBody(kind) {
+  if (kind === 'csv') {
+    return `measure,period,value,sector\r\nattendances,2024-25,71,${ENCODED_TEXT}\r\nattendances,2023-24,58,${ENCODED_TEXT}\r\n`;
+  }
+  const envelope = JSON.parse(await readFile(dataPath('leicester-kpis-2021-22.json'), 'utf8'));
+  envelope.title = ENCODED_TEXT;
+  return JSON.stringify(envelope);
+}
 
 const TYPES = { plain: 'text/plain', html: 'text/html', json: 'application/json', octet: 'application/octet-stream' };
 
@@ -88,6 +122,8 @@ export async function faultsMiddleware(ctx, next) {
   } else if (kind === 'count') {
     if (b) {
       counts.set(a, (counts.get(a) ?? 0) + 1);
+      // Not storable: the browser's HTTP cache must not merge requests the loader is meant to share.
+      ctx.set('Cache-Control', 'no-store');
       await sendData(ctx, b);
     } else {
       ctx.type = 'application/json';
@@ -145,5 +181,48 @@ export async function faultsMiddleware(ctx, next) {
       ctx.type = 'text/html';
       ctx.body = '<!doctype html><title>Maintenance</title><h1>Back soon</h1>';
     } else ctx.status = 404;
+  } else if (kind === 'validate') {
+    const [how, id, file] = [a, b, parts[4]];
+    const state = validated.get(id) ?? { requests: 0, conditional: 0, notModified: 0, revision: 0 };
+    validated.set(id, state);
+    state.requests++;
+    const etag = `"${id}-${state.revision}"`;
+    const modified = new Date(Date.UTC(2025, 0, 1 + state.revision)).toUTCString();
+    const ifNoneMatch = ctx.get('If-None-Match');
+    const ifModifiedSince = ctx.get('If-Modified-Since');
+    if (ifNoneMatch || ifModifiedSince) state.conditional++;
+    ctx.set('Cache-Control', 'no-cache');
+    if (how === 'etag') ctx.set('ETag', etag);
+    if (how === 'modified') ctx.set('Last-Modified', modified);
+    if ((how === 'etag' && ifNoneMatch === etag) || (how === 'modified' && ifModifiedSince === modified)) {
+      state.notModified++;
+      ctx.status = 304;
+      return;
+    }
+    const envelope = JSON.parse(await readFile(dataPath(file), 'utf8'));
+    if (state.revision) envelope.notes = [...(envelope.notes ?? []), `Revision ${state.revision}`];
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify(envelope);
+  } else if (kind === 'validated') {
+    const { requests = 0, conditional = 0, notModified = 0 } = validated.get(a) ?? {};
+    ctx.set('Cache-Control', 'no-store');
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify({ requests, conditional, notModified });
+  } else if (kind === 'revise') {
+    const state = validated.get(a) ?? { requests: 0, conditional: 0, notModified: 0, revision: 0 };
+    validated.set(a, state);
+    state.revision++;
+    ctx.set('Cache-Control', 'no-store');
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify({ revision: state.revision });
+  } else if (kind === 'encoded') {
+    const [encoding, charset, what] = [a, b, parts[4]];
+    const type = what === 'csv' ? 'text/csv' : 'application/json';
+    ctx.respond = false;
+    ctx.res.writeHead(200, {
+      'Content-Type': charset === 'none' ? type : `${type}; charset=${charset}`,
+      'Cache-Control': 'no-store',
+    });
+    ctx.res.end(encode(await encodedBody(what), encoding));
   } else return next();
 }

@@ -4,10 +4,13 @@
  * the widget's `timeout` plus a second, never in a spinner that never stops.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { MAX_BYTES } from '../src/core/loader.js';
+import { inFlightCount, MAX_BYTES, useClock, type Clock } from '../src/core/loader.js';
 import { messages } from '../src/core/messages.js';
 import '../src/index.js';
 import { settle, shadowText, type Outcome } from './helpers.js';
+
+/** What /faults/encoded serves in every encoding (test/faults.mjs). */
+const ENCODED_TEXT = 'Café £ – Children’s';
 
 const en = messages('en');
 const cy = messages('cy');
@@ -190,5 +193,256 @@ describe('network faults', function () {
     const after = shadowText(el);
     expect(after).to.contain('Could not update these figures');
     expect(after).to.contain("Children's Services");
+  });
+
+  describe('sharing', () => {
+    it('att.json#a, att.json#b and att.json make one request (the fragment never reaches the server)', async () => {
+      const id = unique();
+      const host = await fixture<HTMLDivElement>(html`<div></div>`);
+      const src = `/faults/count/${id}/leicester-kpis-2021-22.json`;
+      const results = await Promise.all(
+        [`${src}#a`, `${src}#b`, src].map((s) => load(s, { parent: host }).then((r) => r.outcome.type)),
+      );
+      expect(results).to.deep.equal(['ready', 'ready', 'ready']);
+      // Fetches the page made (Chromium's HTTP cache would merge three concurrent ones for the server).
+      const fetched = performance.getEntriesByType('resource').filter((e) => e.name.includes(`/faults/count/${id}/`));
+      expect(fetched.map((e) => e.name)).to.deep.equal([absolute(src)]);
+      const { count } = (await (await fetch(`/faults/count/${id}`)).json()) as { count: number };
+      expect(count).to.equal(1);
+    });
+
+    it('timeout="1" and timeout="4" on one slow URL: the shared request waits for the longer, and both show the figures', async () => {
+      const host = await fixture<HTMLDivElement>(html`<div></div>`);
+      const src = `/faults/slow/2000/leicester-kpis-2021-22.json?${unique()}`;
+      const results = await Promise.all([
+        load(src, { parent: host, timeout: 1 }),
+        load(src, { parent: host, timeout: 4 }),
+      ]);
+      for (const { el, outcome } of results) {
+        expect(outcome.type, JSON.stringify(outcome.detail)).to.equal('ready');
+        expect(shadowText(el)).to.contain('16,424');
+      }
+    });
+
+    it('a widget that joins later with a longer timeout extends the shared request', async () => {
+      const host = await fixture<HTMLDivElement>(html`<div></div>`);
+      const src = `/faults/slow/1800/leicester-kpis-2021-22.json?${unique()}`;
+      const first = load(src, { parent: host, timeout: 1 });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const later = await load(src, { parent: host, timeout: 5 });
+      expect(later.outcome.type, JSON.stringify(later.outcome.detail)).to.equal('ready');
+      expect((await first).outcome.type).to.equal('ready');
+    });
+
+    it('a shared request that never answers ends at the longest timeout, for every widget waiting, in good English', async () => {
+      const host = await fixture<HTMLDivElement>(html`<div></div>`);
+      const src = `/faults/never?${unique()}`;
+      const results = await Promise.all([
+        load(src, { parent: host, timeout: 1 }),
+        load(src, { parent: host, timeout: 2 }),
+      ]);
+      for (const result of results) {
+        expectError(result, en.errors.timeout(2, absolute(src)), 2);
+        expect(result.outcome.detail.message).to.contain('within 2 seconds:');
+        expect(result.ms).to.be.at.least(1900);
+      }
+    });
+
+    it('when the widget with the longer timeout is removed, the others keep their own', async () => {
+      const host = await fixture<HTMLDivElement>(html`<div></div>`);
+      const src = `/faults/never?${unique()}`;
+      const long = document.createElement('kpi-quarter-table');
+      long.setAttribute('timeout', '30');
+      long.setAttribute('src', src);
+      host.append(long);
+      const short = load(src, { parent: host, timeout: 1 });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      long.remove();
+      const result = await short;
+      expectError(result, en.errors.timeout(1, absolute(src)), 1);
+      expect(result.outcome.detail.message).to.contain('within 1 second:');
+    });
+
+    it('timeout messages pluralise in English and Welsh (by Intl.PluralRules)', () => {
+      const url = 'https://example.org/a.json';
+      expect(en.errors.timeout(1, url)).to.equal(`The server did not answer within 1 second: ${url}.`);
+      expect(en.errors.timeout(2, url)).to.equal(`The server did not answer within 2 seconds: ${url}.`);
+      expect(en.errors.timeout(2.5, url)).to.contain('2.5 seconds');
+      // Welsh keeps the noun singular after a number in every plural category (CLDR's "{0} eiliad").
+      for (const n of [0, 1, 2, 3, 6, 15]) expect(cy.errors.timeout(n, url)).to.contain(`o fewn ${n} eiliad:`);
+      const categories = new Set([0, 1, 2, 3, 6, 15].map((n) => new Intl.PluralRules('cy').select(n)));
+      expect([...categories].sort()).to.deep.equal(['few', 'many', 'one', 'other', 'two', 'zero']);
+    });
+  });
+
+  describe('encodings', () => {
+    const cases: [string, string, string, string][] = [
+      // [encoding of the bytes, charset declared, kind, what it is]
+      ['cp1252', 'iso-8859-1', 'csv', 'Latin-1 declared (read as Windows-1252)'],
+      ['cp1252', 'windows-1252', 'csv', 'Windows-1252 declared'],
+      ['cp1252', 'none', 'csv', "Excel's CSV (Windows-1252), no charset"],
+      ['cp1252', 'utf-8', 'csv', 'Windows-1252 mislabelled UTF-8'],
+      ['utf8', 'none', 'csv', 'UTF-8, no charset'],
+      ['utf8bom', 'utf-8', 'csv', 'UTF-8 with a byte order mark'],
+      ['utf16le', 'none', 'csv', 'UTF-16 LE with its byte order mark'],
+      ['utf16be', 'none', 'json', 'UTF-16 BE with its byte order mark'],
+      ['utf8bom', 'none', 'json', 'JSON in UTF-8 with a byte order mark'],
+      ['cp1252', 'iso-8859-1', 'json', 'JSON in Latin-1'],
+    ];
+    for (const [encoding, charset, kind, what] of cases) {
+      it(`${what}: "${ENCODED_TEXT}" reads as written`, async () => {
+        const tag = kind === 'csv' ? 'attendance-by-sector' : 'kpi-quarter-table';
+        const { el, outcome } = await load(`/faults/encoded/${encoding}/${charset}/${kind}`, { tag });
+        expect(outcome.type, JSON.stringify(outcome.detail)).to.equal('ready');
+        expect(shadowText(el)).to.contain(ENCODED_TEXT);
+        expect(shadowText(el)).not.to.contain('\uFFFD');
+      });
+    }
+  });
+
+  describe('refresh', () => {
+    /** Timers that run only when told: the refresh schedule's clock, 30 seconds in a moment. */
+    class FakeClock implements Clock {
+      now = 0;
+      private timers = new Map<number, { at: number; callback: () => void }>();
+      private next = 1;
+      setTimeout(callback: () => void, ms: number): number {
+        const id = this.next++;
+        this.timers.set(id, { at: this.now + ms, callback });
+        return id;
+      }
+      clearTimeout(id: unknown): void {
+        this.timers.delete(id as number);
+      }
+      /** Runs every timer due in the next `ms`, in order, letting each one's requests finish. */
+      async advance(ms: number, widgets: Widget[]): Promise<void> {
+        const end = this.now + ms;
+        for (;;) {
+          const due = [...this.timers].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
+          if (!due) break;
+          this.timers.delete(due[0]);
+          this.now = due[1].at;
+          due[1].callback();
+          await waitUntil(() => inFlightCount() === 0, 'a revalidation did not finish', { timeout: 5000 });
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          await Promise.all(widgets.map((w) => (w as unknown as { updateComplete: Promise<unknown> }).updateComplete));
+        }
+        this.now = end;
+      }
+    }
+
+    let clock: FakeClock;
+    let restore: () => void;
+    beforeEach(() => {
+      clock = new FakeClock();
+      restore = useClock(clock);
+    });
+    afterEach(() => restore());
+
+    /** `n` widgets on one URL with refresh="5", loaded; and how many times each has updated since. */
+    async function refreshing(src: string, n: number, tag = 'kpi-quarter-table') {
+      const host = await fixture<HTMLDivElement>(html`<div></div>`);
+      const widgets: Widget[] = [];
+      const updates: number[] = [];
+      const ready: Promise<Outcome>[] = [];
+      for (let i = 0; i < n; i++) {
+        const el = document.createElement(tag) as Widget;
+        el.setAttribute('refresh', '5');
+        el.setAttribute('timeout', '3');
+        el.setAttribute('src', src);
+        ready.push(settle(el));
+        host.append(el);
+        widgets.push(el);
+      }
+      expect((await Promise.all(ready)).map((o) => o.type)).to.deep.equal(Array(n).fill('ready'));
+      // Charts that measure themselves redraw once at their measured size: let that happen first.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await Promise.all(widgets.map((w) => (w as unknown as { updateComplete: Promise<unknown> }).updateComplete));
+      widgets.forEach((el, i) => {
+        updates[i] = 0;
+        const target = el as unknown as { update(changed: unknown): void };
+        const update = target.update.bind(el);
+        target.update = (changed) => {
+          updates[i]!++;
+          update(changed);
+        };
+      });
+      return { widgets, updates };
+    }
+
+    async function validated(id: string) {
+      return (await (await fetch(`/faults/validated/${id}`)).json()) as {
+        requests: number;
+        conditional: number;
+        notModified: number;
+      };
+    }
+
+    it('10 widgets with refresh="5" on one URL: 7 requests in 30 s (one load, one revalidation per 5 s), no redraw when unchanged', async () => {
+      const id = unique();
+      const { widgets, updates } = await refreshing(`/faults/validate/etag/${id}/leicester-kpis-2021-22.json`, 10);
+      await clock.advance(30_000, widgets);
+      const counts = await validated(id);
+      expect(counts.requests, 'requests in 30 s').to.be.at.most(7);
+      expect(counts.requests, 'one revalidation every 5 s').to.equal(7);
+      expect(counts.conditional, 'revalidations with If-None-Match').to.equal(6);
+      expect(counts.notModified).to.equal(6);
+      expect(updates, 'updates after an unchanged refresh').to.deep.equal(Array(10).fill(0));
+      expect(widgets.map((w) => w.state)).to.deep.equal(Array(10).fill('loaded'));
+    });
+
+    it('Last-Modified: revalidates with If-Modified-Since; a 304 redraws nothing', async () => {
+      const id = unique();
+      const { widgets, updates } = await refreshing(`/faults/validate/modified/${id}/leicester-kpis-2021-22.json`, 3);
+      await clock.advance(10_000, widgets);
+      expect(await validated(id)).to.deep.equal({ requests: 3, conditional: 2, notModified: 2 });
+      expect(updates).to.deep.equal([0, 0, 0]);
+    });
+
+    it('no validators: the same body again redraws nothing', async () => {
+      const id = unique();
+      const { widgets, updates } = await refreshing(
+        `/faults/validate/none/${id}/norfolk-lscg-attendance-2024-25.json`,
+        3,
+        'attendance-by-sector',
+      );
+      await clock.advance(10_000, widgets);
+      expect((await validated(id)).requests).to.equal(3);
+      expect(updates).to.deep.equal([0, 0, 0]);
+    });
+
+    it('a changed body is drawn by every widget on the URL, with widget-ready again', async () => {
+      const id = unique();
+      const { widgets, updates } = await refreshing(`/faults/validate/etag/${id}/leicester-kpis-2021-22.json`, 3);
+      await clock.advance(5_000, widgets);
+      expect(updates).to.deep.equal([0, 0, 0]);
+      await fetch(`/faults/revise/${id}`);
+      const ready = widgets.map((w) => settle(w, 5000));
+      await clock.advance(5_000, widgets);
+      expect((await Promise.all(ready)).map((o) => o.type)).to.deep.equal(['ready', 'ready', 'ready']);
+      for (const w of widgets) expect(shadowText(w)).to.contain('Revision 1');
+      expect(await validated(id)).to.deep.equal({ requests: 3, conditional: 2, notModified: 1 });
+    });
+
+    it('a failed refresh keeps the old figures (stale), and the next good one clears it', async () => {
+      const { widgets } = await refreshing(`/faults/then/${unique()}/404/leicester-kpis-2021-22.json`, 2);
+      const failed = widgets.map((w) => settle(w, 5000));
+      await clock.advance(5_000, widgets);
+      const outcomes = await Promise.all(failed);
+      expect(outcomes.map((o) => o.type)).to.deep.equal(['error', 'error']);
+      expect(widgets.map((w) => w.state)).to.deep.equal(['stale', 'stale']);
+      for (const w of widgets) {
+        expect(shadowText(w)).to.contain('Could not update these figures');
+        expect(shadowText(w)).to.contain('16,424');
+      }
+    });
+
+    it('refresh stops when the widget is removed', async () => {
+      const id = unique();
+      const { widgets } = await refreshing(`/faults/validate/etag/${id}/leicester-kpis-2021-22.json`, 2);
+      widgets.forEach((w) => w.remove());
+      await clock.advance(20_000, widgets);
+      expect((await validated(id)).requests).to.equal(1);
+    });
   });
 });

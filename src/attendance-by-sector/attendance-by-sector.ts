@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from '../core/properties.js';
 import { ChartSize } from '../core/chart-size.js';
 import { ChartKeyboard, chartKeyboardCatalogues, chartKeyboardStyles, highlightMark } from '../core/chart-keyboard.js';
 import type { Dataset } from '../core/contract.js';

@@ -3,9 +3,10 @@ import { validateEnvelope, WidgetError } from './contract.js';
 import { formatCount, formatDate, formatPercent, formatValue } from './format.js';
 import { messages, normaliseLang } from './messages.js';
 import { isPeriod, parsePeriod, quarterMonths } from './periods.js';
-import { detectFormat, parseJsonText, readCsv } from './readers.js';
+import { detectFormat, parseJsonText, readCsv, tidyCsvText } from './readers.js';
 import { isSymbol, parseValue, ratio, sumValues, symbol } from './symbols.js';
-import { retryDelay } from './loader.js';
+import { decodeBody, requestKey, retryDelay } from './loader.js';
+import { coerceBoolean, coerceNumber, NUMBER_SPECS, yearsSpec, type NumberSpec } from './properties.js';
 
 const en = messages('en');
 
@@ -202,5 +203,86 @@ describe('loader backoff', () => {
     expect(retryDelay(null, 2)).to.equal(1600);
     const inOneSecond = new Date(Date.now() + 1500).toUTCString();
     expect(retryDelay(inOneSecond, 0)).to.be.within(0, 1500);
+  });
+});
+
+describe('loader keys and encodings', () => {
+  it('shares requests by URL without its fragment', () => {
+    const base = new URL('/data/att.json', document.baseURI).href;
+    expect(requestKey('/data/att.json#a')).to.equal(base);
+    expect(requestKey('/data/att.json#b')).to.equal(base);
+    expect(requestKey('/data/att.json?v=2#a')).to.equal(`${base}?v=2`);
+  });
+
+  const bytes = (...b: number[]) => new Uint8Array(b);
+  // "Café £" in Windows-1252, UTF-8, UTF-16 LE and BE (with byte order marks).
+  const cp1252 = bytes(0x43, 0x61, 0x66, 0xe9, 0x20, 0xa3);
+  const utf8 = new TextEncoder().encode('Café £');
+  const utf16le = bytes(0xff, 0xfe, ...[...'Café £'].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]));
+  const utf16be = bytes(0xfe, 0xff, ...[...'Café £'].flatMap((c) => [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 0xff]));
+
+  it('decodes by the declared charset, Latin-1 labels as Windows-1252', () => {
+    expect(decodeBody(cp1252, 'text/csv; charset=iso-8859-1')).to.equal('Café £');
+    expect(decodeBody(cp1252, 'text/csv;charset="ISO-8859-1"')).to.equal('Café £');
+    expect(decodeBody(bytes(0x92), 'text/csv; charset=latin1')).to.equal('\u2019');
+    expect(decodeBody(utf8, 'application/json; charset=utf-8')).to.equal('Café £');
+  });
+
+  it('without a charset: UTF-8, or Windows-1252 when the bytes are not UTF-8; UTF-16 by its byte order mark', () => {
+    expect(decodeBody(utf8)).to.equal('Café £');
+    expect(decodeBody(cp1252)).to.equal('Café £');
+    expect(decodeBody(cp1252, 'text/csv; charset=utf-8'), 'mislabelled').to.equal('Café £');
+    expect(decodeBody(cp1252, 'text/csv; charset=no-such-charset')).to.equal('Café £');
+    expect(decodeBody(utf16le)).to.equal('Café £');
+    expect(decodeBody(utf16be)).to.equal('Café £');
+    expect(decodeBody(bytes(0xef, 0xbb, 0xbf, ...utf8))).to.equal('Café £');
+  });
+});
+
+describe('inline text', () => {
+  it('drops blank lines before the header, indentation and blanks around fields, never inside quotes', () => {
+    expect(tidyCsvText('\n    a,b\n    "x,  y",  z  \n  ')).to.equal('a,b\n"x,  y",z\n');
+    expect(tidyCsvText('\uFEFFa,b\r\n\t1, "2 ""q"" ,\n   3"  ,4\r\n')).to.equal('a,b\r\n1,"2 ""q"" ,\n   3",4\r\n');
+    expect(tidyCsvText('a,b\nSchools and education, Early help\n')).to.equal('a,b\nSchools and education,Early help\n');
+  });
+
+  it('reads JSON with whitespace, CRLF and a byte order mark around it', () => {
+    expect(parseJsonText('\r\n   \uFEFF{"a": [1,\r\n 2]}\r\n   ')).to.deep.equal({ a: [1, 2] });
+  });
+});
+
+describe('number and boolean properties', () => {
+  it('reads numbers given as numbers or strings', () => {
+    expect(coerceNumber('3', yearsSpec(5))).to.deep.equal({ value: 3 });
+    expect(coerceNumber(3, yearsSpec(5))).to.deep.equal({ value: 3 });
+    expect(coerceNumber(' 20 ', NUMBER_SPECS.timeout)).to.deep.equal({ value: 20 });
+    expect(coerceNumber('2.5', NUMBER_SPECS.timeout)).to.deep.equal({ value: 2.5 });
+    expect(coerceNumber(null, NUMBER_SPECS.timeout)).to.deep.equal({ value: 15 });
+  });
+
+  it('falls back to the default, or clamps, and says why', () => {
+    const value = (given: unknown, spec: NumberSpec = NUMBER_SPECS.timeout) => coerceNumber(given, spec).value;
+    for (const junk of ['', 'abc', '0', '-5', '15s', 'NaN', 'Infinity', '0x10', NaN, {}]) {
+      expect(value(junk), String(junk)).to.equal(15);
+      expect(coerceNumber(junk, NUMBER_SPECS.timeout).problem, String(junk)).to.be.a('string');
+    }
+    expect(value('1e9')).to.equal(300);
+    expect(value('0.2')).to.equal(1);
+    expect(value('1', NUMBER_SPECS.refresh)).to.equal(5);
+    expect(value('0', NUMBER_SPECS.refresh)).to.equal(0);
+    expect(coerceNumber('0', NUMBER_SPECS.refresh).problem).to.equal(undefined);
+    expect(value('-1', NUMBER_SPECS.refresh)).to.equal(0);
+    expect(value('1', NUMBER_SPECS.headingLevel)).to.equal(2);
+    expect(value('7', NUMBER_SPECS.headingLevel)).to.equal(6);
+    expect(value('13', NUMBER_SPECS.yearStartMonth)).to.equal(undefined);
+    expect(value('7', NUMBER_SPECS.yearStartMonth)).to.equal(7);
+    expect(value('2.7', yearsSpec(5))).to.equal(2);
+    expect(value('0', yearsSpec(5))).to.equal(5);
+    expect(value('1000', yearsSpec(12))).to.equal(100);
+  });
+
+  it('reads booleans as the HTML attribute does', () => {
+    expect(['', 'false', 'presenting', true, 1].map(coerceBoolean)).to.deep.equal([true, true, true, true, true]);
+    expect([null, undefined, false, 0].map(coerceBoolean)).to.deep.equal([false, false, false, false]);
   });
 });

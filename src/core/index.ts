@@ -12,3 +12,4 @@ export * from './styles.js';
 export * from './table-styles.js';
 export * from './widget.js';
 export * from './chart-size.js';
+export * from './properties.js';

@@ -8,6 +8,18 @@ import type { SymbolCode } from './symbols.js';
 
 export type Lang = 'en' | 'cy';
 
+/** A plural category of Intl.PluralRules: Welsh uses all six, English `one` and `other`. */
+export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
+/** The form of a word for a count, chosen by the language's plural rules (`other` when a form is not given). */
+export function plural(lang: Lang, count: number, forms: Partial<Record<PluralCategory, string>> & { other: string }) {
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+  return forms[rules.select(count) as PluralCategory] ?? forms.other;
+}
+
 export interface Messages {
   loading: string;
   empty: string;
@@ -185,7 +197,8 @@ const en: Messages = {
     network: (url) => `The figures could not be loaded: the network request to ${url} failed.`,
     http: (status, url) => `The figures could not be loaded: the server answered with error ${status} for ${url}.`,
     notFound: (url) => `The data file was not found (error 404): ${url}.`,
-    timeout: (seconds, url) => `The server did not answer within ${seconds} seconds: ${url}.`,
+    timeout: (seconds, url) =>
+      `The server did not answer within ${seconds} ${plural('en', seconds, { one: 'second', other: 'seconds' })}: ${url}.`,
     tooLarge: (megabytes, url) => `The data file is too large to show (more than ${megabytes} MB): ${url}.`,
     emptyBody: 'The data file is empty.',
     html: 'The server sent a web page, not data. The address of the data file may be wrong.',
@@ -313,7 +326,9 @@ const cy: Messages = {
     network: (url) => `Nid oedd modd llwytho’r ffigurau: methodd y cais rhwydwaith i ${url}.`,
     http: (status, url) => `Nid oedd modd llwytho’r ffigurau: atebodd y gweinydd gyda gwall ${status} ar gyfer ${url}.`,
     notFound: (url) => `Ni chafwyd hyd i’r ffeil ddata (gwall 404): ${url}.`,
-    timeout: (seconds, url) => `Ni atebodd y gweinydd o fewn ${seconds} eiliad: ${url}.`,
+    // A Welsh noun after a number stays singular (CLDR gives "{0} eiliad" in every category).
+    timeout: (seconds, url) =>
+      `Ni atebodd y gweinydd o fewn ${seconds} ${plural('cy', seconds, { zero: 'eiliad', one: 'eiliad', two: 'eiliad', few: 'eiliad', many: 'eiliad', other: 'eiliad' })}: ${url}.`,
     tooLarge: (megabytes, url) => `Mae’r ffeil ddata yn rhy fawr i’w dangos (mwy na ${megabytes} MB): ${url}.`,
     emptyBody: 'Mae’r ffeil ddata yn wag.',
     html: 'Anfonodd y gweinydd dudalen we, nid data. Efallai fod cyfeiriad y ffeil ddata yn anghywir.',

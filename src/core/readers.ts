@@ -48,25 +48,75 @@ function looksTruncated(text: string): boolean {
 
 /** JSON text → unknown value, with a specific message for each way it can fail. */
 export function parseJsonText(text: string): unknown {
-  if (text.trim() === '') throw new WidgetError('parse', [(m) => m.errors.emptyBody]);
-  if (text.trimStart().startsWith('<')) throw new WidgetError('parse', [(m) => m.errors.html]);
+  // Whitespace around it (an inline script's indentation) and a byte order mark (Notepad's UTF-8,
+  // pasted into a page) are not JSON: `trim` drops both.
+  const trimmed = text.trim();
+  if (trimmed === '') throw new WidgetError('parse', [(m) => m.errors.emptyBody]);
+  if (trimmed.startsWith('<')) throw new WidgetError('parse', [(m) => m.errors.html]);
   try {
-    // A byte order mark (Notepad's UTF-8) is not JSON, but fetch strips it and so must `data` text.
-    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+    return JSON.parse(trimmed) as unknown;
   } catch {
     const truncated = looksTruncated(text);
     throw new WidgetError('parse', [(m) => (truncated ? m.errors.truncated : m.errors.notJson)]);
   }
 }
 
+const BLANK = new Set([' ', '\t', '\uFEFF']);
+
+/**
+ * CSV as pasted into a page or an editor → CSV as `csvParseRows` reads it:
+ * no byte order mark, no blank lines before the header, and no spaces or
+ * tabs around a field outside its quotes (an HTML editor's indentation
+ * before `"Herefordshire, County of"` would otherwise make the quote part of
+ * an unquoted field, and its comma a separator). Text inside quotes is
+ * copied as it is; unquoted fields are trimmed when read anyway.
+ */
+export function tidyCsvText(text: string): string {
+  let out = '';
+  let quoted = false;
+  /** At the start of a field, outside quotes: blanks here are indentation. */
+  let fieldStart = true;
+  /** Blanks read outside quotes, not yet known to be inside a field ("a b") or around it. */
+  let pending = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      out += ch;
+      if (ch === '"') {
+        if (text[i + 1] === '"') out += text[++i];
+        else quoted = false;
+      }
+      continue;
+    }
+    if (BLANK.has(ch)) {
+      if (!fieldStart) pending += ch;
+      continue;
+    }
+    if (ch === ',' || ch === '\n' || ch === '\r') {
+      pending = ''; // blanks before a separator or the end of a line
+      out += ch;
+      fieldStart = true;
+      continue;
+    }
+    out += pending;
+    pending = '';
+    if (ch === '"' && fieldStart) quoted = true;
+    fieldStart = false;
+    out += ch;
+  }
+  return out.replace(/^[\r\n]+/, '');
+}
+
 /**
  * Tidy CSV (`measure,period,value[,dimension...]`, header first) → Dataset.
+ * Indentation, blank lines, CRLF line ends and a byte order mark are allowed (see `tidyCsvText`).
  * Measures are listed in the order they first appear; labels come from their ids.
  * Row numbers in messages are spreadsheet rows (the header is row 1).
  */
 export function readCsv(text: string, options: ReadOptions = {}): Dataset {
-  if (text.trim() === '') throw new WidgetError('parse', [(m) => m.errors.emptyBody]);
-  const rows = csvParseRows(text.replace(/^\uFEFF/, ''));
+  const tidy = tidyCsvText(text);
+  if (tidy.trim() === '') throw new WidgetError('parse', [(m) => m.errors.emptyBody]);
+  const rows = csvParseRows(tidy);
   const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
   for (const column of ['measure', 'period', 'value']) {
     if (!header.includes(column)) throw new WidgetError('parse', [(m) => m.errors.csvMissingColumn(column)]);

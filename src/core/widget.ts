@@ -6,11 +6,12 @@
 import { Task, TaskStatus } from '@lit/task';
 import { csvFormatRows } from 'd3-dsv';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { state } from 'lit/decorators.js';
 import { validateEnvelope, WidgetError, type Dataset, type Problem } from './contract.js';
 import { formatDate, formatTime } from './format.js';
-import { loadText } from './loader.js';
+import { loadText, requestKey, watchRefresh, type RefreshResult } from './loader.js';
 import { messages, nearestLang, normaliseLang, type Lang, type Messages } from './messages.js';
+import { NUMBER_SPECS, property } from './properties.js';
 import { detectFormat, readText } from './readers.js';
 import { SYMBOL_CODES, type SymbolCode } from './symbols.js';
 
@@ -54,6 +55,14 @@ interface Loaded {
   readonly dataset: Dataset;
   readonly key: string;
   readonly at: Date;
+}
+
+/** Text from the shared refresh of `src` (see `watchRefresh`), waiting to be read. */
+interface Refreshed {
+  readonly key: string;
+  readonly text: string;
+  readonly contentType: string;
+  readonly url: string;
 }
 
 /** One observer for every widget: re-read the language when any `lang` changes. */
@@ -102,7 +111,7 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
   @property() heading?: string;
 
   /** The heading's level, 2 to 6, to fit the host page's outline. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  @property({ type: Number, attribute: 'heading-level', number: NUMBER_SPECS.headingLevel }) headingLevel = 2;
 
   /** `table` or `chart`: which view shows first. `t` toggles while focused. */
   @property({ reflect: true }) view: 'table' | 'chart' = 'table';
@@ -110,14 +119,19 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
   /** Larger type and marks for a projector. `p` toggles while focused. */
   @property({ type: Boolean, reflect: true }) presenting = false;
 
-  /** Reload every N seconds (0 or absent: never). A failed refresh keeps the old figures (stale state). */
-  @property({ type: Number }) refresh = 0;
+  /**
+   * Revalidate `src` every N seconds (0 or absent: never; at least 5). Widgets on one URL share one
+   * conditional request per interval and redraw only when the text changed. A failed refresh keeps
+   * the old figures (stale state).
+   */
+  @property({ type: Number, number: NUMBER_SPECS.refresh }) refresh = 0;
 
   /** Month the reporting year starts (1-12) when the data does not say; default 4 (April). */
-  @property({ type: Number, attribute: 'year-start-month' }) yearStartMonth?: number;
+  @property({ type: Number, attribute: 'year-start-month', number: NUMBER_SPECS.yearStartMonth })
+  yearStartMonth?: number;
 
   /** Seconds before a request is given up. */
-  @property({ type: Number }) timeout = 15;
+  @property({ type: Number, number: NUMBER_SPECS.timeout }) timeout = 15;
 
   /** `dark` switches the default palette for a dark host page; `light` (or none) is the default. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
@@ -134,6 +148,10 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
   /** Data inside the element: `<script type="application/json">` or `<script type="text/csv">`. */
   @state() private inlineText?: { text: string; format: 'json' | 'csv' };
   @state() private reloads = 0;
+  /** New text from a refresh: the task reads it. */
+  @state() private refreshed?: Refreshed;
+  /** Why the last refresh failed, while the figures shown are the last good ones (stale). */
+  @state() private refreshError?: WidgetError;
 
   /** The state the widget is in, for scripts and tests. */
   get state(): WidgetState {
@@ -146,7 +164,13 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
   private announced?: unknown;
   private unwatchLang?: () => void;
   private unwatchPrint?: () => void;
-  private refreshTimer?: ReturnType<typeof setInterval>;
+  private unwatchRefresh?: () => void;
+  /** What the refresh subscription is for (URL, interval, timeout), to subscribe again only when it changes. */
+  private watching = '';
+  /** The text last given to the reader, by source: a refresh with the same text changes nothing. */
+  private lastText?: { key: string; text: string };
+  /** When a refresh last found the figures unchanged (for the stale message's time). */
+  private confirmed?: { key: string; at: Date };
   private childObserver?: MutationObserver;
   private lastReloads = 0;
   private abortedOnDisconnect = false;
@@ -158,7 +182,7 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
   protected staticWidth = 0;
 
   private readonly task = new Task(this, {
-    task: async ([src, data, inline, reloads], { signal }): Promise<Loaded> => {
+    task: async ([src, data, inline, reloads, refreshed], { signal }): Promise<Loaded> => {
       const options = this.yearStartMonth ? { yearStartMonth: this.yearStartMonth } : {};
       const fresh = reloads !== this.lastReloads;
       this.lastReloads = reloads;
@@ -173,13 +197,18 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
         return { dataset: readText(inline.text, inline.format, options), key: 'inline', at: new Date() };
       }
       if (src) {
-        const loaded = await loadText(src, { signal, timeout: this.timeout * 1000, fresh });
+        const key = `src:${src}`;
+        const loaded =
+          !fresh && refreshed?.key === key
+            ? refreshed
+            : await loadText(src, { signal, timeout: this.timeout * 1000, fresh });
+        this.lastText = { key, text: loaded.text };
         const format = detectFormat(loaded.text, loaded.contentType, loaded.url);
-        return { dataset: readText(loaded.text, format, options), key: `src:${src}`, at: new Date() };
+        return { dataset: readText(loaded.text, format, options), key, at: new Date() };
       }
       throw new WidgetError('config', [(m) => m.errors.noSource]);
     },
-    args: () => [this.src, this.data, this.inlineText, this.reloads] as const,
+    args: () => [this.src, this.data, this.inlineText, this.reloads, this.refreshed] as const,
   });
 
   /**
@@ -200,6 +229,8 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
 
   /** Fetches the data again (bypassing a request already in flight). */
   reload(): void {
+    this.refreshError = undefined;
+    this.refreshed = undefined;
     this.reloads++;
   }
 
@@ -240,19 +271,58 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
     this.unwatchLang?.();
     this.unwatchPrint?.();
     this.childObserver?.disconnect();
-    if (this.refreshTimer) clearInterval(this.refreshTimer);
+    this.stopRefresh();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('refresh')) this.startRefresh();
+    // Text refreshed for another address must not stand in for this one's.
+    if (changed.has('src') && this.refreshed) this.refreshed = undefined;
+    if (
+      changed.has('refresh') ||
+      changed.has('src') ||
+      changed.has('timeout') ||
+      changed.has('data') ||
+      changed.has('inlineText' as keyof PartnershipWidget<M>)
+    ) {
+      this.startRefresh();
+    }
   }
 
+  /** Joins the shared refresh of `src` (one revalidation per URL and interval, whoever asks). */
   private startRefresh() {
-    if (this.refreshTimer) clearInterval(this.refreshTimer);
-    this.refreshTimer = undefined;
-    if (this.isConnected && this.refresh > 0) {
-      this.refreshTimer = setInterval(() => this.reload(), Math.max(5, this.refresh) * 1000);
+    const src = this.isConnected && this.refresh > 0 && this.data === undefined && !this.inlineText ? this.src : '';
+    const watching = src ? `${requestKey(src)} ${this.refresh} ${this.timeout}` : '';
+    if (watching === this.watching) return;
+    this.stopRefresh();
+    if (!src) return;
+    this.watching = watching;
+    const key = `src:${src}`;
+    this.unwatchRefresh = watchRefresh(src, { interval: this.refresh * 1000, timeout: this.timeout * 1000 }, (result) =>
+      this.refreshedWith(key, result),
+    );
+  }
+
+  private stopRefresh() {
+    this.unwatchRefresh?.();
+    this.unwatchRefresh = undefined;
+    this.watching = '';
+  }
+
+  /** A refresh's answer: new text is read and drawn; the same text changes nothing; a failure shows stale. */
+  private refreshedWith(key: string, result: RefreshResult) {
+    // The widget's own load (first, after a change of `src`, or reload()) is still on its way.
+    if (this.task.status === TaskStatus.PENDING || `src:${this.src}` !== key) return;
+    if ('error' in result) {
+      if (!isAbort(result.error)) this.refreshError = toWidgetError(result.error);
+      return;
     }
+    if (this.refreshError) this.refreshError = undefined;
+    const { text, contentType, url } = result.loaded;
+    if (this.lastText?.key === key && this.lastText.text === text) {
+      this.confirmed = { key, at: new Date() };
+      return;
+    }
+    this.refreshed = { key, text, contentType, url };
   }
 
   private readLang() {
@@ -314,6 +384,12 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
     return this.lastGood;
   }
 
+  /** When the figures shown were last known to be current: loaded, or confirmed unchanged by a refresh since. */
+  private checkedAt(loaded: Loaded): Date {
+    const confirmed = this.confirmed;
+    return confirmed && confirmed.key === loaded.key && confirmed.at > loaded.at ? confirmed.at : loaded.at;
+  }
+
   private figureTitle(): string {
     return this.heading || this.shownData()?.dataset.title || this.defaultTitle(this.m);
   }
@@ -372,6 +448,7 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
     let error: WidgetError | undefined;
     // An abort (the widget was removed mid-load) is not an error to show; the load restarts on reconnection.
     if (status === TaskStatus.ERROR && !isAbort(this.task.error)) error = toWidgetError(this.task.error);
+    else if (status === TaskStatus.COMPLETE && this.refreshError) error = this.refreshError;
     try {
       model = this.model();
     } catch (e) {
@@ -419,7 +496,7 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
         ${
           stateName === 'stale' && error && loaded
             ? html`<div class="stale" part="stale" role="alert">
-                <p>${m.stale(formatTime(loaded.at))}</p>
+                <p>${m.stale(formatTime(this.checkedAt(loaded)))}</p>
                 <p>${m.staleReason(error.describe(m, 1)[0] ?? '')}</p>
               </div>`
             : nothing

@@ -206,7 +206,7 @@ describe('<kpi-quarter-table> bad input', () => {
     [
       'a server that never answers',
       () => ({ src: '/faults/never', timeout: '1' }),
-      'The server did not answer within 1 seconds',
+      'The server did not answer within 1 second:',
     ],
   ];
 

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, yearsSpec } from '../core/properties.js';
 import { ChartSize } from '../core/chart-size.js';
 import type { Dataset } from '../core/contract.js';
 import type { Lang, Messages } from '../core/messages.js';
@@ -82,7 +82,7 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
   @property() year?: string;
 
   /** How many years to show when the data is annual. */
-  @property({ type: Number }) years = 5;
+  @property({ type: Number, number: yearsSpec(5) }) years = 5;
 
   private charts = new WeakMap<KpiModel, Map<string, Element>>();
   private readonly size = new ChartSize(this, '.charts .pw-plot');

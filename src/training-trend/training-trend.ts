@@ -1,5 +1,5 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, yearsSpec } from '../core/properties.js';
 import { ChartSize } from '../core/chart-size.js';
 import { ChartKeyboard, chartKeyboardStyles, highlightMark } from '../core/chart-keyboard.js';
 import type { Dataset } from '../core/contract.js';
@@ -129,7 +129,7 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
   ];
 
   /** Show at most the latest N years. */
-  @property({ type: Number }) years = 12;
+  @property({ type: Number, number: yearsSpec(12) }) years = 12;
 
   /** The host's width and the chart text's size, measured from a drawn panel. */
   private readonly size = new ChartSize(this, '.chart-nav .pw-plot');
