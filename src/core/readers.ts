@@ -4,7 +4,7 @@
  * (its `csvParse` builds row objects with the Function constructor, which a strict CSP forbids).
  */
 import { csvParseRows } from 'd3-dsv';
-import { validateEnvelope, WidgetError, type Dataset } from './contract.js';
+import { LIMITS, limitProblem, validateEnvelope, WidgetError, type Dataset } from './contract.js';
 import { parseValue, isSymbol } from './symbols.js';
 
 export type Format = 'json' | 'csv';
@@ -70,6 +70,11 @@ export function readCsv(text: string, options: ReadOptions = {}): Dataset {
   const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
   for (const column of ['measure', 'period', 'value']) {
     if (!header.includes(column)) throw new WidgetError('parse', [(m) => m.errors.csvMissingColumn(column)]);
+  }
+  // Too many rows to draw: said before any work on them (see LIMITS).
+  if (rows.length - 1 > LIMITS.rows) {
+    const filled = rows.slice(1).filter((cells) => cells.some((cell) => cell.trim() !== '')).length;
+    if (filled > LIMITS.rows) throw limitProblem(filled, 'rows', LIMITS.rows);
   }
   const ids: string[] = [];
   const seen = new Set<string>();
