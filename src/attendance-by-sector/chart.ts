@@ -126,6 +126,13 @@ export function attendanceChartOptions(model: AttendanceChartInput, options: Att
   const bars: (BarDatum & { role: YearRole })[] = [];
   const rings: Omit<BarDatum, 'text' | 'label' | 'numeric'>[] = [];
   const labels: LabelDatum[] = [];
+  // Each sector's bars, found once (filtering every bar for every sector grows with the square of the sectors).
+  const barsOf = new Map<string, Bar[]>();
+  for (const bar of model.bars) {
+    const list = barsOf.get(bar.sector);
+    if (list) list.push(bar);
+    else barsOf.set(bar.sector, [bar]);
+  }
   let top = 0;
   for (const sector of sectors) {
     const lines = wrapLabel(sector, labelChars);
@@ -141,7 +148,7 @@ export function attendanceChartOptions(model: AttendanceChartInput, options: Att
       height = barsTop - top + barsBlock;
       labels.push({ y: top, text: lines.join('\n') });
     }
-    const group = model.bars.filter((b) => b.sector === sector);
+    const group = barsOf.get(sector) ?? [];
     group.forEach((bar) => {
       const slot = Math.max(0, roles.indexOf(bar.role));
       const y1 = barsTop + slot * (barHeight + barGap);

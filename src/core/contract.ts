@@ -223,9 +223,38 @@ export const LIMITS = {
 const THING_OF_DIMENSION: Record<string, LimitedThing> = { sector: 'sectors', format: 'formats', area: 'areas' };
 const count = (n: number) => n.toLocaleString('en-GB');
 
-/** "This file has 41,260 sectors; this chart shows at most 500." */
-export function limitProblem(n: number, what: LimitedThing, limit: number): WidgetError {
-  return new WidgetError('validation', [(m) => m.errors.tooMany(count(n), what, count(limit))]);
+/** What the values of a dimension are called in a message: sectors, meeting formats, areas. */
+export function dimensionThing(key: string): LimitedThing {
+  return THING_OF_DIMENSION[key] ?? 'values';
+}
+
+/**
+ * "This file has 41,260 sectors; this chart shows at most 500." With `atLeast`,
+ * for a file read only until it passed the limit: "more than 500 sectors".
+ */
+export function limitProblem(n: number, what: LimitedThing, limit: number, atLeast = false): WidgetError {
+  return new WidgetError('validation', [
+    (m) => m.errors.tooMany(atLeast ? m.errors.moreThan(count(limit)) : count(n), what, count(limit)),
+  ]);
+}
+
+/**
+ * Before JSON text is parsed: whether it holds more rows than a widget draws,
+ * by counting its `"period"` keys (rows and annotations have one each), so a
+ * 5 MB file of 80,000 rows is refused without building 80,000 objects. A key
+ * is a `"period"` not escaped inside a string (no backslash before it) and
+ * followed by a colon. The count stops once past the limit.
+ */
+export function checkJsonTextLimits(text: string): void {
+  const most = LIMITS.rows + LIMITS.annotations;
+  if (text.length < most * 12) return; // too short to hold that many rows: `{"period":1}` is 12 characters
+  let found = 0;
+  for (let at = text.indexOf('"period"'); at >= 0; at = text.indexOf('"period"', at + 8)) {
+    if (text.charCodeAt(at - 1) === 92 /* \ */) continue;
+    let next = at + 8;
+    while (next < text.length && /\s/.test(text.charAt(next))) next++;
+    if (text.charAt(next) === ':' && ++found > most) throw limitProblem(0, 'rows', LIMITS.rows, true);
+  }
 }
 
 /**
@@ -235,7 +264,6 @@ export function limitProblem(n: number, what: LimitedThing, limit: number): Widg
  */
 function checkLimits(input: Record<string, unknown>, rowNumberOf: (index: number) => number): void {
   const lists: [string, LimitedThing, number][] = [
-    ['data', 'rows', LIMITS.rows],
     ['measures', 'measures', LIMITS.measures],
     ['notes', 'notes', LIMITS.notes],
     ['annotations', 'annotations', LIMITS.annotations],
@@ -273,42 +301,32 @@ function checkLimits(input: Record<string, unknown>, rowNumberOf: (index: number
   }
   const data = input.data;
   if (!Array.isArray(data)) return;
+  // One pass that stops at the first limit passed: a file of 40,000 sectors is
+  // refused at its 501st, "more than 500 sectors" telling a reader more than a count of rows.
   const periods = new Set<unknown>();
   const dimensionValues = new Map<string, Set<unknown>>();
-  data.forEach((row: unknown, index) => {
-    if (typeof row !== 'object' || row === null) return;
+  for (let index = 0; index < data.length; index++) {
+    if (index === LIMITS.rows) throw limitProblem(data.length, 'rows', LIMITS.rows);
+    const row: unknown = data[index];
+    if (typeof row !== 'object' || row === null) continue;
     const where = (m: Messages) => m.errors.row(rowNumberOf(index));
     let dimensions = 0;
-    for (const key in row) {
-      if (!Object.prototype.hasOwnProperty.call(row, key)) continue;
-      const value = (row as Record<string, unknown>)[key];
+    for (const [key, value] of Object.entries(row)) {
       tooLong(where, key, value);
       if (key === 'measure' || key === 'value') continue;
       if (key === 'period') {
-        periods.add(value);
-        if (periods.size > LIMITS.periods) {
-          throw limitProblem(
-            new Set(data.map((r) => (r as { period?: unknown } | null)?.period)).size,
-            'periods',
-            LIMITS.periods,
-          );
-        }
+        if (periods.add(value).size > LIMITS.periods) throw limitProblem(0, 'periods', LIMITS.periods, true);
         continue;
       }
-      if (++dimensions > LIMITS.dimensions)
-        throw limitProblem(Object.keys(row).length - 3, 'columns', LIMITS.dimensions);
+      if (++dimensions > LIMITS.dimensions) throw limitProblem(0, 'columns', LIMITS.dimensions, true);
       if (value === '' || value === undefined || value === null) continue;
       let seen = dimensionValues.get(key);
       if (!seen) dimensionValues.set(key, (seen = new Set()));
-      seen.add(value);
-      if (seen.size > LIMITS.dimensionValues) {
-        const all = new Set(data.map((r) => (r as Record<string, unknown> | null)?.[key]));
-        all.delete('');
-        all.delete(undefined);
-        throw limitProblem(all.size, THING_OF_DIMENSION[key] ?? 'values', LIMITS.dimensionValues);
+      if (seen.add(value).size > LIMITS.dimensionValues) {
+        throw limitProblem(0, dimensionThing(key), LIMITS.dimensionValues, true);
       }
     }
-  });
+  }
 }
 
 export interface ValidateOptions {

@@ -37,7 +37,9 @@ export function formatCount(n: number): string {
  */
 export function roundHalfUp(n: number, digits: number): number {
   const f = 10 ** digits;
-  return (Math.sign(n) * Math.round(Math.abs(n) * f * (1 + 4 * Number.EPSILON))) / f;
+  const rounded = (Math.sign(n) * Math.round(Math.abs(n) * f * (1 + 4 * Number.EPSILON))) / f;
+  // Near the largest number, scaling up overflows; such a number has no decimals to round.
+  return Number.isFinite(rounded) ? rounded : n;
 }
 
 /** A fraction as a percentage: `0.1884` → `18.8%`; `0.2195` → `22.0%`. */

@@ -113,6 +113,8 @@ export interface ErrorMessages {
   duplicateMeasure: (id: string) => string;
   /** "This file has 41,260 sectors; this chart shows at most 500." (numbers already formatted) */
   tooMany: (count: string, what: LimitedThing, limit: string) => string;
+  /** "more than 20,000", for `tooMany`'s count. */
+  moreThan: (count: string) => string;
   /** "Row 5: "sector" is 5,000,000 characters long; ..." */
   tooLong: (where: string, field: string, length: string, limit: string) => string;
   /** A figure beyond what can be added up exactly. */
@@ -272,6 +274,7 @@ const en: Messages = {
     duplicateMeasure: (id) => `Measure "${id}" is listed twice.`,
     tooMany: (count, what, limit) =>
       `This file has ${count} ${EN_THINGS[what]}; this chart shows at most ${limit}. Split the file, or keep only the figures to show.`,
+    moreThan: (count) => `more than ${count}`,
     tooLong: (where, field, length, limit) =>
       `${where}: "${field}" is ${length} characters long; this chart shows text of at most ${limit} characters.`,
     valueTooLarge: (row, value, limit) =>
@@ -409,6 +412,7 @@ const cy: Messages = {
     duplicateMeasure: (id) => `Mae’r mesur "${id}" wedi’i restru ddwywaith.`,
     tooMany: (count, what, limit) =>
       `Mae gan y ffeil hon ${count} o ${CY_THINGS[what]}; mae’r siart hon yn dangos ${limit} ar y mwyaf. Rhannwch y ffeil, neu cadwch y ffigurau i’w dangos yn unig.`,
+    moreThan: (count) => `mwy na ${count}`,
     tooLong: (where, field, length, limit) =>
       `${where}: mae "${field}" yn ${length} o nodau o hyd; mae’r siart hon yn dangos testun o ${limit} nod ar y mwyaf.`,
     valueTooLarge: (row, value, limit) =>
