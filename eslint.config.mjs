@@ -62,6 +62,22 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    // A list spread into a call's arguments (Math.max(...values), push(...rows))
+    // overflows the call stack once the list is long (~100,000 items): loop instead (src/core/extent.ts).
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression > SpreadElement, NewExpression > SpreadElement',
+          message:
+            'No spread into a call: a long list overflows the stack. Loop, or use maxOf/minOf from core/extent.ts.',
+        },
+      ],
+    },
+  },
+  {
     rules: {
       'no-unused-vars': 'off',
       '@typescript-eslint/no-unused-vars': unusedVars,

@@ -17,6 +17,7 @@
  * - Sizes are in px at the font size given (14 by default, 20 presenting);
  *   text widths are estimated at 0.6 em a character, generous for proportional fonts.
  */
+import { maxOf } from '../core/extent.js';
 import { rect, ruleX, text, type Markish, type PlotOptions } from '@observablehq/plot';
 import { FOCUS_RING_CLASS } from '../core/chart-keyboard.js';
 import { CHAR_EM } from '../core/chart-size.js';
@@ -105,13 +106,19 @@ export function attendanceChartOptions(model: AttendanceChartInput, options: Att
   const barsBlock = perGroup * barHeight + (perGroup - 1) * barGap;
 
   const values = model.bars.map((b) => (isNumber(b.value) ? b.value : 0));
-  const max = Math.max(0, ...values);
-  const longestValue = Math.max(1, ...model.bars.map((b) => b.text.length));
+  const max = maxOf(values, 0);
+  const longestValue = maxOf(
+    model.bars.map((b) => b.text.length),
+    1,
+  );
   const marginRight = Math.ceil(charWidth * longestValue + fontSize * 0.8);
 
   // Sector names: on the left (wrapped to at most 40% of the width), or above their bars.
   const sectors = [...new Set(model.bars.map((b) => b.sector))];
-  const longestName = Math.max(1, ...sectors.map((s) => s.length));
+  const longestName = maxOf(
+    sectors.map((s) => s.length),
+    1,
+  );
   const sideLabelWidth = Math.min(Math.ceil(longestName * charWidth), Math.round(width * 0.4));
   const marginLeft = layout === 'side' ? sideLabelWidth + Math.round(fontSize * 0.75) : 1;
   const labelChars = Math.floor((layout === 'side' ? sideLabelWidth : width - marginLeft - 4) / charWidth);
@@ -119,6 +126,13 @@ export function attendanceChartOptions(model: AttendanceChartInput, options: Att
   const bars: (BarDatum & { role: YearRole })[] = [];
   const rings: Omit<BarDatum, 'text' | 'label' | 'numeric'>[] = [];
   const labels: LabelDatum[] = [];
+  // Each sector's bars, found once (filtering every bar for every sector grows with the square of the sectors).
+  const barsOf = new Map<string, Bar[]>();
+  for (const bar of model.bars) {
+    const list = barsOf.get(bar.sector);
+    if (list) list.push(bar);
+    else barsOf.set(bar.sector, [bar]);
+  }
   let top = 0;
   for (const sector of sectors) {
     const lines = wrapLabel(sector, labelChars);
@@ -134,7 +148,7 @@ export function attendanceChartOptions(model: AttendanceChartInput, options: Att
       height = barsTop - top + barsBlock;
       labels.push({ y: top, text: lines.join('\n') });
     }
-    const group = model.bars.filter((b) => b.sector === sector);
+    const group = barsOf.get(sector) ?? [];
     group.forEach((bar) => {
       const slot = Math.max(0, roles.indexOf(bar.role));
       const y1 = barsTop + slot * (barHeight + barGap);

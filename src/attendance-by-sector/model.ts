@@ -14,8 +14,10 @@
  * - A symbol is never turned into 0: a sector with no row in a year shows
  *   `[x]`, a suppressed figure `[c]`, and a total over a symbol is that symbol.
  */
+import { maxOf, minOf } from '../core/extent.js';
 import { WidgetError, type Dataset, type DataRow, type MeasureDef, type Problem } from '../core/contract.js';
-import { formatCount, formatDecimal, formatPercent, roundHalfUp } from '../core/format.js';
+import { csvNumber } from '../core/csv.js';
+import { formatCount, formatDecimal, formatPercent } from '../core/format.js';
 import type { Lang, Messages } from '../core/messages.js';
 import { YEAR_ROLES, type YearRole } from '../core/palette.js';
 import { isPeriod, parsePeriod, yearKey } from '../core/periods.js';
@@ -257,12 +259,11 @@ function cellOf(value: Value, kind: FormatColumn['kind'], decimals: number): Cel
   return { value, text };
 }
 
-/** A figure for the CSV: plain digits (no separators), rates in percent, symbols in brackets. */
-function csvValue(cell: Cell, kind: FormatColumn['kind'] = 'count', decimals = 1): string {
+/** A figure for the CSV (see core/csv.ts): plain digits (no separators), rates in percent, symbols in brackets. */
+function csvFigure(cell: Cell, kind: FormatColumn['kind'] = 'count', decimals = 1): string {
   if (isSymbol(cell.value)) return cell.text;
-  if (kind === 'percent') return roundHalfUp(cell.value * 100, decimals).toFixed(decimals);
-  if (kind === 'ratio') return roundHalfUp(cell.value, decimals).toFixed(decimals);
-  return String(cell.value);
+  if (kind === 'percent') return csvNumber(cell.value * 100, decimals);
+  return csvNumber(cell.value, kind === 'ratio' ? decimals : undefined);
 }
 
 function changeOf(latest: Value, previous: Value, m: Messages, a: AttendanceMessages, withPercent: boolean): Change {
@@ -272,9 +273,10 @@ function changeOf(latest: Value, previous: Value, m: Messages, a: AttendanceMess
   if (amount === 0) return { direction: 'same', text: m.noChange, amount };
   const size = formatCount(Math.abs(amount));
   const words = amount > 0 ? m.up(size) : m.down(size);
+  const fraction = Math.abs(amount) / (previous as number);
   const text =
-    withPercent && previous !== 0
-      ? a.changeWithPercent(words, formatPercent(Math.abs(amount) / (previous as number)))
+    withPercent && previous !== 0 && Number.isFinite(fraction)
+      ? a.changeWithPercent(words, formatPercent(fraction))
       : words;
   return { direction: amount > 0 ? 'up' : 'down', text, amount };
 }
@@ -358,7 +360,7 @@ export function buildAttendanceModel(
     sectors.sort((x, y) => rank(y) - rank(x));
   }
   // Every cell shown counts for the symbol key, a missing one ([x]) too.
-  for (const row of sectors) allValues.push(...row.cells.map((c) => c.value));
+  for (const row of sectors) for (const c of row.cells) allValues.push(c.value);
 
   // Totals: the data's stated total where it gives one, else the sum of the sectors present.
   const totalCells = years.map((y, i) => {
@@ -372,7 +374,7 @@ export function buildAttendanceModel(
     }
     return countCell(stated ?? sum);
   });
-  allValues.push(...totalCells.map((c) => c.value));
+  for (const c of totalCells) allValues.push(c.value);
   const total: SectorRow = {
     sector: a.total,
     cells: totalCells,
@@ -474,7 +476,7 @@ export function buildAttendanceModel(
           cells: columns.map((c) => cellOf(values.get(c.measure.id)![formatNames.length]!, c.kind, c.measure.decimals)),
         });
       }
-      for (const r of rowsOut) allValues.push(...r.cells.map((c) => c.value));
+      for (const r of rowsOut) for (const c of r.cells) allValues.push(c.value);
       return { year: y.key, rows: rowsOut };
     });
     formats = { columns, groups };
@@ -526,8 +528,8 @@ export function buildAttendanceModel(
     const compared = sectors.filter((row) => row.change?.amount !== undefined);
     const amounts = compared.map((row) => row.change!.amount!);
     const item = (row: SectorRow) => a.summaryChangeItem(row.sector, row.change!.text, row.cells[0]!.text);
-    const most = Math.max(...amounts);
-    const least = Math.min(...amounts);
+    const most = maxOf(amounts);
+    const least = minOf(amounts);
     if (compared.length && most > 0) {
       const top = compared.filter((row) => row.change!.amount === most);
       summary.push(a.summaryRise(a.list(top.map(item)), top.length));
@@ -568,7 +570,7 @@ export function buildAttendanceModel(
     [a.sector, ...years.map((y) => `${main.label}, ${y.key} (${y.note})`), ...(changeLabel ? [changeLabel] : [])],
     ...[...sectors, total].map((row) => [
       row.sector,
-      ...row.cells.map((c) => csvValue(c)),
+      ...row.cells.map((c) => csvFigure(c)),
       ...(changeLabel ? [row.change?.text ?? ''] : []),
     ]),
   ];
@@ -579,7 +581,7 @@ export function buildAttendanceModel(
         csv.push([
           group.year,
           row.label,
-          ...row.cells.map((c, i) => csvValue(c, formats!.columns[i]!.kind, formats!.columns[i]!.measure.decimals)),
+          ...row.cells.map((c, i) => csvFigure(c, formats!.columns[i]!.kind, formats!.columns[i]!.measure.decimals)),
         ]);
       }
     }
@@ -587,7 +589,7 @@ export function buildAttendanceModel(
   if (separate.length) {
     csv.push([], [a.separate, a.year, a.figure]);
     for (const s of separate)
-      csv.push([s.measure.label, s.year, csvValue(s.cell, kindOf(s.measure), s.measure.decimals)]);
+      csv.push([s.measure.label, s.year, csvFigure(s.cell, kindOf(s.measure), s.measure.decimals)]);
   }
 
   return {

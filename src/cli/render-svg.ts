@@ -15,6 +15,7 @@
  * - Text is in generic families (a list of metric-compatible fonts, then
  *   `sans-serif`); nothing is embedded.
  */
+import { maxOf } from '../core/extent.js';
 import type { CSSResult, CSSResultGroup } from 'lit';
 import { parseHTML } from 'linkedom';
 import { drawPlot, tokens, yearRoleClass } from 'partnership-widgets/core.js';
@@ -303,7 +304,7 @@ export function renderSvg(figure: StaticFigure, options: SvgOptions): { svg: str
     }
     g.setAttribute('class', svg.getAttribute('class') ?? '');
     g.setAttribute('font-size', String(fontSize));
-    g.append(...svg.childNodes);
+    for (const child of [...svg.childNodes]) g.append(child);
     body.append(g);
     return height;
   };
@@ -356,7 +357,7 @@ export function renderSvg(figure: StaticFigure, options: SvgOptions): { svg: str
     const titleLines = row.map((p) =>
       p.title ? wrapLabel(p.title, figure.panelWidth / (fontSize * CHAR_EM * 1.05)).length : 0,
     );
-    const titleHeight = Math.max(...titleLines) * Math.round(fontSize * 1.3);
+    const titleHeight = maxOf(titleLines, 0) * Math.round(fontSize * 1.3);
     let rowHeight = 0;
     row.forEach((panel, i) => {
       const x = PAD + i * (figure.panelWidth + gap);

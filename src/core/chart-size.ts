@@ -5,6 +5,7 @@
  * inside the ResizeObserver's callback would loop. The host re-renders when
  * either changes.
  */
+import { maxOf } from './extent.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /**
@@ -114,6 +115,6 @@ export class ChartSize implements ReactiveController {
       const spaces = sample.split(' ').length - 1;
       return (ctx.measureText(sample).width + letter * sample.length + word * spaces) / (sample.length * size);
     });
-    return Math.max(CHAR_EM, ...widths);
+    return maxOf(widths, CHAR_EM);
   }
 }

@@ -7,9 +7,10 @@
  * valibot validates without `eval`/`Function`, so it runs under a strict CSP.
  */
 import * as v from 'valibot';
-import { catalogues, type Messages } from './messages.js';
+import { catalogues, type LimitedThing, type Messages } from './messages.js';
 import { isPeriod, parsePeriod, type Period } from './periods.js';
-import { parseValue, SYMBOL_CODES, type Value } from './symbols.js';
+import { isNumber, parseValue, SYMBOL_CODES, type Value } from './symbols.js';
+import { cleanText } from './text.js';
 
 const SYMBOL_TEXTS = SYMBOL_CODES.flatMap((code) => [code, `[${code}]`]);
 
@@ -168,7 +169,7 @@ const MAX_PROBLEMS = 50;
 function describeReceived(value: unknown): string {
   if (value === undefined) return 'missing';
   if (value === null) return 'null';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'string') return JSON.stringify(cleanText(value.length > 40 ? `${value.slice(0, 40)}…` : value));
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return Array.isArray(value) ? '[…]' : '{…}';
 }
@@ -192,6 +193,140 @@ function issueToProblem(issue: v.BaseIssue<unknown>, rowNumberOf: (index: number
     const expected = m.errors.expected[expectedKey] ?? issue.expected ?? '';
     return m.errors.field(where, field, expected, describeReceived(received));
   };
+}
+
+/**
+ * What one widget will draw. A file beyond these is refused with a message
+ * before any costly work (validation, layout, drawing), so a hostile or
+ * mistaken file cannot hold up the host page. Generous for real figures: a
+ * partnership's file has tens of measures and sectors and a few hundred rows.
+ */
+export const LIMITS = {
+  /** Data rows in one file. */
+  rows: 20_000,
+  measures: 200,
+  /** Different periods (years and quarters) in the data. */
+  periods: 100,
+  /** Different values of one dimension: sectors, meeting formats, areas. */
+  dimensionValues: 500,
+  /** Dimensions (columns beyond measure, period and value) in one row. */
+  dimensions: 20,
+  /** Characters in any one text: a label, a name, a definition, a note. */
+  text: 2_000,
+  notes: 50,
+  annotations: 200,
+  comparators: 50,
+  /** The largest figure (either sign): beyond 10^15 whole numbers stop being exact, and totals could overflow. */
+  value: 1e15,
+} as const;
+
+const THING_OF_DIMENSION: Record<string, LimitedThing> = { sector: 'sectors', format: 'formats', area: 'areas' };
+const count = (n: number) => n.toLocaleString('en-GB');
+
+/** What the values of a dimension are called in a message: sectors, meeting formats, areas. */
+export function dimensionThing(key: string): LimitedThing {
+  return THING_OF_DIMENSION[key] ?? 'values';
+}
+
+/**
+ * "This file has 41,260 sectors; this chart shows at most 500." With `atLeast`,
+ * for a file read only until it passed the limit: "more than 500 sectors".
+ */
+export function limitProblem(n: number, what: LimitedThing, limit: number, atLeast = false): WidgetError {
+  return new WidgetError('validation', [
+    (m) => m.errors.tooMany(atLeast ? m.errors.moreThan(count(limit)) : count(n), what, count(limit)),
+  ]);
+}
+
+/**
+ * Before JSON text is parsed: whether it holds more rows than a widget draws,
+ * by counting its `"period"` keys (rows and annotations have one each), so a
+ * 5 MB file of 80,000 rows is refused without building 80,000 objects. A key
+ * is a `"period"` not escaped inside a string (no backslash before it) and
+ * followed by a colon. The count stops once past the limit.
+ */
+export function checkJsonTextLimits(text: string): void {
+  const most = LIMITS.rows + LIMITS.annotations;
+  if (text.length < most * 12) return; // too short to hold that many rows: `{"period":1}` is 12 characters
+  let found = 0;
+  for (let at = text.indexOf('"period"'); at >= 0; at = text.indexOf('"period"', at + 8)) {
+    if (text.charCodeAt(at - 1) === 92 /* \ */) continue;
+    let next = at + 8;
+    while (next < text.length && /\s/.test(text.charAt(next))) next++;
+    if (text.charAt(next) === ':' && ++found > most) throw limitProblem(0, 'rows', LIMITS.rows, true);
+  }
+}
+
+/**
+ * Sizes checked before validation, in one pass that stops at the first
+ * problem: counts of rows, measures, periods and dimension values, and the
+ * length of every text.
+ */
+function checkLimits(input: Record<string, unknown>, rowNumberOf: (index: number) => number): void {
+  const lists: [string, LimitedThing, number][] = [
+    ['measures', 'measures', LIMITS.measures],
+    ['notes', 'notes', LIMITS.notes],
+    ['annotations', 'annotations', LIMITS.annotations],
+    ['comparators', 'comparators', LIMITS.comparators],
+  ];
+  for (const [key, what, limit] of lists) {
+    const list = input[key];
+    if (Array.isArray(list) && list.length > limit) throw limitProblem(list.length, what, limit);
+  }
+  const tooLong = (where: (m: Messages) => string, field: string, value: unknown) => {
+    if (typeof value === 'string' && value.length > LIMITS.text) {
+      const length = value.length;
+      throw new WidgetError('validation', [
+        (m) => m.errors.tooLong(where(m), field, count(length), count(LIMITS.text)),
+      ]);
+    }
+  };
+  const envelope = (m: Messages) => m.errors.envelope;
+  /** Every string in a small object (top level: title, source, area...), one level down. */
+  const checkObject = (where: (m: Messages) => string, prefix: string, value: unknown) => {
+    if (typeof value === 'string') return tooLong(where, prefix, value);
+    if (typeof value !== 'object' || value === null) return;
+    for (const [k, v] of Object.entries(value)) {
+      const field = prefix ? `${prefix}.${k}` : k;
+      if (typeof v === 'string') tooLong(where, field, v);
+      else if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+        for (const [k2, v2] of Object.entries(v)) tooLong(where, `${field}.${k2}`, v2);
+      }
+    }
+  };
+  for (const [key, value] of Object.entries(input)) {
+    if (key === 'data') continue;
+    if (Array.isArray(value)) value.forEach((item, i) => checkObject(envelope, `${key}[${i}]`, item));
+    else checkObject(envelope, key, value);
+  }
+  const data = input.data;
+  if (!Array.isArray(data)) return;
+  // One pass that stops at the first limit passed: a file of 40,000 sectors is
+  // refused at its 501st, "more than 500 sectors" telling a reader more than a count of rows.
+  const periods = new Set<unknown>();
+  const dimensionValues = new Map<string, Set<unknown>>();
+  for (let index = 0; index < data.length; index++) {
+    if (index === LIMITS.rows) throw limitProblem(data.length, 'rows', LIMITS.rows);
+    const row: unknown = data[index];
+    if (typeof row !== 'object' || row === null) continue;
+    const where = (m: Messages) => m.errors.row(rowNumberOf(index));
+    let dimensions = 0;
+    for (const [key, value] of Object.entries(row)) {
+      tooLong(where, key, value);
+      if (key === 'measure' || key === 'value') continue;
+      if (key === 'period') {
+        if (periods.add(value).size > LIMITS.periods) throw limitProblem(0, 'periods', LIMITS.periods, true);
+        continue;
+      }
+      if (++dimensions > LIMITS.dimensions) throw limitProblem(0, 'columns', LIMITS.dimensions, true);
+      if (value === '' || value === undefined || value === null) continue;
+      let seen = dimensionValues.get(key);
+      if (!seen) dimensionValues.set(key, (seen = new Set()));
+      if (seen.add(value).size > LIMITS.dimensionValues) {
+        throw limitProblem(0, dimensionThing(key), LIMITS.dimensionValues, true);
+      }
+    }
+  }
 }
 
 export interface ValidateOptions {
@@ -219,6 +354,7 @@ export function validateEnvelope(input: unknown, options: ValidateOptions = {}):
   ) {
     throw new WidgetError('validation', [(m) => m.errors.notEnvelope]);
   }
+  checkLimits(input as Record<string, unknown>, rowNumberOf);
   const result = v.safeParse(EnvelopeSchema, input, { abortEarly: false });
   if (!result.success) {
     throw new WidgetError(
@@ -236,12 +372,12 @@ export function validateEnvelope(input: unknown, options: ValidateOptions = {}):
     ids.add(raw.id);
     measures.push({
       id: raw.id,
-      label: raw.label ?? humanise(raw.id),
-      ...(raw.definition ? { definition: raw.definition } : {}),
+      label: raw.label !== undefined ? cleanText(raw.label) : humanise(raw.id),
+      ...(raw.definition ? { definition: cleanText(raw.definition) } : {}),
       polarity: raw.polarity ?? 'neutral',
       ...(raw.numerator ? { numerator: raw.numerator } : {}),
       ...(raw.denominator ? { denominator: raw.denominator } : {}),
-      ...(raw.group ? { group: raw.group } : {}),
+      ...(raw.group ? { group: cleanText(raw.group) } : {}),
       unit: raw.numerator ? (raw.unit === 'ratio' ? 'ratio' : 'percent') : (raw.unit ?? 'count'),
       decimals: raw.decimals ?? 1,
     });
@@ -270,18 +406,23 @@ export function validateEnvelope(input: unknown, options: ValidateOptions = {}):
     const period = parsePeriod(periodText);
     if (!isPeriod(period)) {
       const kind = period.kind;
+      const shown = cleanText(periodText);
       problems.push((m) =>
         kind === 'not-a-quarter'
-          ? m.errors.notAQuarter(rowNumber, periodText)
+          ? m.errors.notAQuarter(rowNumber, shown)
           : kind === 'years-not-consecutive'
-            ? m.errors.yearsNotConsecutive(rowNumber, periodText)
-            : m.errors.notAPeriod(rowNumber, periodText),
+            ? m.errors.yearsNotConsecutive(rowNumber, shown)
+            : m.errors.notAPeriod(rowNumber, shown),
       );
       return;
     }
     const value = parseValue(rawValue)!;
+    if (isNumber(value) && Math.abs(value) > LIMITS.value) {
+      problems.push((m) => m.errors.valueTooLarge(rowNumber, String(value), count(LIMITS.value)));
+      return;
+    }
     const dims: Record<string, string> = {};
-    for (const [k, dv] of Object.entries(rest)) dims[k] = String(dv);
+    for (const [k, dv] of Object.entries(rest)) dims[k] = cleanText(String(dv));
     const key = JSON.stringify([measure, period.key, Object.entries(dims).sort()]);
     const first = seen.get(key);
     if (first !== undefined) {
@@ -295,17 +436,21 @@ export function validateEnvelope(input: unknown, options: ValidateOptions = {}):
   if (problems.length) throw new WidgetError('validation', problems.slice(0, MAX_PROBLEMS));
 
   return {
-    ...(env.title ? { title: env.title } : {}),
-    ...(env.publisher ? { publisher: env.publisher } : {}),
-    ...(env.source ? { source: { name: env.source.name, ...(env.source.url ? { url: env.source.url } : {}) } } : {}),
+    ...(env.title ? { title: cleanText(env.title) } : {}),
+    ...(env.publisher ? { publisher: cleanText(env.publisher) } : {}),
+    ...(env.source
+      ? { source: { name: cleanText(env.source.name), ...(env.source.url ? { url: env.source.url } : {}) } }
+      : {}),
     ...(env.updated ? { updated: env.updated } : {}),
     ...(env.asAt ? { asAt: env.asAt } : {}),
     yearStartMonth: env.yearStartMonth ?? options.yearStartMonth ?? 4,
     measures,
-    notes: env.notes ?? [],
-    annotations: env.annotations ?? [],
-    ...(env.area ? { area: { name: env.area.name, ...(env.area.code ? { code: env.area.code } : {}) } } : {}),
-    comparators: (env.comparators ?? []).map((c) => ({ area: c.area, kind: c.kind ?? 'other' })),
+    notes: (env.notes ?? []).map(cleanText),
+    annotations: (env.annotations ?? []).map((a) => ({ period: a.period, text: cleanText(a.text) })),
+    ...(env.area
+      ? { area: { name: cleanText(env.area.name), ...(env.area.code ? { code: cleanText(env.area.code) } : {}) } }
+      : {}),
+    comparators: (env.comparators ?? []).map((c) => ({ area: cleanText(c.area), kind: c.kind ?? 'other' })),
     rows,
   };
 }

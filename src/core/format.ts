@@ -25,8 +25,9 @@ function cached(map: Map<number, (n: number) => string>, digits: number, spec: s
   return f;
 }
 
-/** `16424` → `16,424`; non-integers keep their digits (`2.5`). */
+/** `16424` → `16,424`; non-integers keep their digits (`2.5`). Never "Infinity" or "NaN": `[x]`. */
 export function formatCount(n: number): string {
+  if (!Number.isFinite(n)) return '[x]';
   return Number.isInteger(n) ? integerFormat(n) : countFormat(n);
 }
 
@@ -36,16 +37,20 @@ export function formatCount(n: number): string {
  */
 export function roundHalfUp(n: number, digits: number): number {
   const f = 10 ** digits;
-  return (Math.sign(n) * Math.round(Math.abs(n) * f * (1 + 4 * Number.EPSILON))) / f;
+  const rounded = (Math.sign(n) * Math.round(Math.abs(n) * f * (1 + 4 * Number.EPSILON))) / f;
+  // Near the largest number, scaling up overflows; such a number has no decimals to round.
+  return Number.isFinite(rounded) ? rounded : n;
 }
 
 /** A fraction as a percentage: `0.1884` → `18.8%`; `0.2195` → `22.0%`. */
 export function formatPercent(fraction: number, digits = 1): string {
+  if (!Number.isFinite(fraction)) return '[x]';
   return cached(decimalFormats, digits, `,.${digits}f`)(roundHalfUp(fraction * 100, digits)) + '%';
 }
 
 /** A number with fixed decimals: `18.84` → `18.8`; `21.95` → `22.0`. */
 export function formatDecimal(n: number, digits = 1): string {
+  if (!Number.isFinite(n)) return '[x]';
   return cached(decimalFormats, digits, `,.${digits}f`)(roundHalfUp(n, digits));
 }
 

@@ -79,6 +79,20 @@ export interface Messages {
   errors: ErrorMessages;
 }
 
+/** What a data file can have too many of (see LIMITS in contract.ts). */
+export type LimitedThing =
+  | 'rows'
+  | 'measures'
+  | 'periods'
+  | 'sectors'
+  | 'formats'
+  | 'areas'
+  | 'values'
+  | 'columns'
+  | 'notes'
+  | 'annotations'
+  | 'comparators';
+
 export interface ErrorMessages {
   network: (url: string) => string;
   http: (status: number, url: string) => string;
@@ -109,10 +123,45 @@ export interface ErrorMessages {
   yearsNotConsecutive: (row: number, text: string) => string;
   duplicate: (first: number, second: number, measure: string, period: string) => string;
   duplicateMeasure: (id: string) => string;
+  /** "This file has 41,260 sectors; this chart shows at most 500." (numbers already formatted) */
+  tooMany: (count: string, what: LimitedThing, limit: string) => string;
+  /** "more than 20,000", for `tooMany`'s count. */
+  moreThan: (count: string) => string;
+  /** "Row 5: "sector" is 5,000,000 characters long; ..." */
+  tooLong: (where: string, field: string, length: string, limit: string) => string;
+  /** A figure beyond what can be added up exactly. */
+  valueTooLarge: (row: number, value: string, limit: string) => string;
   moreProblems: (n: number) => string;
   noSource: string;
   badYear: (year: string) => string;
 }
+
+const EN_THINGS: Record<LimitedThing, string> = {
+  rows: 'rows',
+  measures: 'measures',
+  periods: 'periods',
+  sectors: 'sectors',
+  formats: 'meeting formats',
+  areas: 'areas',
+  values: 'values in one column',
+  columns: 'columns in one row',
+  notes: 'notes',
+  annotations: 'annotations',
+  comparators: 'comparator areas',
+};
+const CY_THINGS: Record<LimitedThing, string> = {
+  rows: 'rhesi',
+  measures: 'mesurau',
+  periods: 'cyfnodau',
+  sectors: 'sectorau',
+  formats: 'fformatau cyfarfod',
+  areas: 'ardaloedd',
+  values: 'gwerthoedd mewn un golofn',
+  columns: 'colofnau mewn un rhes',
+  notes: 'nodiadau',
+  annotations: 'anodiadau',
+  comparators: 'ardaloedd cymharu',
+};
 
 const en: Messages = {
   loading: 'Loading figures…',
@@ -236,6 +285,13 @@ const en: Messages = {
       `Row ${row}: period "${text}" does not name two years in a row, as 2021-22 does.`,
     duplicate: (first, second, measure, period) => `Rows ${first} and ${second} both give "${measure}" for ${period}.`,
     duplicateMeasure: (id) => `Measure "${id}" is listed twice.`,
+    tooMany: (count, what, limit) =>
+      `This file has ${count} ${EN_THINGS[what]}; this chart shows at most ${limit}. Split the file, or keep only the figures to show.`,
+    moreThan: (count) => `more than ${count}`,
+    tooLong: (where, field, length, limit) =>
+      `${where}: "${field}" is ${length} characters long; this chart shows text of at most ${limit} characters.`,
+    valueTooLarge: (row, value, limit) =>
+      `Row ${row}: the value ${value} is too large to add up exactly; figures must be between -${limit} and ${limit}.`,
     moreProblems: (n) => `…and ${n} more ${n === 1 ? 'problem' : 'problems'}.`,
     unexpected: 'These figures could not be drawn because of a fault in the widget. Please tell the page’s owner.',
     noSource: 'No data: give the widget a src attribute, an inline JSON script or a data property.',
@@ -369,6 +425,13 @@ const cy: Messages = {
     duplicate: (first, second, measure, period) =>
       `Mae rhesi ${first} a ${second} ill dwy yn rhoi "${measure}" ar gyfer ${period}.`,
     duplicateMeasure: (id) => `Mae’r mesur "${id}" wedi’i restru ddwywaith.`,
+    tooMany: (count, what, limit) =>
+      `Mae gan y ffeil hon ${count} o ${CY_THINGS[what]}; mae’r siart hon yn dangos ${limit} ar y mwyaf. Rhannwch y ffeil, neu cadwch y ffigurau i’w dangos yn unig.`,
+    moreThan: (count) => `mwy na ${count}`,
+    tooLong: (where, field, length, limit) =>
+      `${where}: mae "${field}" yn ${length} o nodau o hyd; mae’r siart hon yn dangos testun o ${limit} nod ar y mwyaf.`,
+    valueTooLarge: (row, value, limit) =>
+      `Rhes ${row}: mae’r gwerth ${value} yn rhy fawr i’w adio’n fanwl gywir; rhaid i ffigurau fod rhwng -${limit} a ${limit}.`,
     moreProblems: (n) => `…a ${n} problem arall.`,
     unexpected: 'Nid oedd modd llunio’r ffigurau hyn oherwydd nam yn y teclyn. Rhowch wybod i berchennog y dudalen.',
     noSource: 'Dim data: rhowch briodwedd src, sgript JSON fewnol neu briodwedd data i’r teclyn.',

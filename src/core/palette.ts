@@ -11,6 +11,7 @@
  * The hatching is an SVG `<pattern>` built with DOM APIs (no markup strings,
  * no `<style>`), so it works under a strict CSP.
  */
+import { maxOf } from './extent.js';
 import { css } from 'lit';
 
 export type YearRole = 'latest' | 'previous';
@@ -31,7 +32,7 @@ export function yearRoleClass(role: YearRole): string {
 export function yearRoles(startYears: readonly number[]): Map<number, YearRole> {
   const roles = new Map<number, YearRole>();
   if (!startYears.length) return roles;
-  const latest = Math.max(...startYears);
+  const latest = maxOf(startYears);
   roles.set(latest, 'latest');
   if (startYears.includes(latest - 1)) roles.set(latest - 1, 'previous');
   return roles;

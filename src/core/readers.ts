@@ -4,7 +4,15 @@
  * (its `csvParse` builds row objects with the Function constructor, which a strict CSP forbids).
  */
 import { csvParseRows } from 'd3-dsv';
-import { validateEnvelope, WidgetError, type Dataset } from './contract.js';
+import {
+  checkJsonTextLimits,
+  dimensionThing,
+  LIMITS,
+  limitProblem,
+  validateEnvelope,
+  WidgetError,
+  type Dataset,
+} from './contract.js';
 import { parseValue, isSymbol } from './symbols.js';
 
 export type Format = 'json' | 'csv';
@@ -108,6 +116,41 @@ export function tidyCsvText(text: string): string {
 }
 
 /**
+ * `csvParseRows`, stopped as soon as the file passes a limit on rows, periods
+ * or the values of one column (see LIMITS): a 5 MB file of 40,000 sectors ends
+ * in a message after its first 501 sectors, not after reading them all.
+ */
+function parseRowsWithinLimits(text: string): string[][] {
+  let periodColumn = -1;
+  const columns: { index: number; name: string; seen: Set<string> }[] = [];
+  const periods = new Set<string>();
+  let filled = 0;
+  return csvParseRows(text, (cells, i) => {
+    if (i === 0) {
+      cells.forEach((cell, index) => {
+        const name = cell.trim().toLowerCase();
+        if (name === 'period') periodColumn = index;
+        else if (name !== '' && name !== 'measure' && name !== 'value') columns.push({ index, name, seen: new Set() });
+      });
+      if (columns.length > LIMITS.dimensions) throw limitProblem(columns.length, 'columns', LIMITS.dimensions);
+      return cells;
+    }
+    if (!cells.some((cell) => cell.trim() !== '')) return cells;
+    if (++filled > LIMITS.rows) throw limitProblem(filled, 'rows', LIMITS.rows, true);
+    if (periodColumn >= 0 && periods.add((cells[periodColumn] ?? '').trim()).size > LIMITS.periods) {
+      throw limitProblem(periods.size, 'periods', LIMITS.periods, true);
+    }
+    for (const column of columns) {
+      const value = (cells[column.index] ?? '').trim();
+      if (value !== '' && column.seen.add(value).size > LIMITS.dimensionValues) {
+        throw limitProblem(column.seen.size, dimensionThing(column.name), LIMITS.dimensionValues, true);
+      }
+    }
+    return cells;
+  });
+}
+
+/**
  * Tidy CSV (`measure,period,value[,dimension...]`, header first) → Dataset.
  * Indentation, blank lines, CRLF line ends and a byte order mark are allowed (see `tidyCsvText`).
  * Measures are listed in the order they first appear; labels come from their ids.
@@ -116,7 +159,7 @@ export function tidyCsvText(text: string): string {
 export function readCsv(text: string, options: ReadOptions = {}): Dataset {
   const tidy = tidyCsvText(text);
   if (tidy.trim() === '') throw new WidgetError('parse', [(m) => m.errors.emptyBody]);
-  const rows = csvParseRows(tidy);
+  const rows = parseRowsWithinLimits(tidy);
   const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
   for (const column of ['measure', 'period', 'value']) {
     if (!header.includes(column)) throw new WidgetError('parse', [(m) => m.errors.csvMissingColumn(column)]);
@@ -154,5 +197,6 @@ export function readCsv(text: string, options: ReadOptions = {}): Dataset {
 export function readText(text: string, format: Format | 'html', options: ReadOptions = {}): Dataset {
   if (format === 'html') throw new WidgetError('parse', [(m) => m.errors.html]);
   if (format === 'csv') return readCsv(text, options);
+  checkJsonTextLimits(text);
   return validateEnvelope(parseJsonText(text), { rowOffset: 1, ...options });
 }

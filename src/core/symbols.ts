@@ -71,11 +71,15 @@ export function strongestSymbol(values: readonly Value[]): SymbolValue | undefin
   return best;
 }
 
-/** Sum of values; a symbol anywhere makes the sum that symbol. */
+/**
+ * Sum of values; a symbol anywhere makes the sum that symbol. A sum too large
+ * for a number (never from validated figures) is "not available", never Infinity.
+ */
 export function sumValues(values: readonly Value[]): Value {
   const sym = strongestSymbol(values);
   if (sym) return sym;
-  return (values as number[]).reduce((a, b) => a + b, 0);
+  const sum = (values as number[]).reduce((a, b) => a + b, 0);
+  return Number.isFinite(sum) ? sum : symbol('x');
 }
 
 /**
@@ -87,7 +91,9 @@ export function ratio(numerator: Value | undefined, denominator: Value | undefin
   const sym = strongestSymbol([numerator, denominator]);
   if (sym) return sym;
   if (denominator === 0) return symbol('z');
-  return (numerator as number) / (denominator as number);
+  const quotient = (numerator as number) / (denominator as number);
+  // A denominator so near zero that the quotient overflows: not available, never Infinity.
+  return Number.isFinite(quotient) ? quotient : symbol('x');
 }
 
 /** Symbols used in a list of values, in a stable order, for the key. */

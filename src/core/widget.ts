@@ -4,10 +4,10 @@
  * chart/table toggle. A widget supplies only its model and its views.
  */
 import { Task, TaskStatus } from '@lit/task';
-import { csvFormatRows } from 'd3-dsv';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { validateEnvelope, WidgetError, type Dataset, type Problem } from './contract.js';
+import { formatCsv } from './csv.js';
 import { formatDate, formatTime } from './format.js';
 import { loadText, requestKey, watchRefresh, type RefreshResult } from './loader.js';
 import { messages, nearestLang, normaliseLang, type Lang, type Messages } from './messages.js';
@@ -237,7 +237,7 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
   /** The figures shown, as CSV text (what "Download data (CSV)" saves). */
   toCSV(): string {
     const model = this.model();
-    return model ? csvFormatRows(model.csv.map((row) => row.map(safeCsvCell))) : '';
+    return model ? formatCsv(model.csv) : '';
   }
 
   override connectedCallback(): void {
@@ -455,6 +455,16 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
       error = toWidgetError(e);
       model = undefined;
     }
+    // A fault while drawing the figures (never expected) ends in the error state with a message, never a blank widget.
+    let figure: TemplateResult | typeof nothing = nothing;
+    if (model && !model.empty) {
+      try {
+        figure = this.renderFigure(model, `${this.figureTitle()}, ${model.period}`, m);
+      } catch (e) {
+        error = toWidgetError(e);
+        model = undefined;
+      }
+    }
     const busy = (status === TaskStatus.PENDING || status === TaskStatus.INITIAL) && !error && !this.staticData;
     let stateName: WidgetState;
     if (model && error) stateName = 'stale';
@@ -465,7 +475,6 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
     this.shownError = error;
 
     const title = this.figureTitle();
-    const caption = model ? `${title}, ${model.period}` : title;
     const dataset = loaded?.dataset;
     const statusText = busy ? m.loading : '';
     const asAt = this.asAt || dataset?.asAt;
@@ -502,8 +511,7 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
             : nothing
         }
         ${model && model.empty ? html`<p class="empty" part="empty">${model.empty}</p>` : nothing}
-        ${model && !model.empty ? this.renderFigure(model, caption, m) : nothing}
-        ${model || dataset ? this.renderFooter(model, dataset, m) : nothing}
+        ${model && !model.empty ? figure : nothing} ${model || dataset ? this.renderFooter(model, dataset, m) : nothing}
       </section>
     `;
   }
@@ -657,11 +665,6 @@ export function toWidgetError(error: unknown): WidgetError {
   const result = new WidgetError('config', [(m) => m.errors.unexpected]);
   if (typeof error === 'object' && error !== null) converted.set(error, result);
   return result;
-}
-
-/** A spreadsheet must not run a cell as a formula (CSV injection). */
-function safeCsvCell(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) && !/^-?\d/.test(cell) ? `'${cell}` : cell;
 }
 
 function slug(text: string): string {

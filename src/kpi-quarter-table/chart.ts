@@ -4,6 +4,7 @@
  * function from the model to Plot options; symbols are drawn as their
  * bracketed text at the baseline, never as a zero-height bar.
  */
+import { maxOf } from '../core/extent.js';
 import { barX, barY, ruleX, ruleY, text, type PlotOptions } from '@observablehq/plot';
 import { isNumber } from '../core/symbols.js';
 import type { KpiColumn, KpiRow } from './model.js';
@@ -41,7 +42,10 @@ export function kpiChartWidth(
   const em = Math.max(KPI_CHAR_EM, charEm);
   let chars = 2;
   for (const i of chartColumns) {
-    chars = Math.max(chars, columns[i]!.short.length, ...rows.map((row) => row.cells[i]!.text.length));
+    chars = maxOf(
+      rows.map((row) => row.cells[i]!.text.length),
+      Math.max(chars, columns[i]!.short.length),
+    );
   }
   return Math.round(Math.max(260, chartColumns.length * fontSize * (chars * em + 0.8) + 16));
 }
@@ -76,11 +80,20 @@ export function kpiChartOptions(
     if (isNumber(cell.value)) data.push({ x, y: cell.value * scale, label: cell.text });
     else symbols.push({ x, y: 0, label: cell.text });
   }
-  const max = Math.max(0, ...data.map((d) => d.y));
+  const max = maxOf(
+    data.map((d) => d.y),
+    0,
+  );
   const domain = chartColumns.map((i) => columns[i]!.short);
   if (layout === 'rows') {
-    const labelChars = Math.max(2, ...domain.map((d) => d.length));
-    const valueChars = Math.max(2, ...[...data, ...symbols].map((d) => d.label.length));
+    const labelChars = maxOf(
+      domain.map((d) => d.length),
+      2,
+    );
+    const valueChars = maxOf(
+      [...data, ...symbols].map((d) => d.label.length),
+      2,
+    );
     return {
       width,
       height,

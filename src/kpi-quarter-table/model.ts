@@ -11,6 +11,7 @@
  *   beyond rounding becomes a data-quality note.
  */
 import { WidgetError, type Dataset, type DataRow, type MeasureDef, type Problem } from '../core/contract.js';
+import { csvNumber } from '../core/csv.js';
 import type { FigureModel } from '../core/widget.js';
 import { formatCount, formatDecimal, formatValue, roundHalfUp, type ValueKind } from '../core/format.js';
 import type { Lang, Messages } from '../core/messages.js';
@@ -321,7 +322,7 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
         value(measure.id, spec.period) !== undefined || spec.quarters?.some((q) => value(measure.id, q) !== undefined),
     );
     if (!anyData && !measure.numerator) continue;
-    allValues.push(...values);
+    for (const v of values) allValues.push(v);
     const cells = values.map((v) => ({ value: v, text: formatValue(v, kind, measure.decimals) }));
     // Annual: compare the latest column with the year before it.
     const change = changeFor(measure, kind, values, specs, m, (y) =>
@@ -404,9 +405,9 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
     ],
     ...rows.map((row) => [
       row.measure.label,
-      ...row.cells.map((c) => csvNumber(c.value, row)),
+      ...row.cells.map((c) => csvFigure(c.value, row)),
       ...(changeLabel ? [row.change?.text ?? ''] : []),
-      ...(row.comparisons ?? []).map((c) => csvNumber(c.value, row)),
+      ...(row.comparisons ?? []).map((c) => csvFigure(c.value, row)),
       ...(positionLabel ? [row.position?.text ?? ''] : []),
     ]),
   ];
@@ -463,6 +464,8 @@ function changeFor(
     const r = ratio(current, previous);
     amount = isNumber(r) ? (r - 1) * 100 : r;
   }
+  // A change too large to be a number (a previous figure next to zero) is not available.
+  if (isNumber(amount) && !Number.isFinite(amount)) amount = symbol('x');
   if (isSymbol(amount)) return { direction: 'none', text: `[${amount.symbol}]`, tone: 'neutral' };
   const digits = kind === 'percent' ? measure.decimals : 1;
   const rounded = roundHalfUp(amount, digits);
@@ -484,11 +487,10 @@ function changeFor(
   };
 }
 
-/** A figure for the CSV: counts unformatted, rates in percent to their decimals, symbols in brackets. */
-function csvNumber(value: Value, row: KpiRow): string {
-  if (isSymbol(value)) return `[${value.symbol}]`;
-  if (row.kind === 'percent') return formatDecimal(value * 100, row.measure.decimals);
-  return row.kind === 'ratio' ? formatDecimal(value, row.measure.decimals) : String(value);
+/** A figure for the CSV (see core/csv.ts): counts unformatted, rates in percent to their decimals, symbols in brackets. */
+function csvFigure(value: Value, row: KpiRow): string {
+  if (row.kind === 'percent') return csvNumber(isNumber(value) ? value * 100 : value, row.measure.decimals);
+  return csvNumber(value, row.kind === 'ratio' ? row.measure.decimals : undefined);
 }
 
 /** "below the neighbours’ median (22.0%)", judged at the precision shown. */

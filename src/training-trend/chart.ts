@@ -13,6 +13,7 @@
  * third…) year is labelled, always the latest; every year stays reachable
  * from the keyboard and is in the table.
  */
+import { maxOf } from '../core/extent.js';
 import { axisX, barY, dot, line, ruleY, text, type Markish, type PlotOptions } from '@observablehq/plot';
 import { FOCUS_RING_CLASS } from '../core/chart-keyboard.js';
 import { CHAR_EM } from '../core/chart-size.js';
@@ -97,7 +98,10 @@ export function yearLabel(model: TrainingModel, year: TrainingYear, panel: Panel
 export function yearAxis(domain: readonly string[], plotWidth: number, fontSize: number, charEm = CHAR_EM): YearAxis {
   const n = Math.max(1, domain.length);
   const step = plotWidth / (n + PADDING);
-  const longest = Math.max(...domain.map((d) => d.length), 7);
+  const longest = maxOf(
+    domain.map((d) => d.length),
+    7,
+  );
   const gap = fontSize * 0.8;
   const one = textWidth('0'.repeat(longest), fontSize, charEm) + gap;
   const two = textWidth('0'.repeat(Math.ceil(longest / 2) + 1), fontSize, charEm) + gap;
@@ -132,8 +136,14 @@ export function trainingPanels(model: TrainingModel, options: TrainingChartOptio
     });
   const attendees = series('attendees', 'attendees');
   const events = series('events', 'events');
-  const maxAttendees = Math.max(1, ...attendees.map((d) => d.y ?? 0));
-  const maxEvents = Math.max(1, ...events.map((d) => d.y ?? 0));
+  const maxAttendees = maxOf(
+    attendees.map((d) => d.y ?? 0),
+    1,
+  );
+  const maxEvents = maxOf(
+    events.map((d) => d.y ?? 0),
+    1,
+  );
   const top = (max: number) => max * 1.18;
 
   // One left margin for every panel (so the years line up): room for the widest y tick label.
@@ -142,7 +152,7 @@ export function trainingPanels(model: TrainingModel, options: TrainingChartOptio
     ...[maxAttendees, maxEvents].map((max) => formatCount(Math.floor(top(max)))),
     ...(model.has.evaluation ? ['\u2212100', '+100'] : []),
   ];
-  const marginLeft = Math.ceil(Math.max(...tickLabels.map((t) => textWidth(t, fontSize, charEm))) + fontSize * 0.9);
+  const marginLeft = Math.ceil(maxOf(tickLabels.map((t) => textWidth(t, fontSize, charEm))) + fontSize * 0.9);
   const marginRight = Math.round(fontSize);
   const plotWidth = Math.max(1, width - marginLeft - marginRight);
   const step = plotWidth / (n + PADDING);
@@ -210,7 +220,10 @@ export function trainingPanels(model: TrainingModel, options: TrainingChartOptio
    */
   const m = messages(model.lang);
   const symbolText = (data: { x: string; text: string; label: string }[]) => {
-    const widest = Math.max(0, ...data.map((d) => textWidth(d.text, fontSize, charEm)));
+    const widest = maxOf(
+      data.map((d) => textWidth(d.text, fontSize, charEm)),
+      0,
+    );
     let shown: { x: string; text: string; label: string; dx: number }[] = data.map((d) => ({ ...d, dx: 0 }));
     if (step < widest + fontSize * 0.4) {
       const runs: { x: string; text: string; label: string }[][] = [];

@@ -9,7 +9,9 @@
  * year for each measure. Years run without a break from the first to the
  * last in the data: a year with no row is "not available", never a zero.
  */
+import { maxOf, minOf } from '../core/extent.js';
 import { WidgetError, type Dataset, type DataRow, type MeasureDef } from '../core/contract.js';
+import { csvNumber } from '../core/csv.js';
 import { formatCount, formatDecimal, formatPercent, formatValue, roundHalfUp } from '../core/format.js';
 import { messages, type Lang, type Messages } from '../core/messages.js';
 import { isPeriod, makePeriod, parsePeriod, type Period } from '../core/periods.js';
@@ -136,10 +138,10 @@ export function buildTrainingModel(
       symbols: [],
     };
   }
-  const last = Math.max(...starts);
+  const last = maxOf(starts);
   // A `years` that is not a number (years="all") keeps the default rather than showing nothing.
   const span = Number.isFinite(options.years) ? Math.max(1, Math.floor(options.years!)) : 12;
-  const first = Math.max(Math.min(...starts), last - span + 1);
+  const first = Math.max(minOf(starts), last - span + 1);
 
   const present = (id: string) => rows.some((r) => r.measure === id && r.period.startYear >= first);
   const has = {
@@ -244,6 +246,7 @@ export function buildTrainingModel(
     }
     if (b.value === 0) return '';
     const pct = roundHalfUp((a.value / b.value - 1) * 100, 1);
+    if (!Number.isFinite(pct)) return '';
     if (pct === 0) return m.noChange;
     const size = `${formatDecimal(Math.abs(pct), 1)}%`;
     return pct > 0 ? m.up(size) : m.down(size);
@@ -343,19 +346,32 @@ export function buildTrainingModel(
 }
 
 /**
- * A column's figure for one year in the CSV: counts without thousands
- * separators (1949), and scores without a leading + ("80 to 90"), which a
- * spreadsheet would take for a formula.
+ * A column's figure for one year in the CSV, as `csvNumber` writes numbers:
+ * counts without thousands separators (1949), rates as percentages (85%),
+ * and scores without a leading + ("80 to 90").
  */
 export function csvCell(year: TrainingYear, key: TrainingColumn['key'], tm: TrainingMessages): string {
   if (key === 'evaluationText' && year.evaluationLow && year.evaluationHigh) {
     const low = year.evaluationLow;
     const high = year.evaluationHigh;
     if (isSymbol(low.value) || isSymbol(high.value)) return year.evaluationText ?? '';
-    const plain = (f: Figure) => f.text.replace(/^\+/, '').replace(/,(?=\d{3})/g, '');
-    return low.value === high.value ? plain(low) : tm.range(plain(low), plain(high));
+    return low.value === high.value
+      ? csvNumber(low.value, 0)
+      : tm.range(csvNumber(low.value, 0), csvNumber(high.value, 0));
   }
-  return cellText(year, key).replace(/,(?=\d{3})/g, '');
+  if (key === 'year') return year.period.key;
+  const v = year[key];
+  if (v === undefined) return '';
+  if (typeof v === 'string') return v;
+  const f = v as Figure;
+  if (isSymbol(f.value)) return f.text;
+  if (key === 'perEvent') return csvNumber(f.value, 1);
+  if (key === 'attendanceRate' || key === 'returns') {
+    // The places shown: "85%" has none, "85.3%" one.
+    const digits = /\.(\d+)%$/.exec(f.text)?.[1]?.length ?? 0;
+    return `${csvNumber(f.value * 100, digits)}%`;
+  }
+  return csvNumber(f.value);
 }
 
 /** A column's figure for one year, for the table and the chart labels. */
