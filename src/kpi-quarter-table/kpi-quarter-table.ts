@@ -135,7 +135,10 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
 
   private renderRowHeader(row: KpiRow) {
     const n = row.footnote;
-    return html`<th scope="row" aria-describedby=${n ? `${this.uid}-def-${n}` : nothing}>
+    // Named by the measure alone: the marker's text would otherwise be part of the
+    // header's name, read with every cell of the row ("Contacts definition 1").
+    // The marker stays a link to the definition, with its own name.
+    return html`<th scope="row" aria-label=${n ? row.measure.label : nothing}>
       ${row.measure.label}${
         n
           ? html`<a
@@ -306,7 +309,8 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
       if (!svg) {
         const points = model.chartColumns.map((i) => m.chartPoint(model.columns[i]!.label, row.cells[i]!.text));
         svg = drawPlot(kpiChartOptions(row, model.columns, model.chartColumns, { fontSize, width, layout, charEm }), {
-          label: m.chartLabel(row.measure.label, points.join('; ')),
+          // Named by its figures: the figure's caption gives the measure, once.
+          label: points.join('; '),
         });
         drawn.set(key, svg);
       }
