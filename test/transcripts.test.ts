@@ -32,6 +32,8 @@ const MAX_NAME = 160;
 
 const samples: { name: string; tag: Tag; src: string; keys?: string[] }[] = [
   { name: 'kpi-leicester', tag: 'kpi-quarter-table', src: '/data/leicester-kpis-2021-22.json' },
+  // Published figures with suppressed ([c]) cells.
+  { name: 'kpi-scilly', tag: 'kpi-quarter-table', src: '/data/isles-of-scilly-referrals-annual.json' },
   {
     name: 'attendance-norfolk',
     tag: 'attendance-by-sector',
@@ -162,6 +164,14 @@ describe('What a screen reader says', () => {
           const headers = reading.spoken.filter((p) => /^(rowheader|columnheader), /.test(p));
           const marked = headers.filter((p) => /definition \d|\(\d+\)/.test(p.split(', ').slice(0, 2).join(', ')));
           expect(marked).to.deep.equal([]);
+        });
+
+        it('says what a symbol in an image means', () => {
+          // "[c]" alone is read as "left bracket c right bracket".
+          const unexplained = reading.spoken.filter(
+            (p) => p.startsWith('image, ') && /\[[a-z]+\]/.test(p) && !/\[[a-z]+\] \(/.test(p),
+          );
+          expect(unexplained).to.deep.equal([]);
         });
 
         it('reads a chart caption once, not again in the image under it', () => {

@@ -7,7 +7,7 @@ import { drawPlot, plotStyles } from '../core/plot.js';
 import { chrome, tokens } from '../core/styles.js';
 import { isSymbol } from '../core/symbols.js';
 import { define, PartnershipWidget } from '../core/widget.js';
-import { kpiChartOptions, kpiChartWidth } from './chart.js';
+import { kpiChartName, kpiChartOptions, kpiChartWidth } from './chart.js';
 import { tableStyles } from '../core/table-styles.js';
 import { kpiStyles } from './kpi-quarter-table.styles.js';
 import { buildKpiModel, type KpiModel, type KpiRow } from './model.js';
@@ -307,10 +307,9 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
       const key = `${row.measure.id}|${fontSize}|${width}|${layout}|${charEm}`;
       let svg = drawn.get(key);
       if (!svg) {
-        const points = model.chartColumns.map((i) => m.chartPoint(model.columns[i]!.label, row.cells[i]!.text));
         svg = drawPlot(kpiChartOptions(row, model.columns, model.chartColumns, { fontSize, width, layout, charEm }), {
           // Named by its figures: the figure's caption gives the measure, once.
-          label: points.join('; '),
+          label: kpiChartName(row, model.columns, model.chartColumns, m),
         });
         drawn.set(key, svg);
       }
