@@ -154,6 +154,19 @@ describe('What a screen reader says', () => {
           expect(times, `summary spoken ${times} times`).to.equal(1);
         });
 
+        if (view === 'chart') {
+          it('links the chart to the summary, its text alternative, without reading it again', () => {
+            // aria-details: a screen reader says the chart has details, and reads the summary where it is.
+            const linked = [...el.shadowRoot!.querySelectorAll('[aria-details]')];
+            expect(linked.map((e) => e.getAttribute('role'))).to.deep.equal(['group']);
+            const details = el.shadowRoot!.getElementById(linked[0]!.getAttribute('aria-details')!);
+            expect(details?.getAttribute('part')).to.equal('summary');
+            expect(
+              reading.spoken.filter((p) => p.startsWith('group, ') && p.endsWith(', linked details')),
+            ).to.have.length(1);
+          });
+        }
+
         it(`has no accessible name over ${MAX_NAME} characters`, () => {
           const long = reading.names.filter((n) => n.length > MAX_NAME);
           expect(long, long.map((n) => `${n.length}: ${n}`).join('\n')).to.deep.equal([]);

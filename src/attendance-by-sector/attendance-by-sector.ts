@@ -300,6 +300,7 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
         role="group"
         aria-label=${caption}
         aria-describedby="${this.uid}-keys"
+        aria-details=${model.summary.length ? `${this.uid}-summary` : nothing}
         @keydown=${this.keys.onKeydown}
         @click=${this.onChartClick}
       >

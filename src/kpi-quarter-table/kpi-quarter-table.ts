@@ -319,7 +319,14 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
       </figure>`;
     });
     this.grid = { columns: perRow, gap };
-    return html`<div class="charts" role="group" aria-label=${caption}>${figures}</div>`;
+    return html`<div
+      class="charts"
+      role="group"
+      aria-label=${caption}
+      aria-details=${model.summary.length ? `${this.uid}-summary` : nothing}
+    >
+      ${figures}
+    </div>`;
   }
 }
 

@@ -266,6 +266,7 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
         role="group"
         aria-label=${model.tm.chartLabel(caption)}
         aria-describedby="${this.uid}-keys"
+        aria-details=${model.summary.length ? `${this.uid}-summary` : nothing}
         @keydown=${this.keys.onKeydown}
         @click=${this.onChartClick}
       >
