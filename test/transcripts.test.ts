@@ -155,6 +155,13 @@ describe('What a screen reader says', () => {
         });
 
         if (view === 'chart') {
+          it('speaks how to use the keys once, as the description of the chart', () => {
+            const help = el.shadowRoot!.querySelector('.keys-help')?.textContent?.trim();
+            if (!help) return; // The KPI small charts have no keys.
+            const times = reading.spoken.filter((p) => p.includes(help) && !p.startsWith('end of ')).length;
+            expect(times, `keys help spoken ${times} times`).to.equal(1);
+          });
+
           it('links the chart to the summary, its text alternative, without reading it again', () => {
             // aria-details: a screen reader says the chart has details, and reads the summary where it is.
             const linked = [...el.shadowRoot!.querySelectorAll('[aria-details]')];

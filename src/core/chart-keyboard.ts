@@ -2,8 +2,9 @@
  * Keyboard access to a chart's marks. The chart is one tab stop; while it has
  * focus, the arrow keys move from mark to mark in reading order, Home and End
  * jump to the first and last, and Escape leaves. The mark in hand is
- * highlighted and announced by a polite live region (the chart itself stays
- * one `role="img"` whose text alternative is the widget's summary).
+ * highlighted and announced by a polite live region, with its place among
+ * what the keys move along (`position`): the chart itself stays named images
+ * whose text alternative is the widget's summary (linked with `aria-details`).
  *
  * Charts find their marks by the accessible label each mark carries (Plot's
  * `ariaLabel` channel), plus an optional "focus ring" mark drawn behind every
