@@ -14,6 +14,7 @@ import { envPlugin } from './test/env-plugin.mjs';
 import { faultsMiddleware } from './test/faults.mjs';
 import { mediaPlugin } from './test/media-plugin.mjs';
 import { snapshotPlugin } from './test/snapshot-plugin.mjs';
+import { transcriptPlugin } from './test/transcript-plugin.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 const wanted = wantedBrowsers();
@@ -81,6 +82,7 @@ export default {
       strictRequires: false,
     }),
     snapshotPlugin(),
+    transcriptPlugin(),
     mediaPlugin(),
     envPlugin(),
   ],

@@ -75,7 +75,7 @@ describe('demo page under a strict CSP', () => {
       }
       await waitUntil(() => training.querySelector('svg g.pw-focus-rings > .pw-focused'), 'no year highlighted');
       expect(training.querySelector('[part="announcer"]')!.textContent).to.contain(
-        '2017-18: 74 events, 1,180 attendees',
+        '2017-18, Training events: 74 events, 1,180 attendees (1 of 5 years)',
       );
       const suppressed = doc.getElementById('training-suppressed')!.shadowRoot!;
       await waitUntil(() => suppressed.querySelectorAll('svg g.pw-symbols text').length === 3, 'no [c] drawn');

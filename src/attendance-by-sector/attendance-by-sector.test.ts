@@ -106,11 +106,10 @@ describe('<attendance-by-sector> loaded', () => {
     expect(previous.length).to.equal(9);
     expect(latest[0]!.getAttribute('aria-label')).to.equal('Schools and education, 2024-25: 71 attendances');
     expect(svg.getAttribute('role')).to.equal('img');
-    expect(svg.getAttribute('aria-label')).to.equal(
-      'Bar chart: Attendance at Local Safeguarding Children Group meetings, 2024-25 compared with 2023-24, by sector',
-    );
-    const summary = root(el).getElementById(svg.getAttribute('aria-describedby')!)!;
-    expect(summary.getAttribute('part')).to.equal('summary');
+    // Inside the group the caption names: the image says what it is, and the summary after it is read once.
+    expect(svg.getAttribute('aria-label')).to.equal('Bar chart: attendances by sector');
+    expect(svg.hasAttribute('aria-describedby')).to.equal(false);
+    expect(root(el).querySelector('[part="summary"]')!.textContent).to.contain('348 in total');
     // Latest year above previous in each group.
     expect(latest[0]!.getBoundingClientRect().top).to.be.lessThan(previous[0]!.getBoundingClientRect().top);
     expect(root(el).querySelectorAll('style').length, 'no injected <style>').to.equal(0);
@@ -216,29 +215,29 @@ describe('<attendance-by-sector> keyboard', () => {
       await sendKeys({ press: 'ArrowDown' });
       await el.updateComplete;
       heard.push(announcer(el));
-      const label = heard[i]!.replace(/ \(\d+ of 18\)$/, '');
+      const label = heard[i]!.replace(/ \(sector \d of 9\)$/, '');
       expect(focused(el), `bar ${i + 1} highlighted`).to.include(label);
       const ring = root(el).querySelectorAll('.chart-nav svg g.pw-focus-rings > rect')[i]!;
       expect(ring.classList.contains('pw-focused')).to.equal(true);
     }
-    expect(heard[0]).to.equal('Schools and education, 2024-25: 71 attendances (1 of 18)');
-    expect(heard[1]).to.equal('Schools and education, 2023-24: 58 attendances (2 of 18)');
-    expect(heard[16]).to.equal('Probation, 2024-25: 0 attendances (17 of 18)');
-    expect(heard[17]).to.equal('Probation, 2023-24: 7 attendances (18 of 18)');
+    expect(heard[0]).to.equal('Schools and education, 2024-25: 71 attendances (sector 1 of 9)');
+    expect(heard[1]).to.equal('Schools and education, 2023-24: 58 attendances (sector 1 of 9)');
+    expect(heard[16]).to.equal('Probation, 2024-25: 0 attendances (sector 9 of 9)');
+    expect(heard[17]).to.equal('Probation, 2023-24: 7 attendances (sector 9 of 9)');
     expect(new Set(heard).size).to.equal(18);
 
     await sendKeys({ press: 'Home' });
     await el.updateComplete;
-    expect(announcer(el)).to.contain('Schools and education, 2024-25: 71 attendances (1 of 18)');
+    expect(announcer(el)).to.contain('Schools and education, 2024-25: 71 attendances (sector 1 of 9)');
     await sendKeys({ press: 'ArrowUp' });
     await el.updateComplete;
-    expect(announcer(el)).to.contain('(1 of 18)');
+    expect(announcer(el)).to.contain('Schools and education, 2024-25: 71 attendances (sector 1 of 9)');
     await sendKeys({ press: 'End' });
     await el.updateComplete;
-    expect(announcer(el)).to.contain('Probation, 2023-24: 7 attendances (18 of 18)');
+    expect(announcer(el)).to.contain('Probation, 2023-24: 7 attendances (sector 9 of 9)');
     await sendKeys({ press: 'ArrowLeft' });
     await el.updateComplete;
-    expect(announcer(el)).to.contain('(17 of 18)');
+    expect(announcer(el)).to.contain('Probation, 2024-25: 0 attendances (sector 9 of 9)');
     await expect(el).to.be.accessible();
 
     await sendKeys({ press: 'Escape' });
@@ -265,12 +264,14 @@ describe('<attendance-by-sector> keyboard', () => {
       await el.updateComplete;
       heard.push(announcer(el));
     }
-    expect(heard).to.include('Police, 2024-25: [c], confidential: withheld to protect people’s privacy (9 of 12)');
-    expect(heard).to.include('Housing, 2024-25: [x], not available (11 of 12)');
+    expect(heard).to.include(
+      'Police, 2024-25: [c], confidential: withheld to protect people’s privacy (sector 5 of 6)',
+    );
+    expect(heard).to.include('Housing, 2024-25: [x], not available (sector 6 of 6)');
     const bar = svg.querySelector<SVGRectElement>('g.pw-year-latest rect[aria-label^="Health"]')!;
     bar.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     await el.updateComplete;
-    expect(announcer(el)).to.equal('Health, 2024-25: 42 attendances (1 of 12)');
+    expect(announcer(el)).to.equal('Health, 2024-25: 42 attendances (sector 1 of 6)');
   });
 });
 

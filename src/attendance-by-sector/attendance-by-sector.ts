@@ -5,7 +5,7 @@ import { ChartKeyboard, chartKeyboardCatalogues, chartKeyboardStyles, highlightM
 import type { Dataset } from '../core/contract.js';
 import type { Lang, Messages } from '../core/messages.js';
 import { paletteStyles, yearRoleClass } from '../core/palette.js';
-import { chartSvg, drawPlot, plotStyles } from '../core/plot.js';
+import { drawPlot, plotStyles } from '../core/plot.js';
 import { chrome, tokens } from '../core/styles.js';
 import { isSymbol } from '../core/symbols.js';
 import { tableStyles } from '../core/table-styles.js';
@@ -112,6 +112,15 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
   private readonly keys = new ChartKeyboard(this, {
     count: () => this.shownModel?.bars.length ?? 0,
     label: (i) => this.shownModel?.bars[i]?.label ?? '',
+    // Bars are sectors by year: the place is the sector's, among the sectors.
+    position: (i) => {
+      const model = this.shownModel;
+      const perSector = Math.max(1, model?.years.length ?? 1);
+      return attendanceMessages(this.widgetLang).sectorPosition(
+        Math.floor(i / perSector) + 1,
+        model?.sectors.length ?? 0,
+      );
+    },
     lang: () => this.widgetLang,
     leave: () => this.renderRoot.querySelector<HTMLElement>('[part="toggle"]')?.focus(),
   });
@@ -206,7 +215,12 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
         <thead>
           <tr>
             <th scope="col" rowspan="2" class="text">${a.sector}</th>
-            <th scope="colgroup" colspan=${span} class="group">
+            <th
+              scope="colgroup"
+              colspan=${span}
+              class="group"
+              aria-label=${model.footnote && model.measure ? model.measure.label : nothing}
+            >
               ${model.measure?.label}${this.footnote(model.footnote)}
             </th>
           </tr>
@@ -249,11 +263,11 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
     const key = `${width}|${fontSize}|${charEm}`;
     let svg = drawn.get(key);
     if (!svg) {
+      const a = attendanceMessages(this.widgetLang);
+      // Inside the group the caption names, and followed by the summary (read once, there).
       svg = drawPlot(attendanceChartOptions(model, { width, fontSize, charEm, patternId: `${this.uid}-hatch` }), {
-        label: attendanceMessages(this.widgetLang).chartLabel(caption),
+        label: model.measure ? a.chartImage(model.measure.label) : a.chartLabel(caption),
       });
-      // The summary under the chart is its text alternative.
-      chartSvg(svg)?.setAttribute('aria-describedby', `${this.uid}-summary`);
       drawn.clear();
       drawn.set(key, svg);
     }
@@ -286,12 +300,15 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
         role="group"
         aria-label=${caption}
         aria-describedby="${this.uid}-keys"
+        aria-details=${model.summary.length ? `${this.uid}-summary` : nothing}
         @keydown=${this.keys.onKeydown}
         @click=${this.onChartClick}
       >
         ${svg}
       </div>
-      <p class="keys-help" id="${this.uid}-keys">${chartKeyboardCatalogues[this.widgetLang].instructions}</p>
+      <p class="keys-help" id="${this.uid}-keys" aria-hidden="true">
+        ${chartKeyboardCatalogues[this.widgetLang].instructions}
+      </p>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" part="announcer">
         ${this.keys.announcement}
       </div>
@@ -323,7 +340,10 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
                     <tr>
                       <th scope="col" class="text">${a.format}</th>
                       ${formats.columns.map(
-                        (c) => html`<th scope="col">${c.measure.label}${this.footnote(c.footnote)}</th>`,
+                        (c) =>
+                          html`<th scope="col" aria-label=${c.footnote ? c.measure.label : nothing}>
+                            ${c.measure.label}${this.footnote(c.footnote)}
+                          </th>`,
                       )}
                     </tr>
                   </thead>

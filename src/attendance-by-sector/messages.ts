@@ -20,8 +20,15 @@ export interface AttendanceMessages {
   barLabel: (sector: string, year: string, value: string, measure: string) => string;
   /** A bar whose value is a GSS symbol: "Police, 2024-25: [c], confidential". */
   barSymbol: (sector: string, year: string, symbol: string, meaning: string) => string;
-  /** The chart's accessible name; its description is the summary. */
+  /** A chart's accessible name, given the caption (the standalone SVG's title). */
   chartLabel: (caption: string) => string;
+  /**
+   * The chart's accessible name in the widget, inside the group the caption
+   * names: "Bar chart: attendances by sector". The summary follows it.
+   */
+  chartImage: (measure: string) => string;
+  /** A bar's place, after its label: "sector 3 of 9" (each sector has a bar per year). */
+  sectorPosition: (n: number, count: number) => string;
   /** "down 24 (6.5%)". */
   changeWithPercent: (change: string, percent: string) => string;
   summaryTotal: (measure: string, year: string, total: string) => string;
@@ -89,6 +96,8 @@ const en: AttendanceMessages = {
   barLabel: (sector, year, value, measure) => `${sector}, ${year}: ${value} ${lowerFirst(measure)}`,
   barSymbol: (sector, year, symbol, meaning) => `${sector}, ${year}: ${symbol}, ${meaning}`,
   chartLabel: (caption) => `Bar chart: ${caption}`,
+  chartImage: (measure) => `Bar chart: ${lowerFirst(measure)} by sector`,
+  sectorPosition: (n, count) => `sector ${n} of ${count}`,
   changeWithPercent: (change, percent) => `${change} (${percent})`,
   summaryTotal: (measure, year, total) => `${measure} in ${year}: ${total} in total`,
   summaryTotalChange: (change, previousYear, previousTotal) => `, ${change} on ${previousYear} (${previousTotal})`,
@@ -138,6 +147,8 @@ const cy: AttendanceMessages = {
   barLabel: (sector, year, value, measure) => `${sector}, ${year}, ${measure}: ${value}`,
   barSymbol: (sector, year, symbol, meaning) => `${sector}, ${year}: ${symbol}, ${meaning}`,
   chartLabel: (caption) => `Siart bar: ${caption}`,
+  chartImage: (measure) => `Siart bar: ${measure} fesul sector`,
+  sectorPosition: (n, count) => `sector ${n} o ${count}`,
   changeWithPercent: (change, percent) => `${change} (${percent})`,
   summaryTotal: (measure, year, total) => `${measure} yn ${year}: cyfanswm o ${total}`,
   summaryTotalChange: (change, previousYear, previousTotal) => `, ${change} ers ${previousYear} (${previousTotal})`,

@@ -211,7 +211,7 @@ export function staticFigure(name: ElementName, dataset: Dataset, options: Figur
       : trainingPanels(model, { width, fontSize }).map((p) => ({
           title: p.title,
           options: p.options,
-          label: `${p.title}: ${p.labels.join('; ')}`,
+          label: `${p.title}: ${p.name}`,
           ...(p.id === 'evaluation' && model.returnsText ? { note: model.returnsText } : {}),
         })),
   };

@@ -33,6 +33,20 @@ describe('chart keyboard', () => {
     expect(moveIndex(undefined, 'ArrowDown', 0)).to.equal(undefined);
   });
 
+  it('says the place the chart counts: within a panel of a grid, not among all its marks', () => {
+    const host = { addController: () => undefined, requestUpdate: () => undefined } as never;
+    // Two panels of three years: the fifth mark is the second year of the second panel.
+    const keys = new ChartKeyboard(host, {
+      count: () => 6,
+      columns: () => 3,
+      label: (i) => `year ${(i % 3) + 1}, panel ${Math.floor(i / 3) + 1}`,
+      position: (i) => `${(i % 3) + 1} of 3 years`,
+      lang: () => 'en',
+    });
+    keys.select(4);
+    expect(keys.announcement.trim()).to.equal('year 2, panel 2 (2 of 3 years)');
+  });
+
   it('announces the mark in hand with its position, and says it again when asked twice', () => {
     let updates = 0;
     let left = 0;

@@ -2,8 +2,9 @@
  * Keyboard access to a chart's marks. The chart is one tab stop; while it has
  * focus, the arrow keys move from mark to mark in reading order, Home and End
  * jump to the first and last, and Escape leaves. The mark in hand is
- * highlighted and announced by a polite live region (the chart itself stays
- * one `role="img"` whose text alternative is the widget's summary).
+ * highlighted and announced by a polite live region, with its place among
+ * what the keys move along (`position`): the chart itself stays named images
+ * whose text alternative is the widget's summary (linked with `aria-details`).
  *
  * Charts find their marks by the accessible label each mark carries (Plot's
  * `ariaLabel` channel), plus an optional "focus ring" mark drawn behind every
@@ -103,6 +104,12 @@ export interface ChartKeyboardOptions {
   leave?: () => void;
   /** Marks per row, for charts whose marks form a grid (years across, panels down). */
   columns?: () => number;
+  /**
+   * Where the mark is, said after its label: "sector 3 of 9", "2 of 5 years".
+   * Default: its place among all the marks ("3 of 18"); a chart whose marks
+   * are sectors by year, or panels of years, counts what the reader moves along.
+   */
+  position?: (index: number, count: number) => string;
 }
 
 /**
@@ -139,7 +146,9 @@ export class ChartKeyboard implements ReactiveController {
     const count = this.options.count();
     if (index < 0 || index >= count) return;
     this.index = index;
-    const text = `${this.options.label(index)} (${chartKeyboardCatalogues[this.options.lang()].position(index + 1, count)})`;
+    const position =
+      this.options.position?.(index, count) ?? chartKeyboardCatalogues[this.options.lang()].position(index + 1, count);
+    const text = `${this.options.label(index)} (${position})`;
     // A repeated announcement (End pressed twice) must still change the region's text to be read again.
     this.flip = !this.flip;
     this.announcement = this.flip ? text : `${text}\u00a0`;

@@ -6,7 +6,8 @@
  */
 import { maxOf } from '../core/extent.js';
 import { barX, barY, ruleX, ruleY, text, type PlotOptions } from '@observablehq/plot';
-import { isNumber } from '../core/symbols.js';
+import type { Messages } from '../core/messages.js';
+import { isNumber, isSymbol } from '../core/symbols.js';
 import type { KpiColumn, KpiRow } from './model.js';
 
 export interface KpiChartOptions {
@@ -22,6 +23,32 @@ export interface KpiChartOptions {
   layout?: 'columns' | 'rows';
   /** Average character width in em, as measured (default and at least KPI_CHAR_EM). */
   charEm?: number;
+}
+
+/**
+ * A small chart's accessible name under its caption (which gives the
+ * measure): each column's figure, "Q1 (Apr to Jun): 4,369; …". A symbol is
+ * said with its meaning the first time ("2020-21: [c] (confidential: …);
+ * 2022-23: [c]"), so the name explains itself without repeating.
+ */
+export function kpiChartName(
+  row: KpiRow,
+  columns: readonly KpiColumn[],
+  chartColumns: readonly number[],
+  m: Messages,
+): string {
+  const explained = new Set<string>();
+  return chartColumns
+    .map((i) => {
+      const cell = row.cells[i]!;
+      let text = cell.text;
+      if (isSymbol(cell.value) && !explained.has(cell.text)) {
+        explained.add(cell.text);
+        text = `${cell.text} (${m.symbols[cell.value.symbol]})`;
+      }
+      return m.chartPoint(columns[i]!.label, text);
+    })
+    .join('; ');
 }
 
 /** Width of a character of the small charts' text, in em (a little wider than Arial's digits). */

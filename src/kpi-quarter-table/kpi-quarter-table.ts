@@ -7,7 +7,7 @@ import { drawPlot, plotStyles } from '../core/plot.js';
 import { chrome, tokens } from '../core/styles.js';
 import { isSymbol } from '../core/symbols.js';
 import { define, PartnershipWidget } from '../core/widget.js';
-import { kpiChartOptions, kpiChartWidth } from './chart.js';
+import { kpiChartName, kpiChartOptions, kpiChartWidth } from './chart.js';
 import { tableStyles } from '../core/table-styles.js';
 import { kpiStyles } from './kpi-quarter-table.styles.js';
 import { buildKpiModel, type KpiModel, type KpiRow } from './model.js';
@@ -135,7 +135,10 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
 
   private renderRowHeader(row: KpiRow) {
     const n = row.footnote;
-    return html`<th scope="row" aria-describedby=${n ? `${this.uid}-def-${n}` : nothing}>
+    // Named by the measure alone: the marker's text would otherwise be part of the
+    // header's name, read with every cell of the row ("Contacts definition 1").
+    // The marker stays a link to the definition, with its own name.
+    return html`<th scope="row" aria-label=${n ? row.measure.label : nothing}>
       ${row.measure.label}${
         n
           ? html`<a
@@ -304,9 +307,9 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
       const key = `${row.measure.id}|${fontSize}|${width}|${layout}|${charEm}`;
       let svg = drawn.get(key);
       if (!svg) {
-        const points = model.chartColumns.map((i) => m.chartPoint(model.columns[i]!.label, row.cells[i]!.text));
         svg = drawPlot(kpiChartOptions(row, model.columns, model.chartColumns, { fontSize, width, layout, charEm }), {
-          label: m.chartLabel(row.measure.label, points.join('; ')),
+          // Named by its figures: the figure's caption gives the measure, once.
+          label: kpiChartName(row, model.columns, model.chartColumns, m),
         });
         drawn.set(key, svg);
       }
@@ -316,7 +319,14 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
       </figure>`;
     });
     this.grid = { columns: perRow, gap };
-    return html`<div class="charts" role="group" aria-label=${caption}>${figures}</div>`;
+    return html`<div
+      class="charts"
+      role="group"
+      aria-label=${caption}
+      aria-details=${model.summary.length ? `${this.uid}-summary` : nothing}
+    >
+      ${figures}
+    </div>`;
   }
 }
 

@@ -27,8 +27,20 @@ export type PanelId = 'attendees' | 'events' | 'evaluation';
 export interface Panel {
   readonly id: PanelId;
   readonly title: string;
-  /** One accessible label per year, in year order (what the keyboard announces). */
+  /** One accessible label per year, in year order (each mark's label and tooltip). */
   readonly labels: readonly string[];
+  /**
+   * What the keys say for each year, after the year and the panel's title:
+   * "81 events, 1,320 attendees"; the evaluation range without its scale,
+   * which the title gives.
+   */
+  readonly values: readonly string[];
+  /**
+   * The panel's accessible name under its caption: this panel's figure for
+   * each year, "2017-18: 1,180; 2018-19: 1,320"; a symbol said as its meaning,
+   * once for a run of years ("2017-18 to 2019-20: not available").
+   */
+  readonly name: string;
   readonly options: PlotOptions;
 }
 
@@ -67,18 +79,33 @@ const PADDING = 0.3;
 const textWidth = (s: string, fontSize: number, charEm = CHAR_EM) =>
   [...s].reduce((w, c) => w + (c === '\u2212' || c === '+' ? charEm + 0.25 : charEm), 0) * fontSize;
 
-/** The announcement for a year in a panel: "2021-22: 1,949 attendees, 98 events". */
-export function yearLabel(model: TrainingModel, year: TrainingYear, panel: PanelId): string {
-  const tm = model.tm;
+/** What the symbols among these figures mean, each once: ["not available"]. */
+function meaningsOf(model: TrainingModel, figures: readonly (Figure | undefined)[]): string[] {
   const m = messages(model.lang);
+  return [
+    ...new Set(figures.flatMap((f) => (f !== undefined && isSymbol(f.value) ? [m.symbols[f.value.symbol]] : []))),
+  ];
+}
+
+/** The figures a panel shows for a year. */
+const shownIn = (year: TrainingYear, panel: PanelId): Figure[] =>
+  panel === 'evaluation'
+    ? [year.evaluationLow, year.evaluationHigh].filter((f): f is Figure => f !== undefined)
+    : [year.attendees, year.events];
+
+/**
+ * A year's figures in a panel, without the year: "1,949 attendees, 98
+ * events". `underTitle`: said after the panel's title, which gives the
+ * evaluation's scale: "+80 to +90", or a symbol's meaning, "not available".
+ */
+function yearValues(model: TrainingModel, year: TrainingYear, panel: PanelId, underTitle: boolean): string {
+  const tm = model.tm;
   const count = (f: Figure) => (isNumber(f.value) ? f.value : undefined);
+  const shown = shownIn(year, panel);
+  const meanings = meaningsOf(model, shown);
+  if (panel === 'evaluation' && underTitle) return meanings.length ? meanings.join('; ') : (year.evaluationText ?? '');
   const attendees = tm.attendeesPart(year.attendees.text, count(year.attendees));
   const events = tm.eventsPart(year.events.text, count(year.events));
-  const shown: Figure[] =
-    panel === 'evaluation'
-      ? [year.evaluationLow, year.evaluationHigh].filter((f): f is Figure => f !== undefined)
-      : [year.attendees, year.events];
-  const meanings = [...new Set(shown.flatMap((f) => (isSymbol(f.value) ? [m.symbols[f.value.symbol]] : [])))];
   const parts =
     panel === 'attendees'
       ? `${attendees}, ${events}`
@@ -88,7 +115,39 @@ export function yearLabel(model: TrainingModel, year: TrainingYear, panel: Panel
             year.evaluationText ?? '',
             shown.some((f) => isSymbol(f.value)),
           );
-  return tm.point(year.period.key, parts) + (meanings.length ? tm.symbolMeanings(meanings.join('; ')) : '');
+  return parts + (meanings.length ? tm.symbolMeanings(meanings.join('; ')) : '');
+}
+
+/** The label for a year in a panel (its mark's): "2021-22: 1,949 attendees, 98 events". */
+export function yearLabel(model: TrainingModel, year: TrainingYear, panel: PanelId): string {
+  const tm = model.tm;
+  const values = yearValues(model, year, panel, false);
+  return tm.point(year.period.key, values);
+}
+
+/**
+ * A panel's accessible name: its own figure for each year, a symbol said as
+ * its meaning, years in a row with the same meaning said once as a range.
+ */
+function panelName(model: TrainingModel, panel: PanelId): string {
+  const m = messages(model.lang);
+  const entries = model.years.map((y) => {
+    const figures = panel === 'evaluation' ? shownIn(y, panel) : [y[panel]];
+    const meanings = meaningsOf(model, figures);
+    const text = meanings.length
+      ? meanings.join('; ')
+      : panel === 'evaluation'
+        ? (y.evaluationText ?? '')
+        : y[panel].text;
+    return { year: y.period.key, text, symbol: meanings.length > 0 };
+  });
+  const runs: { from: string; to: string; text: string; symbol: boolean }[] = [];
+  for (const e of entries) {
+    const run = runs.at(-1);
+    if (run && run.symbol && e.symbol && run.text === e.text) run.to = e.year;
+    else runs.push({ from: e.year, to: e.year, text: e.text, symbol: e.symbol });
+  }
+  return runs.map((r) => model.tm.point(m.yearRange(r.from, r.to), r.text)).join('; ');
 }
 
 /**
@@ -269,6 +328,8 @@ export function trainingPanels(model: TrainingModel, options: TrainingChartOptio
       id: 'attendees',
       title: tm.panelAttendees,
       labels: attendees.map((d) => d.label),
+      values: model.years.map((y) => yearValues(model, y, 'attendees', true)),
+      name: panelName(model, 'attendees'),
       options: {
         ...common,
         marginBottom: attendeesBottom,
@@ -314,6 +375,8 @@ export function trainingPanels(model: TrainingModel, options: TrainingChartOptio
     id: 'events',
     title: tm.panelEvents,
     labels: events.map((d) => d.label),
+    values: model.years.map((y) => yearValues(model, y, 'events', true)),
+    name: panelName(model, 'events'),
     options: {
       ...common,
       y: { ...yTicks, domain: [0, eventsTop], nice: false },
@@ -359,6 +422,8 @@ export function trainingPanels(model: TrainingModel, options: TrainingChartOptio
       id: 'evaluation',
       title: tm.panelEvaluation,
       labels: ranges.map((r) => r.label),
+      values: model.years.map((y) => yearValues(model, y, 'evaluation', true)),
+      name: panelName(model, 'evaluation'),
       options: {
         ...common,
         y: {

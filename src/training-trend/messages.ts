@@ -45,6 +45,10 @@ export interface TrainingMessages {
   evaluationPart: (value: string, isSymbol?: boolean) => string;
   /** What the symbols in a label mean, after it: " (not available)". */
   symbolMeanings: (meanings: string) => string;
+  /** What the keys say for a year in a panel: "2018-19, Training events: 81 events, 1,320 attendees". */
+  keyPoint: (year: string, panel: string, values: string) => string;
+  /** The year's place in its panel, after the figures: "2 of 5 years". */
+  yearPosition: (n: number, count: number) => string;
   /** How to use the keys on the panels. */
   keysHelp: string;
   chartLabel: (caption: string) => string;
@@ -88,6 +92,8 @@ const en: TrainingMessages = {
   evaluationPart: (value, isSymbol) =>
     isSymbol ? `evaluation score ${value}` : `evaluation score ${value} on a scale from −100 to +100`,
   symbolMeanings: (meanings) => ` (${meanings})`,
+  keyPoint: (year, panel, values) => `${year}, ${panel}: ${values}`,
+  yearPosition: (n, count) => `${n} of ${count} ${count === 1 ? 'year' : 'years'}`,
   keysHelp:
     'Use the left and right arrow keys to move across the years, up and down to move between the charts, Home and End for the first and last year, and Escape to leave the charts.',
   chartLabel: (caption) => `Charts: ${caption}`,
@@ -131,6 +137,8 @@ const cy: TrainingMessages = {
   evaluationPart: (value, isSymbol) =>
     isSymbol ? `sgôr gwerthuso ${value}` : `sgôr gwerthuso ${value} ar raddfa o −100 i +100`,
   symbolMeanings: (meanings) => ` (${meanings})`,
+  keyPoint: (year, panel, values) => `${year}, ${panel}: ${values}`,
+  yearPosition: (n, count) => `blwyddyn ${n} o ${count}`,
   keysHelp:
     'Defnyddiwch y bysellau saeth chwith a de i symud ar draws y blynyddoedd, i fyny ac i lawr i symud rhwng y siartiau, Home ac End i fynd i’r flwyddyn gyntaf a’r olaf, ac Escape i adael y siartiau.',
   chartLabel: (caption) => `Siartiau: ${caption}`,

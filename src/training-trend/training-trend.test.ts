@@ -129,12 +129,17 @@ describe('<training-trend> loaded', () => {
     );
     for (const svg of svgs) {
       expect(svg.getAttribute('role')).to.equal('img');
-      expect(root(el).getElementById(svg.getAttribute('aria-describedby')!)!.getAttribute('part')).to.equal('summary');
+      // Under its caption, named by its own figures; the summary is read once, after the panels.
+      expect(svg.hasAttribute('aria-describedby')).to.equal(false);
       // One y axis per panel.
       expect(svg.querySelectorAll('g[aria-label="y-axis tick label"]').length).to.equal(1);
     }
     expect(svgs[0]!.getAttribute('aria-label')).to.equal(
-      'Attendees: 2017-18: 1,180 attendees, 74 events; 2018-19: 1,320 attendees, 81 events; 2019-20: 1,410 attendees, 86 events; 2020-21: 1,630 attendees, 79 events; 2021-22: 1,949 attendees, 98 events',
+      '2017-18: 1,180; 2018-19: 1,320; 2019-20: 1,410; 2020-21: 1,630; 2021-22: 1,949',
+    );
+    // The scale once, in the caption; years in a row with no figure said once.
+    expect(svgs[2]!.getAttribute('aria-label')).to.equal(
+      '2017-18 to 2019-20: not available; 2020-21: +80 to +90; 2021-22: +80 to +90',
     );
     // The panels share the year axis: the latest year is at the same place in each.
     const x = (e: Element) => {
@@ -305,31 +310,28 @@ describe('<training-trend> keyboard', () => {
       return announcer(el);
     };
     // Across the years of the attendees panel.
-    expect(await press('ArrowRight')).to.equal('2017-18: 1,180 attendees, 74 events (1 of 15)');
+    // The year and the panel, and the place among the panel's years (not among all 15 marks).
+    expect(await press('ArrowRight')).to.equal('2017-18, Attendees: 1,180 attendees, 74 events (1 of 5 years)');
     expect(focused(el)).to.include('2017-18: 1,180 attendees, 74 events');
     expect(focusedBands(el)).to.deep.equal([0]);
     for (let i = 0; i < 4; i++) await press('ArrowRight');
-    expect(announcer(el)).to.equal('2021-22: 1,949 attendees, 98 events (5 of 15)');
+    expect(announcer(el)).to.equal('2021-22, Attendees: 1,949 attendees, 98 events (5 of 5 years)');
     expect(await press('ArrowRight'), 'stays at the last year').to.equal(
-      '2021-22: 1,949 attendees, 98 events (5 of 15)',
+      '2021-22, Attendees: 1,949 attendees, 98 events (5 of 5 years)',
     );
     // Down to the same year in the events panel and the evaluation panel.
-    expect(await press('ArrowDown')).to.equal('2021-22: 98 events, 1,949 attendees (10 of 15)');
+    expect(await press('ArrowDown')).to.equal('2021-22, Training events: 98 events, 1,949 attendees (5 of 5 years)');
     expect(focused(el)).to.deep.equal(['2021-22: 98 events, 1,949 attendees']);
     expect(focusedBands(el)).to.deep.equal([9]);
-    expect(await press('ArrowDown')).to.equal(
-      '2021-22: evaluation score +80 to +90 on a scale from −100 to +100 (15 of 15)',
-    );
-    expect(await press('ArrowDown'), 'stays in the last panel').to.contain('(15 of 15)');
-    expect(await press('ArrowLeft')).to.equal(
-      '2020-21: evaluation score +80 to +90 on a scale from −100 to +100 (14 of 15)',
-    );
-    expect(await press('Home')).to.equal('2017-18: evaluation score [x] (not available) (11 of 15)');
+    expect(await press('ArrowDown')).to.equal('2021-22, Evaluation score (−100 to +100): +80 to +90 (5 of 5 years)');
+    expect(await press('ArrowDown'), 'stays in the last panel').to.contain('2021-22, Evaluation score');
+    expect(await press('ArrowLeft')).to.equal('2020-21, Evaluation score (−100 to +100): +80 to +90 (4 of 5 years)');
+    expect(await press('Home')).to.equal('2017-18, Evaluation score (−100 to +100): not available (1 of 5 years)');
     expect(focused(el), 'the symbol is highlighted').to.deep.equal(['2017-18: evaluation score [x] (not available)']);
-    expect(await press('End')).to.contain('(15 of 15)');
-    expect(await press('ArrowUp')).to.equal('2021-22: 98 events, 1,949 attendees (10 of 15)');
-    expect(await press('ArrowUp')).to.equal('2021-22: 1,949 attendees, 98 events (5 of 15)');
-    expect(await press('ArrowUp'), 'stays in the first panel').to.contain('(5 of 15)');
+    expect(await press('End')).to.contain('2021-22, Evaluation score');
+    expect(await press('ArrowUp')).to.equal('2021-22, Training events: 98 events, 1,949 attendees (5 of 5 years)');
+    expect(await press('ArrowUp')).to.equal('2021-22, Attendees: 1,949 attendees, 98 events (5 of 5 years)');
+    expect(await press('ArrowUp'), 'stays in the first panel').to.contain('2021-22, Attendees');
     await expect(el).to.be.accessible();
 
     await sendKeys({ press: 'Escape' });
@@ -366,21 +368,36 @@ describe('<training-trend> keyboard', () => {
           await el.updateComplete;
           const text = announcer(el);
           const n = p * years + y + 1;
-          expect(text, `panel ${p + 1}, year ${y + 1}`).to.match(new RegExp(`\\(${n} of ${count}\\)$`));
-          const label = text.replace(/ \(\d+ of \d+\)$/, '');
-          // The mark (or the symbol in its place) in that panel carries the label, and is highlighted.
-          expect(svgs[p]!.querySelector(`[aria-label="${CSS.escape(label)}"]`), label).to.not.equal(null);
-          expect(focused(el), label).to.include(label);
+          const title = root(el).querySelectorAll('[part="panel"] figcaption')[p]!.textContent!.trim();
+          // The year and the panel, and the year's place in the panel.
+          expect(text, `panel ${p + 1}, year ${y + 1}`).to.match(
+            new RegExp(
+              `^\\d{4}-\\d{2}, ${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .+ \\(${y + 1} of ${years} years\\)$`,
+            ),
+          );
+          const year = text.slice(0, 7);
+          // The mark (or the symbol in its place) in that panel, for that year, is highlighted.
+          const marks = focused(el);
+          expect(marks.length, text).to.be.above(0);
+          for (const mark of marks) {
+            expect(svgs[p]!.querySelector(`[aria-label="${CSS.escape(mark!)}"]`), mark!).to.not.equal(null);
+            expect(
+              mark!.startsWith(year) || mark!.includes(` to ${year}`) || mark!.includes(`${year} to `),
+              mark!,
+            ).to.equal(true);
+          }
           expect(focusedBands(el)).to.deep.equal([n - 1]);
-          heard.push(label);
+          heard.push(text.replace(/ \(\d+ of \d+ years\)$/, ''));
         }
       }
       expect(new Set(heard).size).to.equal(count);
       if (name === 'a year with every figure suppressed') {
         expect(heard).to.include(
-          '2019-20: attendees [c], events [c] (confidential: withheld to protect people’s privacy)',
+          '2019-20, Attendees: attendees [c], events [c] (confidential: withheld to protect people’s privacy)',
         );
-        expect(heard).to.include('2019-20: evaluation score [c] (confidential: withheld to protect people’s privacy)');
+        expect(heard).to.include(
+          '2019-20, Evaluation score (−100 to +100): confidential: withheld to protect people’s privacy',
+        );
       }
     });
   }
@@ -391,7 +408,7 @@ describe('<training-trend> keyboard', () => {
     const dot = svgs[1]!.querySelectorAll('g.pw-series-1 circle[aria-label]')[2]!;
     dot.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     await el.updateComplete;
-    expect(announcer(el)).to.equal('2019-20: 86 events, 1,410 attendees (8 of 15)');
+    expect(announcer(el)).to.equal('2019-20, Training events: 86 events, 1,410 attendees (3 of 5 years)');
     expect(focusedBands(el)).to.deep.equal([7]);
   });
 });
@@ -557,12 +574,13 @@ describe('<training-trend> in Welsh', () => {
     ]) {
       expect(text).to.contain(welsh);
     }
-    expect(svgs[0]!.getAttribute('aria-label')).to.contain('2021-22: 1,949 o fynychwyr, 98 o ddigwyddiadau');
+    expect(svgs[0]!.getAttribute('aria-label')).to.contain('2021-22: 1,949');
+    expect(svgs[2]!.getAttribute('aria-label')).to.contain('2017-18 i 2019-20: ddim ar gael');
     root(el).querySelector<HTMLElement>('[part="chart"]')!.focus();
     await sendKeys({ press: 'Home' });
     await sendKeys({ press: 'End' });
     await el.updateComplete;
-    expect(announcer(el)).to.equal('2021-22: 1,949 o fynychwyr, 98 o ddigwyddiadau (5 o 15)');
+    expect(announcer(el)).to.equal('2021-22, Mynychwyr: 1,949 o fynychwyr, 98 o ddigwyddiadau (blwyddyn 5 o 5)');
     await sendKeys({ press: 'Escape' });
     el.view = 'table';
     await elementUpdated(el);

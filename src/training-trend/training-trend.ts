@@ -4,7 +4,7 @@ import { ChartSize } from '../core/chart-size.js';
 import { ChartKeyboard, chartKeyboardStyles, highlightMark } from '../core/chart-keyboard.js';
 import type { Dataset } from '../core/contract.js';
 import type { Lang, Messages } from '../core/messages.js';
-import { chartSvg, drawPlot, plotStyles } from '../core/plot.js';
+import { drawPlot, plotStyles } from '../core/plot.js';
 import { chrome, tokens } from '../core/styles.js';
 import { tableStyles } from '../core/table-styles.js';
 import { define, PartnershipWidget } from '../core/widget.js';
@@ -141,7 +141,8 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
   private readonly keys = new ChartKeyboard(this, {
     count: () => this.shownPanels.length * (this.shownModel?.years.length ?? 0),
     columns: () => this.shownModel?.years.length ?? 0,
-    label: (i) => this.labelAt(i),
+    label: (i) => this.spokenAt(i),
+    position: (i) => this.positionAt(i),
     lang: () => this.widgetLang,
     leave: () => this.renderRoot.querySelector<HTMLElement>('[part="toggle"]')?.focus(),
   });
@@ -155,6 +156,23 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
     const n = this.shownModel?.years.length ?? 0;
     if (!n) return '';
     return this.shownPanels[Math.floor(index / n)]?.labels[index % n] ?? '';
+  }
+
+  /** What the keys say for a year in a panel: "2018-19, Training events: 81 events, 1,320 attendees". */
+  private spokenAt(index: number): string {
+    const model = this.shownModel;
+    const n = model?.years.length ?? 0;
+    const panel = this.shownPanels[Math.floor(index / n)];
+    const year = model?.years[index % n];
+    if (!model || !panel || !year) return '';
+    return model.tm.keyPoint(year.period.key, panel.title, panel.values[index % n] ?? '');
+  }
+
+  /** The year's place within its panel ("2 of 5 years"), not among all the panels' marks. */
+  private positionAt(index: number): string {
+    const model = this.shownModel;
+    const n = model?.years.length ?? 0;
+    return model && n ? model.tm.yearPosition((index % n) + 1, n) : '';
   }
 
   protected override defaultTitle(_m: Messages): string {
@@ -193,7 +211,7 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
           ${model.years.map(
             (y) =>
               html`<tr>
-                <th scope="row" class="year-col">
+                <th scope="row" class="year-col" aria-label=${y.annotation ? y.period.key : nothing}>
                   ${y.period.key}${y.annotation ? html` <span class="col-note">(${y.annotation.n})</span>` : nothing}
                 </th>
                 ${model.columns.map((c) => {
@@ -222,9 +240,8 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
     if (cached && cached.key === key) return cached;
     const panels = trainingPanels(model, { width, fontSize, charEm });
     const svgs = panels.map((p) => {
-      const node = drawPlot(p.options, { label: `${p.title}: ${p.labels.join('; ')}` });
-      chartSvg(node)?.setAttribute('aria-describedby', `${this.uid}-summary`);
-      return node;
+      // Named under its caption by its own figures; the summary under the panels is read once, after them.
+      return drawPlot(p.options, { label: p.name });
     });
     const entry = { key, panels, svgs };
     this.drawn.set(model, entry);
@@ -249,6 +266,7 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
         role="group"
         aria-label=${model.tm.chartLabel(caption)}
         aria-describedby="${this.uid}-keys"
+        aria-details=${model.summary.length ? `${this.uid}-summary` : nothing}
         @keydown=${this.keys.onKeydown}
         @click=${this.onChartClick}
       >
@@ -265,7 +283,7 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
             </figure>`,
         )}
       </div>
-      <p class="keys-help" id="${this.uid}-keys">${model.tm.keysHelp}</p>
+      <p class="keys-help" id="${this.uid}-keys" aria-hidden="true">${model.tm.keysHelp}</p>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" part="announcer">
         ${this.keys.announcement}
       </div>
