@@ -8,3 +8,4 @@ export * from './attendance-by-sector/chart.js';
 export * from './attendance-by-sector/messages.js';
 export * from './training-trend/chart.js';
 export * from './training-trend/messages.js';
+export * from './core/extent.js';

@@ -15,11 +15,10 @@
  * - Text is in generic families (a list of metric-compatible fonts, then
  *   `sans-serif`); nothing is embedded.
  */
-import { maxOf } from '../core/extent.js';
 import type { CSSResult, CSSResultGroup } from 'lit';
 import { parseHTML } from 'linkedom';
 import { drawPlot, tokens, yearRoleClass } from 'partnership-widgets/core.js';
-import { wrapLabel } from 'partnership-widgets/internal.js';
+import { maxOf, wrapLabel } from 'partnership-widgets/internal.js';
 import type { StaticFigure } from './render-figures.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';

@@ -13,6 +13,7 @@
  * If-Modified-Since) where the server gave an ETag or a Last-Modified, and
  * are told only when the text changed.
  */
+import { maxOf, minOf } from './extent.js';
 import { WidgetError } from './contract.js';
 
 export interface Loaded {
@@ -247,8 +248,8 @@ function timeoutError(ms: number, url: string): WidgetError {
 function reschedule(entry: Entry): void {
   const callers = [...entry.callers];
   if (callers.length === 0) return;
-  const deadline = Math.max(...callers.map((c) => c.deadline));
-  entry.timeout = Math.max(...callers.map((c) => c.timeout));
+  const deadline = maxOf(callers.map((c) => c.deadline));
+  entry.timeout = maxOf(callers.map((c) => c.timeout));
   if (deadline === entry.deadline && entry.timer !== undefined) return;
   entry.deadline = deadline;
   clearTimeout(entry.timer);
@@ -385,7 +386,7 @@ function schedule(key: string, watch: Watch): void {
 async function tick(key: string, watch: Watch): Promise<void> {
   // The next revalidation is due an interval after this one began, however long this one takes.
   schedule(key, watch);
-  const timeout = Math.max(...[...watch.subscribers].map((s) => s.timeout));
+  const timeout = maxOf([...watch.subscribers].map((s) => s.timeout));
   let result: RefreshResult;
   try {
     result = { loaded: await join(key, 'revalidate', { timeout, retries: 2 }) };
@@ -433,7 +434,7 @@ export function watchRefresh(src: string, options: RefreshOptions, listener: (re
       if (known) delete known.loaded;
       return;
     }
-    const shortest = Math.min(...[...current.subscribers].map((s) => s.interval));
+    const shortest = minOf([...current.subscribers].map((s) => s.interval));
     if (shortest !== current.interval) {
       current.interval = shortest;
       schedule(key, current);
