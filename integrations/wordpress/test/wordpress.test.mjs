@@ -73,7 +73,9 @@ ${code}`,
 
 /** A REST API call as one of the test users. */
 async function rest(user, route, { method = 'GET', body, headers = {} } = {}) {
-  const response = await fetch(`${BASE}/?rest_route=${encodeURIComponent(route).replaceAll('%2F', '/')}`, {
+  const [path, query] = route.split('?');
+  const url = `${BASE}/?rest_route=${encodeURIComponent(path).replaceAll('%2F', '/')}${query ? `&${query}` : ''}`;
+  const response = await fetch(url, {
     method,
     headers: {
       ...(user ? { Authorization: `Basic ${user.auth}` } : {}),
@@ -281,7 +283,8 @@ ${[
     Options FollowSymLinks
     Require all granted
   </Directory>
-  Header always set Content-Security-Policy "${CSP}"
+  # Every public page; not the dashboard and the login form, which need WordPress's inline scripts.
+  Header always set Content-Security-Policy "${CSP}" "expr=%{REQUEST_URI} !~ m#^/wp-(admin|login)#"
 </VirtualHost>
 `,
   );
@@ -349,9 +352,10 @@ wp_install('Partnership widgets test', 'admin', 'admin@example.org', false, '', 
 switch_theme('pw-csp-test');
 $out = array();
 foreach (array('admin' => 'administrator', 'author' => 'author', 'author2' => 'author', 'contributor' => 'contributor', 'editor' => 'editor') as $login => $role) {
-  $id = username_exists($login) ?: wp_insert_user(array('user_login' => $login, 'user_pass' => wp_generate_password(24), 'user_email' => $login . '@example.org', 'role' => $role));
+  $pass = wp_generate_password(24, false);
+  $id = username_exists($login) ?: wp_insert_user(array('user_login' => $login, 'user_pass' => $pass, 'user_email' => $login . '@example.org', 'role' => $role));
   list($password) = WP_Application_Passwords::create_new_application_password($id, array('name' => 'test'));
-  $out[$login] = array('id' => $id, 'auth' => base64_encode($login . ':' . $password));
+  $out[$login] = array('id' => $id, 'auth' => base64_encode($login . ':' . $password), 'login' => $login, 'pass' => $pass);
 }
 echo wp_json_encode($out);
 `);
@@ -579,5 +583,102 @@ test(
       shown.widgets[0].cells.some((c) => c.startsWith('Contacts & referrals <all>')),
       shown.widgets[0].cells.slice(0, 12).join(' | '),
     );
+  },
+);
+
+test(
+  'in the block editor an Author sees the live widget, the settings, and problems that lock saving',
+  { skip, timeout: 240_000 },
+  async () => {
+    await chromium();
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.setViewport({ width: 1400, height: 1000 });
+    await page.goto(`${BASE}/wp-login.php`, { waitUntil: 'load' });
+    await page.type('#user_login', users.author.login);
+    await page.type('#user_pass', users.author.pass);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#wp-submit')]);
+    await page.goto(`${BASE}/wp-admin/post-new.php`, { waitUntil: 'load', timeout: 120_000 });
+    await page.waitForFunction(
+      () =>
+        window.wp?.blocks?.getBlockType('partnership-widgets/widget')?.edit &&
+        window.wp.data.select('core/editor').getCurrentPostId(),
+      { timeout: 120_000 },
+    );
+    const data = encodeData(sample('leicester-kpis-2021-22.json'));
+    const clientId = await page.evaluate((data) => {
+      const block = window.wp.blocks.createBlock('partnership-widgets/widget', {
+        dataSource: 'inline',
+        data,
+        view: 'table',
+      });
+      window.wp.data.dispatch('core/block-editor').insertBlocks(block);
+      window.wp.data.dispatch('core/block-editor').selectBlock(block.clientId);
+      window.wp.data.dispatch('core/edit-post').openGeneralSidebar('edit-post/block');
+      return block.clientId;
+    }, data);
+    // The preview is the server's rendering, and the widget runs in it.
+    await page.waitForFunction(
+      () => document.querySelector('.wp-block-partnership-widgets-widget kpi-quarter-table')?.state === 'loaded',
+      {
+        timeout: 60_000,
+      },
+    );
+    const cells = await page.evaluate(() =>
+      [
+        ...document
+          .querySelector('.wp-block-partnership-widgets-widget kpi-quarter-table')
+          .shadowRoot.querySelectorAll('td'),
+      ].map((c) => c.textContent.trim()),
+    );
+    assert.ok(figures('leicester-kpis-2021-22.json').filter((f) => cells.includes(f)).length >= 3, cells.join(' | '));
+    const sidebar = await page.evaluate(() => document.querySelector('.interface-complementary-area')?.innerText ?? '');
+    assert.match(sidebar, /Widget and data/);
+    assert.match(sidebar, /Pasted JSON or CSV, kept in the page/);
+
+    // Bad data: the problems are listed in the block and saving is locked until they are fixed.
+    const bad = JSON.parse(sample('leicester-kpis-2021-22.json'));
+    bad.data[1].period = '2021-22 Q5';
+    await page.evaluate(
+      (clientId, data) => window.wp.data.dispatch('core/block-editor').updateBlockAttributes(clientId, { data }),
+      clientId,
+      encodeData(JSON.stringify(bad)),
+    );
+    await page.waitForFunction(
+      () => document.querySelector('.wp-block-partnership-widgets-widget .components-notice.is-error'),
+      { timeout: 30_000 },
+    );
+    const notice = await page.evaluate(
+      () => document.querySelector('.wp-block-partnership-widgets-widget .components-notice.is-error').innerText,
+    );
+    assert.match(notice, /Row 2: period "2021-22 Q5" is not a quarter/);
+    assert.equal(await page.evaluate(() => window.wp.data.select('core/editor').isPostSavingLocked()), true);
+    await page.evaluate(
+      (clientId, data) => window.wp.data.dispatch('core/block-editor').updateBlockAttributes(clientId, { data }),
+      clientId,
+      data,
+    );
+    await page.waitForFunction(() => !window.wp.data.select('core/editor').isPostSavingLocked(), { timeout: 30_000 });
+    assert.equal(
+      await page.evaluate(() =>
+        document.querySelector('.wp-block-partnership-widgets-widget .components-notice.is-error'),
+      ),
+      null,
+    );
+
+    // Saved as the editor saves: the block and its data, intact.
+    await page.evaluate(() => {
+      window.wp.data.dispatch('core/editor').editPost({ title: 'Saved from the editor' });
+      return window.wp.data.dispatch('core/editor').savePost();
+    });
+    const id = await page.evaluate(() => window.wp.data.select('core/editor').getCurrentPostId());
+    const saved = await rest(users.author, `/wp/v2/posts/${id}?context=edit`);
+    assert.equal(saved.status, 200);
+    const attrs = /<!-- wp:partnership-widgets\/widget (\{.*?\}) \/-->/s.exec(saved.json.content.raw)?.[1];
+    assert.ok(attrs, saved.json.content.raw.slice(0, 200));
+    assert.equal(JSON.parse(attrs).data, data, 'the pasted data is saved unchanged');
+    assert.deepEqual(errors, []);
+    await page.close();
   },
 );
