@@ -445,8 +445,18 @@ function partnership_widgets_snippets_to_blocks( $content ) {
 			)
 		);
 	};
+	$classic = ! has_blocks( $content );
 	// A snippet alone in a Custom HTML block becomes the block in its place.
 	$content = preg_replace_callback( '#<!--\s*wp:html\s*-->\s*' . $element . '\s*<!--\s*/wp:html\s*-->#is', $convert, $content );
 	$content = preg_replace_callback( '#' . $element . '#is', $convert, $content );
-	return preg_replace( '#<!--\s*wp:html\s*-->\s*<!--\s*/wp:html\s*-->\s*#', '', $content );
+	$content = preg_replace( '#<!--\s*wp:html\s*-->\s*<!--\s*/wp:html\s*-->\s*#', '', $content );
+	if ( $classic ) {
+		// WordPress adds paragraphs to classic content only while it holds no blocks: add them now.
+		$parts = preg_split( '#(<!-- wp:partnership-widgets/widget .*? /-->)#s', $content, -1, PREG_SPLIT_DELIM_CAPTURE );
+		foreach ( $parts as $i => $part ) {
+			$parts[ $i ] = 1 === $i % 2 ? "\n\n" . $part . "\n\n" : ( '' === trim( $part ) ? '' : wpautop( $part ) );
+		}
+		$content = trim( implode( '', $parts ) );
+	}
+	return $content;
 }

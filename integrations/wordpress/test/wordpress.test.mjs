@@ -522,10 +522,12 @@ test(
     const editor = await post(
       users.editor,
       'Snippet pasted by an Editor under DISALLOW_UNFILTERED_HTML',
-      `<p>From the library:</p>\n<attendance-by-sector src="${src}" view="table"></attendance-by-sector>\n<training-trend view="table">\n<script type="application/json">${sample('llr-training.json')}</script>\n</training-trend>`,
+      `Our figures.\n\nFrom the library:\n<attendance-by-sector src="${src}" view="table"></attendance-by-sector>\n<training-trend view="table">\n<script type="application/json">${sample('llr-training.json')}</script>\n</training-trend>`,
     );
     assert.equal((editor.content.raw.match(/<!-- wp:partnership-widgets\/widget /g) ?? []).length, 2);
     assert.ok(editor.content.raw.includes(`"src":"${src}"`), editor.content.raw.slice(0, 300));
+    // Classic content keeps its paragraphs once it holds blocks.
+    assert.match(editor.content.rendered, /<p>Our figures\.<\/p>/);
     assertShown(await visit(editor.link, 2), [
       ['attendance-by-sector', 'norfolk-lscg-attendance-2024-25.json'],
       ['training-trend', 'llr-training.json'],
