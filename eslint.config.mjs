@@ -44,7 +44,7 @@ export default defineConfig(
     ...wc.configs['flat/recommended'],
   },
   {
-    files: ['src/**/*.{ts,js,mjs}', 'test/**/*.{ts,js}', 'demo/**/*.{js,mjs}'],
+    files: ['src/**/*.{ts,js,mjs}', 'test/**/*.{ts,js}', 'demo/**/*.{js,mjs}', 'integrations/**/*.js'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {
@@ -58,6 +58,7 @@ export default defineConfig(
       'src/cli/**/*.{ts,mjs}',
       'bin/**/*.{js,mjs}',
       'bench/**/*.{js,mjs,cjs,ts}',
+      'integrations/**/*.mjs',
     ],
     languageOptions: { globals: { ...globals.node } },
   },
