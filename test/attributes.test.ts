@@ -115,6 +115,19 @@ describe('properties set as strings (React 19, Vue)', function () {
     expect((outcome.detail as { years?: string[] }).years).to.have.length(3);
   });
 
+  it('a string set before the element is defined (as a framework may) is read when it upgrades', async () => {
+    const name = `late-training-trend-${Math.random().toString(36).slice(2)}`;
+    const el = document.createElement(name) as Widget;
+    el.years = '4';
+    el.setAttribute('src', '/data/llr-training.json');
+    const outcome = settle(el);
+    await fixture(html`<div style="width: 900px">${el}</div>`);
+    const TrainingTrend = customElements.get('training-trend')!;
+    customElements.define(name, class extends TrainingTrend {});
+    expect(((await outcome).detail as { years?: string[] }).years).to.have.length(4);
+    expect(el.years).to.equal(4);
+  });
+
   it('<kpi-quarter-table>: el.years = "3" shows 3 year columns; el.headingLevel = "4" an h4', async () => {
     const { el, outcome } = await widget(
       'kpi-quarter-table',
