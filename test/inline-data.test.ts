@@ -35,7 +35,7 @@ describe('inline data as pasted', function () {
   it("the README's inline CSV snippet works as pasted", async () => {
     const readme = await (await fetch('/README.md')).text();
     const snippet =
-      /```html\n(<attendance-by-sector>\n\s*<script type="text\/csv">[\s\S]*?<\/attendance-by-sector>)\n```/.exec(
+      /```html\n(<attendance-by-sector[^>]*>\n\s*<script type="text\/csv">[\s\S]*?<\/attendance-by-sector>)\n```/.exec(
         readme,
       )?.[1];
     expect(snippet, 'snippet found in README').to.be.a('string');
