@@ -22,7 +22,16 @@ const unusedVars = [
 
 export default defineConfig(
   {
-    ignores: ['dist/', 'build/', 'node_modules/', 'coverage/', 'custom-elements.json', 'test/output/'],
+    ignores: [
+      'dist/',
+      'build/',
+      'node_modules/',
+      'coverage/',
+      'custom-elements.json',
+      'test/output/',
+      'test/consumers/*/dist/',
+      'test/consumers/*/public/',
+    ],
   },
   js.configs.recommended,
   tseslint.configs.recommended,

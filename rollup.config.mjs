@@ -32,7 +32,7 @@ function cspSafeDsv() {
 }
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-const external = Object.keys(pkg.dependencies);
+const external = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDependencies ?? {})];
 const ts = () =>
   typescript({
     tsconfig: './tsconfig.json',
@@ -75,6 +75,7 @@ export default [
       'attendance-by-sector': 'src/attendance-by-sector/attendance-by-sector.ts',
       'training-trend': 'src/training-trend/training-trend.ts',
       core: 'src/core/index.ts',
+      react: 'src/frameworks/react.ts',
     },
     external: (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`)),
     output: { dir: 'dist/lib', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
