@@ -245,11 +245,12 @@ describe('embed generator snippets, pasted', async () => {
   }
 });
 
-// Inline data as people write it by hand in a CMS's HTML field. These need the
-// readers to tolerate whitespace, indentation, CRLF and a byte order mark
-// around inline CSV (the readers fix from the loader work, branch h/loader):
-// they fail before it.
-describe('inline data written by hand renders (needs the inline-text readers fix)', () => {
+// Inline data as people write it by hand in a CMS's HTML field: on the lines
+// after <script>, indented with the markup, with Windows line ends or a byte
+// order mark. These need readers that tolerate whitespace, indentation, CRLF
+// and a BOM around inline text; they fail with readers that take the blank
+// first line as the CSV header (as the README's inline CSV example did).
+describe('inline data written by hand renders', () => {
   const rows = [
     'measure,period,value',
     'referrals,2021-22 Q1,618',

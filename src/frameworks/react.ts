@@ -3,9 +3,8 @@
  * with @lit/react. Properties are set as properties (`years={3}`,
  * `data={envelope}`), and the widgets' events are React props:
  * `onWidgetReady` (`widget-ready`) and `onWidgetError` (`widget-error`).
- * Importing this module registers the elements.
+ * Importing this module registers the elements. In TSX:
  *
- *   import { KpiQuarterTable } from 'partnership-widgets/react';
  *   <KpiQuarterTable src="/data/kpis.json" years={3} onWidgetReady={(e) => console.log(e.detail)} />
  */
 import { createComponent, type EventName } from '@lit/react';
