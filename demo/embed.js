@@ -108,6 +108,17 @@ function update() {
   // JavaScript, so the preview is given that text as its `data` property
   // (the widget reads it as it reads a <script> child: JSON when it starts
   // with { or [, as the snippet's type says, else CSV).
+  // This page may fetch only from its own site (its CSP's connect-src), so
+  // the preview cannot load an address on another one; the snippet can.
+  const note = document.getElementById('preview-note');
+  const address = !snip.inline && data.get('source') === 'url' ? String(data.get('src') ?? '') : '';
+  const origin = address ? new URL(address, location.href).origin : location.origin;
+  note.hidden = origin === location.origin;
+  note.textContent = note.hidden
+    ? ''
+    : `This page can only load data from its own site, so the preview cannot show ${origin}. On your page the ` +
+      `widget loads it if that server sends CORS headers (Access-Control-Allow-Origin) and your page's ` +
+      `Content Security Policy allows it (connect-src ${origin}).`;
   const el = document.createElement(snip.tag);
   for (const [name, value] of snip.attributes) el.setAttribute(name, value);
   if (snip.inline) el.data = snip.inline.text;

@@ -215,6 +215,9 @@ describe('embed generator snippets, pasted', async () => {
                 state: widget().state,
                 csv: widget().toCSV(),
                 violations: window.__cspViolations,
+                note: document.getElementById('preview-note').hidden
+                  ? null
+                  : document.getElementById('preview-note').textContent,
               };
             },
             tag,
@@ -235,9 +238,14 @@ describe('embed generator snippets, pasted', async () => {
           // its preview says so; the pasted snippet, on a page that allows that host, shows the figures.
           assert.equal(generated.state, 'error');
           assert.ok(generated.violations.length > 0, "the CSP blocked the preview's request");
+          assert.match(
+            generated.note ?? '',
+            new RegExp(`cannot show ${assets.origin}[^]*connect-src ${assets.origin}`),
+          );
         } else {
           assert.equal(generated.state, 'loaded', `the preview: ${generated.state}`);
           assert.deepEqual(generated.violations, []);
+          assert.equal(generated.note, null);
           assert.equal(pasted.widgets[0].csv, generated.csv, 'the pasted widget shows what the preview showed');
         }
       });
