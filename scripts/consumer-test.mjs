@@ -115,9 +115,14 @@ const expectations = {
     );
     assert.equal(byId['tag-training'].ready.years.length, 3);
     assert.equal(byId['component-training'].ready.years.length, 3);
-    // onWidgetReady reached the React components' handlers.
+    // onWidgetReady reached the React components' handlers, onwidget-ready the tag's.
     const handled = JSON.parse(await page.$eval('#ready', (o) => o.textContent));
-    assert.deepEqual(Object.keys(handled).sort(), ['component-attendance', 'component-kpi', 'component-training']);
+    assert.deepEqual(Object.keys(handled).sort(), [
+      'component-attendance',
+      'component-kpi',
+      'component-training',
+      'tag-training',
+    ]);
     assert.equal(handled['component-training'].years.length, 3);
   },
   vue: async (widgets, page) => {

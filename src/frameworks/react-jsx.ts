@@ -5,17 +5,30 @@
  *   import type {} from 'partnership-widgets/react-jsx';
  *
  * React 19 sets a prop as a property when the element has one (`years`,
- * `data`, `headingLevel`) and as an attribute otherwise (`heading-level`).
- * For the widgets' events as props, use the components in
- * `partnership-widgets/react`.
+ * `data`, `headingLevel`) and as an attribute otherwise (`heading-level`),
+ * and listens to an event for a prop named `on` + the event's name
+ * (`onwidget-ready`). The components in `partnership-widgets/react` name them
+ * `onWidgetReady` and `onWidgetError`.
  */
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { AttendanceBySector } from '../attendance-by-sector/attendance-by-sector.js';
 import type { KpiQuarterTable } from '../kpi-quarter-table/kpi-quarter-table.js';
 import type { TrainingTrend } from '../training-trend/training-trend.js';
-import type { AttendanceBySectorProps, KpiQuarterTableProps, TrainingTrendProps } from './props.js';
+import type {
+  AttendanceBySectorProps,
+  ErrorDetail,
+  KpiQuarterTableProps,
+  ReadyDetail,
+  TrainingTrendProps,
+} from './props.js';
 
-type TagProps<E extends HTMLElement, P> = Omit<DetailedHTMLProps<HTMLAttributes<E>, E>, keyof P> & P;
+/** The widgets' events, as React 19 listens to them on a custom element. */
+interface EventProps {
+  'onwidget-ready'?: (event: CustomEvent<ReadyDetail>) => void;
+  'onwidget-error'?: (event: CustomEvent<ErrorDetail>) => void;
+}
+
+type TagProps<E extends HTMLElement, P> = Omit<DetailedHTMLProps<HTMLAttributes<E>, E>, keyof P> & P & EventProps;
 
 declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace -- React's own JSX namespace, augmented

@@ -16,7 +16,13 @@ export function App() {
         <h2>Tags</h2>
         <kpi-quarter-table id="tag-kpi" src="/data/trafford-referrals-annual.json" years={3} heading-level="3" />
         <attendance-by-sector id="tag-attendance" src="/data/norfolk-lscg-attendance-2024-25.json" heading-level="3" />
-        <training-trend id="tag-training" src="/data/llr-training.json" years={3} headingLevel={3} />
+        <training-trend
+          id="tag-training"
+          src="/data/llr-training.json"
+          years={3}
+          headingLevel={3}
+          onwidget-ready={onReady('tag-training')}
+        />
       </section>
       <section>
         <h2>Components</h2>
