@@ -1,5 +1,7 @@
 // Every snippet we show, pasted into a page as a user would: each ```html
-// block of README.md with a widget in it, and the embed generator's output for
+// block with a widget in it, in README.md and docs/*.md (a block meant as an
+// outline, not for pasting, is fenced ```html not-pasteable and left out;
+// anything else with a placeholder fails), and the embed generator's output for
 // each widget and each kind of data. A page is served from one origin (the
 // council's site, with the strict CSP) and the script from another (the site's
 // asset host, "your-site.example" in the README), which sends CORS headers
@@ -9,7 +11,7 @@
 // show its figures, with no error, no page error and no CSP violation.
 // Needs a build (dist/partnership-widgets.js).
 /* global document, window -- the callbacks passed to page.evaluate run in the browser */
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -138,20 +140,25 @@ function assertFigures({ widgets, problems }, where) {
   assert.deepEqual(problems, [], `${where}: problems in the page`);
 }
 
-describe('README snippets, pasted', async () => {
-  const readme = await readFile(join(root, 'README.md'), 'utf8');
-  const snippets = htmlSnippets(readme);
+const docs = await readdir(join(root, 'docs')).catch(() => []);
+const documents = ['README.md', ...docs.filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+
+describe('README and docs snippets, pasted', async () => {
+  const snippets = [];
+  for (const file of documents) {
+    for (const s of htmlSnippets(await readFile(join(root, file), 'utf8'))) snippets.push({ file, ...s });
+  }
   test('the README has html snippets with widgets in them', () => {
-    assert.ok(snippets.length >= 6, `found ${snippets.length}`);
+    assert.ok(snippets.filter((s) => s.file === 'README.md').length >= 2, `found ${snippets.length}`);
   });
-  for (const { line, html } of snippets) {
-    test(`README.md line ${line}: ${html
+  for (const { file, line, html } of snippets) {
+    test(`${file} line ${line}: ${html
       .split('\n')
       .find((l) => TAGS.some((t) => l.includes(`<${t}`)))
       .trim()}`, async () => {
       const snippet = html.replaceAll(README_SCRIPT, `${assets.origin}/js/partnership-widgets.js`);
       assert.ok(!/[…]/.test(snippet), 'a placeholder (…) in a snippet meant to be pasted');
-      assertFigures(await open(pageWith(snippet)), `README.md line ${line}`);
+      assertFigures(await open(pageWith(snippet)), `${file} line ${line}`);
     });
   }
 });
