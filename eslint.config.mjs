@@ -31,6 +31,8 @@ export default defineConfig(
       'coverage/',
       'custom-elements.json',
       'test/output/',
+      'test/consumers/*/dist/',
+      'test/consumers/*/public/',
     ],
   },
   js.configs.recommended,

@@ -37,7 +37,7 @@ function cspSafeDsv() {
 }
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-const external = Object.keys(pkg.dependencies);
+const external = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDependencies ?? {})];
 // BUNDLE_ONLY (npm start) skips type checking, which is most of the build's time:
 // `npm run build` and `npm run typecheck` still check every file.
 const bundleOnly = Boolean(process.env.BUNDLE_ONLY);
@@ -132,6 +132,7 @@ const config = [
       core: 'src/core/index.ts',
       // Chart and message modules for partnership-widgets-cli (not a public API).
       internal: 'src/internal.ts',
+      react: 'src/frameworks/react.ts',
     },
     external: (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`)),
     output: { dir: 'dist/lib', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },

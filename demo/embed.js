@@ -36,6 +36,48 @@ function inlineType(text) {
   return /^\s*[[{]/.test(text) ? 'application/json' : 'text/csv';
 }
 
+/**
+ * The text the snippet puts inside `<script type="...">`, exactly as a page
+ * will read it (a script's text is raw: what is between the tags). CSV starts
+ * on the `<script>` line, so its first line is the header and no blank line
+ * or indentation comes before it, and ends with a line break before
+ * `</script>`. JSON may sit on lines of its own. Line breaks are `\n`; a byte
+ * order mark and blank lines around the data are dropped.
+ */
+function inlineBody(text, type) {
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n?|\n/)
+    .map((line) => line.replace(/\s+$/, ''));
+  while (lines.length && lines[0].trim() === '') lines.shift();
+  while (lines.length && lines[lines.length - 1] === '') lines.pop();
+  const data = lines.join('\n').replace(/<\/script/gi, '<\\/script');
+  return type === 'text/csv' ? `${data}\n` : `\n${data}\n  `;
+}
+
+/** The snippet, as a structure: the preview and the snippet's text are both made from it. */
+function snippetOf(data) {
+  const text = String(data.get('inline') ?? '');
+  const type = inlineType(text);
+  return {
+    scriptUrl: String(data.get('script-url')),
+    tag: data.get('widget'),
+    attributes: attributes(data),
+    inline: data.get('source') === 'inline' && text.trim() ? { type, text: inlineBody(text, type) } : undefined,
+  };
+}
+
+/** The snippet's markup. */
+function markup({ scriptUrl, tag, attributes: attrs, inline }) {
+  const attrText = attrs
+    .map(([name, value]) => (value === '' ? ` ${name}` : ` ${name}="${escapeAttribute(value)}"`))
+    .join('');
+  const body = inline ? `\n  <script type="${inline.type}">${inline.text}</script>\n` : '';
+  return (
+    `<script type="module" src="${escapeAttribute(scriptUrl)}"></script>\n` + `<${tag}${attrText}>${body}</${tag}>\n`
+  );
+}
+
 function update() {
   const data = new FormData(form);
   const tag = data.get('widget');
@@ -57,27 +99,30 @@ function update() {
     }),
   );
 
-  // The live widget.
-  const el = document.createElement(tag);
-  for (const [name, value] of attributes(data)) el.setAttribute(name, value);
-  const text = String(data.get('inline') ?? '');
-  // Under this page's Trusted Types policy a script's text cannot be set from
-  // JavaScript, so the preview takes the pasted text as its `data` property;
-  // the snippet below holds it in a <script> child, which the CMS page parses.
-  if (inline && text.trim()) el.data = text;
-  preview.replaceChildren(el);
+  const snip = snippetOf(data);
+  snippet.textContent = markup(snip);
 
-  // The snippet, as text.
-  const attrText = attributes(data)
-    .map(([name, value]) => (value === '' ? ` ${name}` : ` ${name}="${escapeAttribute(value)}"`))
-    .join('');
-  const body =
-    inline && text.trim()
-      ? `\n  <script type="${inlineType(text)}">\n${text.trim().replace(/<\/script/gi, '<\\/script')}\n  </script>\n`
-      : '';
-  snippet.textContent =
-    `<script type="module" src="${escapeAttribute(String(data.get('script-url')))}"></script>\n` +
-    `<${tag}${attrText}>${body}</${tag}>\n`;
+  // The live widget, made from the same snippet: its attributes, and the
+  // inline data exactly as the snippet's <script> will hold it. Under this
+  // page's Trusted Types policy a script's text cannot be set from
+  // JavaScript, so the preview is given that text as its `data` property
+  // (the widget reads it as it reads a <script> child: JSON when it starts
+  // with { or [, as the snippet's type says, else CSV).
+  // This page may fetch only from its own site (its CSP's connect-src), so
+  // the preview cannot load an address on another one; the snippet can.
+  const note = document.getElementById('preview-note');
+  const address = !snip.inline && data.get('source') === 'url' ? String(data.get('src') ?? '') : '';
+  const origin = address ? new URL(address, location.href).origin : location.origin;
+  note.hidden = origin === location.origin;
+  note.textContent = note.hidden
+    ? ''
+    : `This page can only load data from its own site, so the preview cannot show ${origin}. On your page the ` +
+      `widget loads it if that server sends CORS headers (Access-Control-Allow-Origin) and your page's ` +
+      `Content Security Policy allows it (connect-src ${origin}).`;
+  const el = document.createElement(snip.tag);
+  for (const [name, value] of snip.attributes) el.setAttribute(name, value);
+  if (snip.inline) el.data = snip.inline.text;
+  preview.replaceChildren(el);
 }
 
 document.getElementById('widget').addEventListener('change', (event) => {
