@@ -92,10 +92,10 @@ export function median(values: readonly number[]): number | undefined {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Rounds half away from zero at `decimals` places, without binary noise (2.675 → 2.68). */
+/** Rounds half away from zero at `decimals` places, on the number's decimal digits (2.675 → 2.68, not 2.67). */
 export function roundTo(n: number, decimals: number): number {
-  const f = 10 ** decimals;
-  return (Math.sign(n) * Math.round(Number((Math.abs(n) * f).toFixed(6)))) / f;
+  const scaled = Math.round(Number(`${Math.abs(n)}e${decimals}`));
+  return Math.sign(n) * Number(`${scaled}e-${decimals}`);
 }
 
 const SYMBOL_WORDS: Record<string, string> = {
@@ -421,7 +421,14 @@ export function envelopeFor(ctx: Loaded, area: Area) {
     return undefined;
   };
   /** A measure's value in a row: as published, or a rate per 10,000 from the row's count. */
-  const valueOf = (m: Measure, row: EesRow | undefined, entity: string, a: Area | undefined, key: string): Value => {
+  const valueOf = (
+    m: Measure,
+    row: EesRow | undefined,
+    entity: string,
+    a: Area | undefined,
+    key: string,
+    exact = false,
+  ): Value => {
     if (!row) return 'x';
     const v = cell(row[m.column]);
     // An empty measure cell is "not available", never 0 or blank.
@@ -429,7 +436,9 @@ export function envelopeFor(ctx: Loaded, area: Area) {
     if (!m.per10000Of) return v;
     if (typeof v !== 'number') return v;
     const pop = popFor(entity, a, key);
-    return pop ? roundTo((v / pop) * 10000, m.decimals) : 'x';
+    if (!pop) return 'x';
+    const rate = (v / pop) * 10000;
+    return exact ? rate : roundTo(rate, m.decimals);
   };
 
   const data: EnvelopeRow[] = [];
@@ -495,7 +504,7 @@ export function envelopeFor(ctx: Loaded, area: Area) {
             for (const member of members) {
               const entity = member.area ? `A:${member.area.id}` : '';
               const r = member.area ? ctx.series.get(entity)?.get(bd)?.get(key) : undefined;
-              const v = member.area ? valueOf(m, r, entity, member.area, key) : undefined;
+              const v = member.area ? valueOf(m, r, entity, member.area, key, true) : undefined;
               if (typeof v === 'number') numbers.push(v);
               else if (!member.area) reasons.push(`${member.name}: not in ${options.file}`);
               else if (!r) {
@@ -511,12 +520,14 @@ export function envelopeFor(ctx: Loaded, area: Area) {
                 reasons.push(`${member.name}: no population estimate`);
               else reasons.push(`${member.name}: ${SYMBOL_WORDS[String(v)] ?? String(v)}`);
             }
-            const med = median(numbers);
-            // Medians are rounded as the published figures are (whole numbers for counts).
+            // Medians are rounded as the published figures are (whole numbers for counts), worked out
+            // in units of the last published decimal so that a half (18.55) is exactly a half.
+            const scale = 10 ** m.decimals;
+            const med = m.per10000Of ? median(numbers) : median(numbers.map((n) => Math.round(n * scale)));
             data.push({
               measure: m.id,
               period: key,
-              value: med === undefined ? 'x' : roundTo(med, m.decimals),
+              value: med === undefined ? 'x' : m.per10000Of ? roundTo(med, m.decimals) : Math.round(med) / scale,
               area: NEIGHBOURS_LABEL,
               ...dim(bd),
             });
