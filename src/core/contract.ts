@@ -65,6 +65,8 @@ export const EnvelopeSchema = v.looseObject(
     measures: v.array(MeasureSchema, 'list'),
     notes: v.optional(v.array(Text, 'list')),
     annotations: v.optional(v.array(v.looseObject({ period: Text, text: Text }, 'object'), 'list')),
+    /** How readers see each period, where the key alone would mislead: {"2023-24": "30 September 2024"}. */
+    periodLabels: v.optional(v.record(v.string('text'), Text, 'object')),
     area: v.optional(v.looseObject({ name: Text, code: v.optional(Text) }, 'object')),
     comparators: v.optional(
       v.array(
@@ -126,6 +128,8 @@ export interface Dataset {
   readonly measures: readonly MeasureDef[];
   readonly notes: readonly string[];
   readonly annotations: readonly { readonly period: string; readonly text: string }[];
+  /** Readers' labels of periods by key (`2023-24` → `30 September 2024`), where the data gives them. */
+  readonly periodLabels?: Readonly<Record<string, string>>;
   /** The area the main rows are for (rows without an `area` dimension). */
   readonly area?: { readonly name: string; readonly code?: string };
   /** Comparator areas (rows with an `area` dimension), in the order to show them. */
@@ -304,6 +308,7 @@ export function validateEnvelope(input: unknown, options: ValidateOptions = {}):
     measures,
     notes: env.notes ?? [],
     annotations: env.annotations ?? [],
+    ...(env.periodLabels ? { periodLabels: env.periodLabels } : {}),
     ...(env.area ? { area: { name: env.area.name, ...(env.area.code ? { code: env.area.code } : {}) } } : {}),
     comparators: (env.comparators ?? []).map((c) => ({ area: c.area, kind: c.kind ?? 'other' })),
     rows,
