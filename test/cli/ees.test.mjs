@@ -358,6 +358,27 @@ test('calendar years, financial quarters and academic years get their own labels
   const periods = [...new Set(fq.data.map((r) => r.period))];
   assert.equal(periods.length, 8, 'two years of four quarters');
   assert.equal(periods[0], '2023-24 Q1');
+  // A column named with a % sign (DfE's csww_headline has turnover_rate_fte_%): a percentage, a valid id.
+  const percent = join(dir, 'headline.csv');
+  await writeFile(
+    percent,
+    [
+      head.replace('things', 'turnover_rate_fte_%'),
+      la('2023', 'Calendar year', 15.5),
+      la('2024', 'Calendar year', 14.2),
+    ].join('\n'),
+  );
+  const headline = await prepare(percent, '--area', 'Trafford');
+  assert.deepEqual(headline.measures, [
+    {
+      id: 'turnover_rate_fte_percent',
+      label: 'Turnover rate FTE (%)',
+      polarity: 'neutral',
+      unit: 'percent',
+      decimals: 1,
+    },
+  ]);
+  assert.equal(find(headline, 'turnover_rate_fte_percent', '2024-25'), 14.2);
   const monthly = join(dir, 'monthly.csv');
   await writeFile(monthly, [head, la('2024', 'January', 3)].join('\n'));
   const refused = await cli('prepare', monthly, '--area', 'Trafford');
