@@ -173,6 +173,11 @@ export function load(options: PrepareOptions): Loaded {
       `--breakdown ${breakdown}: not a breakdown column of ${options.file}.${filterList(filters) || ' It has none.'}`,
     );
   }
+  if (breakdown !== undefined && ['measure', 'period', 'value', 'area'].includes(breakdown)) {
+    throw new CliError(
+      `--breakdown ${breakdown}: a row dimension cannot be called "${breakdown}" (the envelope uses that key).`,
+    );
+  }
   const chosenFilters = new Set((options.filters ?? []).map(([c]) => c));
   const open = [...filters.keys()].filter(
     (c) => c !== breakdown && !chosenFilters.has(c) && new Set(rows.map((r) => (r[c] ?? '').trim())).size > 1,
