@@ -1,28 +1,38 @@
 /**
  * The `partnership-widgets` command line (Node only):
- *   partnership-widgets prepare FILE.csv --area NAME_OR_CODE [--measures COL,COL] [--labels LABELS.json]
- *       [--neighbours SN_MODEL.csv] [--years N] [--out OUT.json] [--updated YYYY-MM-DD]
+ *   partnership-widgets prepare FILE.csv --area NAME_OR_CODE|all [--measures COL,COL] [--labels LABELS.json]
+ *       [--neighbours SN_MODEL.csv] [--years N] [--out OUT.json|DIR/] [--updated YYYY-MM-DD]
+ *       [--filter COLUMN=VALUE]... [--breakdown COLUMN] [--meta FILE.meta.csv] [--period-type TYPE]
+ *       [--per-10000 --population ONS.csv]
  *   partnership-widgets check FILE.json
  *   partnership-widgets render ELEMENT --src FILE.json [--format html|svg|png] [--lang en|cy] [--width PX]
  *       [--as-at YYYY-MM-DD] [--out FILE]
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { validateEnvelope, WidgetError } from 'partnership-widgets/core.js';
-import { CliError } from './ees.js';
-import { prepare, type LabelsFile } from './prepare.js';
+import { CliError, PERIOD_TYPES, readMeta, resolveArea, type PeriodType } from './ees.js';
+import { envelopeFor, load, type LabelsFile } from './prepare.js';
 import { describeProblems, RENDER_HELP, RENDER_USAGE, renderCommand } from './render.js';
 
 const USAGE = `Usage:
-  partnership-widgets prepare FILE.csv --area NAME_OR_CODE [--measures COL,COL,...]
-      [--labels LABELS.json] [--neighbours SN_MODEL.csv] [--years N] [--out OUT.json] [--updated YYYY-MM-DD]
+  partnership-widgets prepare FILE.csv --area NAME_OR_CODE|all [--measures COL,COL,...]
+      [--labels LABELS.json] [--neighbours SN_MODEL.csv] [--years N] [--out OUT.json|DIR/]
+      [--updated YYYY-MM-DD] [--filter COLUMN=VALUE]... [--breakdown COLUMN] [--meta FILE.meta.csv]
+      [--period-type TYPE] [--per-10000 --population ONS_MID_YEAR.csv]
   partnership-widgets check FILE.json
 ${RENDER_USAGE}
 
 prepare  turns a DfE explore-education-statistics CSV into a widget endpoint for one local
          authority (by name, new code E08000009 or old code 358), with England, its region and,
          with --neighbours, the median of its ten statistical neighbours as comparators.
+         --area all writes one envelope per authority into the --out directory.
+         --filter keeps one value of a breakdown column; --breakdown makes a column's values a
+         row dimension. --meta reads EES metadata (labels, units, decimals; default: the
+         FILE.meta.csv beside FILE.csv). --period-type overrides what time_identifier says:
+         ${PERIOD_TYPES.join(', ')}.
+         --per-10000 adds a rate per 10,000 children for every count, from --population.
 check    validates an envelope with the same validator the widgets use.
 ${RENDER_HELP}`;
 
@@ -48,6 +58,25 @@ async function readJson<T>(path: string): Promise<T> {
   }
 }
 
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** "Herefordshire, County of" → "herefordshire-county-of". */
+function slug(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
 /** Runs the command line; returns the exit code. */
 export async function run(
   argv: string[],
@@ -67,6 +96,12 @@ export async function run(
           years: { type: 'string' },
           out: { type: 'string' },
           updated: { type: 'string' },
+          filter: { type: 'string', multiple: true },
+          breakdown: { type: 'string' },
+          meta: { type: 'string' },
+          'period-type': { type: 'string' },
+          'per-10000': { type: 'boolean' },
+          population: { type: 'string' },
         },
       });
       const file = positionals[0];
@@ -77,7 +112,23 @@ export async function run(
       if (values.updated !== undefined && !/^\d{4}-\d{2}(-\d{2})?$/.test(values.updated)) {
         throw new CliError('--updated must be a date such as 2025-10-30.');
       }
-      const envelope = prepare({
+      const filters = (values.filter ?? []).map((f) => {
+        const at = f.indexOf('=');
+        if (at < 1) throw new CliError(`--filter must be COLUMN=VALUE, not "${f}".`);
+        return [f.slice(0, at).trim(), f.slice(at + 1).trim()] as const;
+      });
+      const periodType = values['period-type'];
+      if (periodType !== undefined && !PERIOD_TYPES.includes(periodType as PeriodType))
+        throw new CliError(`--period-type must be one of ${PERIOD_TYPES.join(', ')}.`);
+      if (values['per-10000'] && !values.population)
+        throw new CliError('--per-10000 needs --population FILE (ONS mid-year estimates of children aged 0 to 17).');
+      if (values.population && !values['per-10000']) throw new CliError('--population is used with --per-10000.');
+      const metaPath = values.meta ?? file.replace(/\.csv$/i, '.meta.csv');
+      let meta;
+      if (values.meta || (metaPath !== file && (await exists(metaPath)))) {
+        meta = readMeta(await readText(metaPath), basename(metaPath));
+      }
+      const loaded = load({
         text: await readText(file),
         file: basename(file),
         area: values.area,
@@ -93,7 +144,30 @@ export async function run(
         ...(values.neighbours ? { neighbours: await readText(values.neighbours) } : {}),
         ...(years ? { years } : {}),
         ...(values.updated ? { updated: values.updated } : {}),
+        ...(filters.length ? { filters } : {}),
+        ...(values.breakdown ? { breakdown: values.breakdown } : {}),
+        ...(meta ? { meta } : {}),
+        ...(periodType ? { periodType: periodType as PeriodType } : {}),
+        ...(values.population
+          ? { population: { text: await readText(values.population), file: basename(values.population) } }
+          : {}),
       });
+      if (values.area.trim().toLowerCase() === 'all') {
+        if (!values.out) throw new CliError('--area all needs --out DIRECTORY (one JSON file per authority).');
+        await mkdir(values.out, { recursive: true });
+        const used = new Set<string>();
+        for (const area of loaded.all) {
+          const envelope = envelopeFor(loaded, area);
+          validateEnvelope(envelope);
+          let name = slug(area.name);
+          if (used.has(name)) name = `${name}-${area.code.toLowerCase()}`;
+          used.add(name);
+          await writeFile(join(values.out, `${name}.json`), `${JSON.stringify(envelope, null, 2)}\n`);
+        }
+        io.err(`Wrote ${loaded.all.length} envelopes to ${values.out}.\n`);
+        return 0;
+      }
+      const envelope = envelopeFor(loaded, resolveArea(loaded.all, values.area));
       // The output must be what the widgets accept.
       validateEnvelope(envelope);
       const json = `${JSON.stringify(envelope, null, 2)}\n`;

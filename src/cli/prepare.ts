@@ -1,20 +1,36 @@
 /**
  * `partnership-widgets prepare`: a published DfE EES file → a widget endpoint
  * (the JSON envelope) for one local authority, with England, its region and
- * the median of its ten statistical neighbours as comparator rows.
+ * the median of its ten statistical neighbours as comparator rows. The file
+ * is read once (`load`); `envelopeFor` then makes the envelope of any of its
+ * authorities, so `--area all` costs one read.
  */
 import * as aq from 'arquero';
-import type { ColumnTable } from 'arquero';
 import {
-  areas,
+  authorities,
   cell,
+  classify,
   CliError,
+  CODE_CHANGES,
+  decimalsOf,
   defaultLabel,
-  measureColumns,
+  detectPeriodType,
+  measureId,
+  periodNote,
   periodOf,
   readEes,
+  REPLACED,
   resolveArea,
+  titleFromFile,
+  unitOf,
+  YEAR_START_MONTH,
   type Area,
+  type EesFile,
+  type EesRow,
+  type MetaColumn,
+  type PeriodOf,
+  type PeriodType,
+  type Unit,
 } from './ees.js';
 
 export interface LabelEntry {
@@ -40,9 +56,20 @@ export interface PrepareOptions {
   labels?: LabelsFile;
   /** The statistical neighbour model CSV text (DfE, wide: old_la_code, SN_1..SN_10). */
   neighbours?: string;
+  /** How many years to keep (the latest; quarters of a year count as one year). */
   years?: number;
   /** `updated` for the envelope (default: today, UTC). */
   updated?: string;
+  /** `--filter column=value`: keep only rows with that value. */
+  filters?: readonly (readonly [string, string])[];
+  /** `--breakdown column`: its values become a row dimension. */
+  breakdown?: string;
+  /** EES metadata (`.meta.csv`). */
+  meta?: Map<string, MetaColumn>;
+  /** Overrides the period type read from time_identifier. */
+  periodType?: PeriodType;
+  /** Rates per 10,000 children from ONS mid-year estimates (an EES file of population_estimate). */
+  population?: { text: string; file: string };
 }
 
 type Value = number | string;
@@ -52,30 +79,10 @@ interface EnvelopeRow {
   period: string;
   value: Value;
   area?: string;
+  [dimension: string]: Value | undefined;
 }
 
 export const NEIGHBOURS_LABEL = 'Statistical neighbours (median)';
-
-/** The ten neighbours of an area in DfE's statistical neighbour model. */
-export function neighboursOf(modelText: string, area: Area, all: readonly Area[]) {
-  const model = aq.fromCSV(modelText.replace(/^\uFEFF/, ''), { autoType: false });
-  if (!model.columnNames().includes('old_la_code') || !model.columnNames().includes('SN_1')) {
-    throw new CliError(
-      'The neighbours file is not DfE’s statistical neighbour model (it needs old_la_code and SN_1..SN_10).',
-    );
-  }
-  const row = (model.objects() as Record<string, string | null>[]).find((r) => r.old_la_code === area.oldCode);
-  if (!row) throw new CliError(`${area.name} (${area.oldCode}) is not in the statistical neighbour model.`);
-  const codes = Array.from({ length: 10 }, (_, i) => row[`SN_${i + 1}`]?.trim()).filter((c): c is string => !!c);
-  return codes.map((oldCode) => {
-    const found = all.find((a) => a.oldCode === oldCode);
-    const name =
-      found?.name ??
-      (model.objects() as Record<string, string | null>[]).find((r) => r.old_la_code === oldCode)?.la_name ??
-      oldCode;
-    return { oldCode, name, code: found?.code ?? '', inFile: !!found };
-  });
-}
 
 /** The median of numbers (the mean of the middle two for an even count). */
 export function median(values: readonly number[]): number | undefined {
@@ -85,148 +92,562 @@ export function median(values: readonly number[]): number | undefined {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-export function prepare(options: PrepareOptions) {
-  const table: ColumnTable = readEes(options.text, options.file);
-  const all = areas(table);
-  if (!all.length) throw new CliError(`${options.file} has no local authority rows.`);
-  const area = resolveArea(all, options.area);
-  const available = measureColumns(table);
-  const chosen = options.measures?.length ? options.measures : available;
-  const unknown = chosen.filter((c) => !available.includes(c));
-  if (unknown.length) {
+/** Rounds half away from zero at `decimals` places, on the number's decimal digits (2.675 → 2.68, not 2.67). */
+export function roundTo(n: number, decimals: number): number {
+  const scaled = Math.round(Number(`${Math.abs(n)}e${decimals}`));
+  return Math.sign(n) * Number(`${scaled}e-${decimals}`);
+}
+
+const SYMBOL_WORDS: Record<string, string> = {
+  c: 'suppressed [c]',
+  x: 'not available [x]',
+  u: 'low reliability [u]',
+  z: 'not applicable [z]',
+  low: 'below 0.5 [low]',
+};
+
+interface Measure {
+  column: string;
+  id: string;
+  label: string;
+  definition?: string;
+  polarity: 'up-good' | 'down-good' | 'neutral';
+  unit: Unit;
+  decimals: number;
+  /** A rate per 10,000 children derived from this count column. */
+  per10000Of?: string;
+}
+
+/** Rows of one entity (England, a region, an authority): breakdown value → period key → row. */
+type Series = Map<string, Map<string, EesRow>>;
+
+export interface Loaded {
+  options: PrepareOptions;
+  ees: EesFile;
+  all: Area[];
+  periodType: PeriodType;
+  periods: Map<string, PeriodOf>;
+  measures: Measure[];
+  breakdownValues: string[];
+  series: Map<string, Series>;
+  periodOfRow: (r: EesRow) => PeriodOf;
+  firstLast: Map<string, { first: string; last: string }>;
+  fileLast: string;
+  roundedComparators: boolean;
+  population?: PopulationIndex;
+  model?: Record<string, string | null>[];
+  title: string;
+  filterNote?: string;
+}
+
+interface PopulationIndex {
+  file: string;
+  /** entity key ("N", "R:E12000007", an authority's GSS codes) → year → children 0-17. */
+  byEntity: Map<string, Map<number, number>>;
+}
+
+const NO_BREAKDOWN = '';
+
+export function load(options: PrepareOptions): Loaded {
+  const ees = readEes(options.text, options.file);
+  const { measures: measureColumns, filters } = classify(ees, options.meta);
+  let rows = ees.rows;
+
+  for (const [column, value] of options.filters ?? []) {
+    if (!ees.columns.includes(column)) {
+      throw new CliError(
+        `--filter ${column}=${value}: ${options.file} has no column "${column}".${filterList(filters)}`,
+      );
+    }
+    const values = [...new Set(rows.map((r) => (r[column] ?? '').trim()))];
+    if (!values.includes(value)) {
+      throw new CliError(
+        `--filter ${column}=${value}: no rows have that value. Values of ${column}: ${values.map((v) => `"${v}"`).join(', ')}.`,
+      );
+    }
+    rows = rows.filter((r) => (r[column] ?? '').trim() === value);
+  }
+  const breakdown = options.breakdown;
+  if (breakdown !== undefined && !filters.has(breakdown)) {
     throw new CliError(
-      `No measure column ${unknown.map((u) => `"${u}"`).join(', ')}. Measure columns: ${available.join(', ')}.`,
+      `--breakdown ${breakdown}: not a breakdown column of ${options.file}.${filterList(filters) || ' It has none.'}`,
     );
   }
+  if (breakdown !== undefined && ['measure', 'period', 'value', 'area'].includes(breakdown)) {
+    throw new CliError(
+      `--breakdown ${breakdown}: a row dimension cannot be called "${breakdown}" (the envelope uses that key).`,
+    );
+  }
+  const chosenFilters = new Set((options.filters ?? []).map(([c]) => c));
+  const open = [...filters.keys()].filter(
+    (c) => c !== breakdown && !chosenFilters.has(c) && new Set(rows.map((r) => (r[c] ?? '').trim())).size > 1,
+  );
+  if (open.length) {
+    const listed = open.map((c) => {
+      const values = [...new Set(rows.map((r) => (r[c] ?? '').trim()))];
+      return `  ${c} (${values.length} values): ${values.map((v) => `"${v}"`).join(', ')}`;
+    });
+    throw new CliError(
+      `${options.file} has breakdown columns: each authority has one row per value of them in a year. ` +
+        `Choose a value with --filter COLUMN=VALUE, or show one column's values as rows with --breakdown COLUMN:\n${listed.join('\n')}`,
+    );
+  }
+  const breakdownValues = breakdown ? [...new Set(rows.map((r) => (r[breakdown] ?? '').trim()))] : [NO_BREAKDOWN];
 
-  // One row per area and period, with the period worked out from EES time columns.
-  type EesRow = Record<string, string | null> & { period: string };
-  const rows: EesRow[] = (table.objects() as Record<string, string | null>[]).map((r) => ({
-    ...r,
-    period: periodOf(r.time_period ?? '', r.time_identifier ?? ''),
-  }));
-  const own = rows.filter((r) => r.geographic_level === 'Local authority' && r.new_la_code === area.code);
-  const periods = [...new Set(own.map((r) => r.period))].sort();
-  const years = Math.max(1, Math.floor(options.years ?? 5));
-  const kept = new Set(periods.slice(-years));
+  const periodType = detectPeriodType({ ...ees, rows }, options.periodType);
+  const periodCache = new Map<string, PeriodOf>();
+  const periodOfRow = (r: EesRow) => {
+    const k = `${r.time_period}|${r.time_identifier}`;
+    let p = periodCache.get(k);
+    if (!p) {
+      p = periodOf(r.time_period ?? '', r.time_identifier ?? '', periodType);
+      periodCache.set(k, p);
+    }
+    return p;
+  };
+  const periods = new Map<string, PeriodOf>();
 
+  // Measures: columns chosen by name (or by their id), with unit, label and decimals.
   const labels = options.labels?.measures ?? {};
-  const idOf = (column: string) => labels[column]?.id ?? column;
-  const data: EnvelopeRow[] = [];
-  const push = (source: EesRow, areaName?: string) => {
-    for (const column of chosen) {
-      const value = cell(source[column]);
-      data.push({
-        measure: idOf(column),
-        period: source.period,
-        // An empty measure cell is "not available", never 0 or blank.
-        value: value === undefined ? 'x' : value,
-        ...(areaName ? { area: areaName } : {}),
+  const wanted = options.measures?.length ? options.measures : measureColumns;
+  const unknown = wanted.filter((c) => !measureColumns.includes(c) && !measureColumns.some((m) => measureId(m) === c));
+  if (unknown.length) {
+    throw new CliError(
+      `No measure column ${unknown.map((u) => `"${u}"`).join(', ')}. Measure columns: ${measureColumns.join(', ')}.`,
+    );
+  }
+  const measures: Measure[] = wanted.map((w) => {
+    const column = measureColumns.includes(w) ? w : measureColumns.find((m) => measureId(m) === w)!;
+    const meta = options.meta?.get(column);
+    const unit = unitOf(column, meta);
+    const entry = labels[column] ?? {};
+    let published = 0;
+    for (const r of rows) published = Math.max(published, decimalsOf(r[column]));
+    return {
+      column,
+      id: entry.id ?? measureId(column),
+      label: entry.label ?? meta?.label ?? defaultLabel(column, unit),
+      ...(entry.definition ? { definition: entry.definition } : {}),
+      polarity: entry.polarity ?? 'neutral',
+      unit,
+      decimals: Math.min(3, meta?.decimals ?? published),
+    };
+  });
+
+  const { all, areaOfRow } = authorities(rows);
+  if (!all.length) throw new CliError(`${options.file} has no local authority rows.`);
+
+  // Index every row by entity, breakdown value and period; two rows in one place is an error naming their lines.
+  const series = new Map<string, Series>();
+  const firstLast = new Map<string, { first: string; last: string }>();
+  const clashes: string[] = [];
+  let fileLast = '';
+  for (const r of rows) {
+    let key: string;
+    let name: string;
+    if (r.geographic_level === 'National') {
+      key = 'N';
+      name = r.country_name ?? 'England';
+    } else if (r.geographic_level === 'Regional') {
+      key = `R:${r.region_code ?? ''}`;
+      name = r.region_name ?? '';
+    } else if (r.geographic_level === 'Local authority') {
+      const a = areaOfRow(r)!;
+      key = `A:${a.id}`;
+      name = a.name;
+    } else continue;
+    const p = periodOfRow(r);
+    periods.set(p.key, p);
+    if (p.key > fileLast) fileLast = p.key;
+    const bd = breakdown ? (r[breakdown] ?? '').trim() : NO_BREAKDOWN;
+    const s = series.get(key) ?? series.set(key, new Map()).get(key)!;
+    const byPeriod = s.get(bd) ?? s.set(bd, new Map()).get(bd)!;
+    const earlier = byPeriod.get(p.key);
+    if (earlier) {
+      if (clashes.length < 10)
+        clashes.push(
+          `Lines ${earlier.line} and ${r.line} of ${options.file} both give figures for ${name}, ${p.label}${bd ? `, ${breakdown} "${bd}"` : ''}.`,
+        );
+      continue;
+    }
+    byPeriod.set(p.key, r);
+    const fl = firstLast.get(key);
+    if (!fl) firstLast.set(key, { first: p.key, last: p.key });
+    else {
+      if (p.key < fl.first) fl.first = p.key;
+      if (p.key > fl.last) fl.last = p.key;
+    }
+  }
+  if (clashes.length) {
+    const others = filters.size
+      ? ` Its other columns: ${[...ees.columns].filter((c) => !measureColumns.includes(c)).join(', ')}.`
+      : '';
+    throw new CliError(`${clashes.join('\n')}${others}`);
+  }
+
+  // Published national and regional counts rounded to 10 while authority counts are not: say so, only then.
+  const counts = measures.filter((m) => m.unit === 'count' && m.decimals === 0);
+  let comparatorNumbers = 0;
+  let comparatorRounded = true;
+  let laUnrounded = false;
+  for (const r of rows) {
+    for (const m of counts) {
+      const v = cell(r[m.column]);
+      if (typeof v !== 'number') continue;
+      if (r.geographic_level === 'Local authority') {
+        if (v % 10 !== 0) laUnrounded = true;
+      } else if (r.geographic_level === 'National' || r.geographic_level === 'Regional') {
+        comparatorNumbers++;
+        if (v % 10 !== 0) comparatorRounded = false;
+      }
+    }
+  }
+
+  const constant = (column: string) => {
+    const values = new Set(rows.map((r) => (r[column] ?? '').trim()));
+    return values.size === 1 ? [...values][0] : undefined;
+  };
+  const category = ees.columns.includes('category') ? constant('category') : undefined;
+  const title = options.labels?.title ?? (category || titleFromFile(options.file));
+  const chosen = (options.filters ?? []).map(([c, v]) => `${options.meta?.get(c)?.label ?? c}: ${v}`);
+
+  const loaded: Loaded = {
+    options,
+    ees,
+    all,
+    periodType,
+    periods,
+    measures,
+    breakdownValues,
+    series,
+    periodOfRow,
+    firstLast,
+    fileLast,
+    roundedComparators: comparatorNumbers > 0 && comparatorRounded && laUnrounded,
+    title,
+    ...(chosen.length ? { filterNote: `Figures for ${chosen.join('; ')}.` } : {}),
+  };
+  if (options.neighbours !== undefined) loaded.model = readModel(options.neighbours);
+  if (options.population) {
+    loaded.population = readPopulation(options.population.text, options.population.file);
+    for (const m of measures.filter((x) => x.unit === 'count')) {
+      measures.push({
+        column: m.column,
+        id: `${m.id}_per_10000`,
+        label: `${m.label} per 10,000 children`,
+        polarity: m.polarity,
+        unit: 'per10000',
+        decimals: 1,
+        per10000Of: m.column,
       });
     }
-  };
-  const inYears = <T extends { period: string }>(list: T[]) =>
-    list.filter((r) => kept.has(r.period)).sort((a, b) => a.period.localeCompare(b.period));
+  }
+  return loaded;
+}
 
-  for (const r of inYears(own)) push(r);
+function filterList(filters: Map<string, string[]>): string {
+  if (!filters.size) return '';
+  return ` Breakdown columns: ${[...filters.keys()].join(', ')}.`;
+}
+
+function readModel(text: string) {
+  const model = aq.fromCSV(text.replace(/^\uFEFF/, ''), { autoType: false });
+  if (!model.columnNames().includes('old_la_code') || !model.columnNames().includes('SN_1')) {
+    throw new CliError(
+      'The neighbours file is not DfE’s statistical neighbour model (it needs old_la_code and SN_1..SN_10).',
+    );
+  }
+  return model.objects() as Record<string, string | null>[];
+}
+
+/** ONS mid-year estimates of children aged 0 to 17, by entity and year. */
+function readPopulation(text: string, file: string): PopulationIndex {
+  const ees = readEes(text, file);
+  if (!ees.columns.includes('population_estimate')) {
+    throw new CliError(`${file} is not a population file: it needs a population_estimate column.`);
+  }
+  const hasAge = ees.columns.includes('age');
+  const byEntity = new Map<string, Map<number, number>>();
+  const add = (key: string, year: number, n: number) => {
+    const m = byEntity.get(key) ?? byEntity.set(key, new Map()).get(key)!;
+    m.set(year, (m.get(year) ?? 0) + n);
+  };
+  for (const r of ees.rows) {
+    // Whole 0-17 rows, or single years of age 0..17 summed.
+    if (hasAge) {
+      const age = Number(r.age);
+      if (!(Number.isInteger(age) && age >= 0 && age <= 17)) continue;
+    } else if (ees.columns.includes('age_group') && !/0 to 17/.test(r.age_group ?? '')) continue;
+    const n = cell(r.population_estimate);
+    const year = Number(String(r.time_period ?? '').slice(0, 4));
+    if (typeof n !== 'number' || !Number.isFinite(year)) continue;
+    if (r.geographic_level === 'National') add('N', year, n);
+    else if (r.geographic_level === 'Regional') add(`R:${r.region_code ?? ''}`, year, n);
+    else if (r.geographic_level === 'Local authority') {
+      for (const code of [r.new_la_code, r.old_la_code]) if (code?.trim()) add(`C:${code.trim()}`, year, n);
+    }
+  }
+  return { file, byEntity };
+}
+
+/** The ONS mid-year (30 June) estimate inside a period's twelve months: mid-2024 for 2024-25. */
+function populationYear(p: PeriodOf, type: PeriodType): number {
+  return YEAR_START_MONTH[type] <= 6 ? p.startYear : p.startYear + 1;
+}
+
+export function prepare(options: PrepareOptions) {
+  const loaded = load(options);
+  return envelopeFor(loaded, resolveArea(loaded.all, options.area));
+}
+
+export function envelopeFor(ctx: Loaded, area: Area) {
+  const { options, measures, breakdownValues, periods } = ctx;
+  const breakdown = options.breakdown;
+  const ownKey = `A:${area.id}`;
+  const own = ctx.series.get(ownKey) ?? new Map<string, Map<string, EesRow>>();
+  const ownPeriods = [...new Set([...own.values()].flatMap((m) => [...m.keys()]))].sort();
+  const startYears = [...new Set(ownPeriods.map((k) => periods.get(k)!.startYear))].sort((a, b) => a - b);
+  const years = Math.max(1, Math.floor(options.years ?? 5));
+  const keptYears = new Set(startYears.slice(-years));
+  const kept = ownPeriods.filter((k) => keptYears.has(periods.get(k)!.startYear));
+
+  const population = ctx.population;
+  const popYearOf = (key: string) => populationYear(periods.get(key)!, ctx.periodType);
+  const popMissing = new Set<string>();
+  const popFor = (entity: string, a: Area | undefined, key: string): number | undefined => {
+    if (!population) return undefined;
+    const year = popYearOf(key);
+    const keys = a ? [...a.codes.map((c) => `C:${c}`), ...a.oldCodes.map((c) => `C:${c}`)] : [entity];
+    for (const k of keys) {
+      const n = population.byEntity.get(k)?.get(year);
+      if (n !== undefined) return n;
+    }
+    popMissing.add(`${a?.name ?? entity} mid-${year}`);
+    return undefined;
+  };
+  /** A measure's value in a row: as published, or a rate per 10,000 from the row's count. */
+  const valueOf = (
+    m: Measure,
+    row: EesRow | undefined,
+    entity: string,
+    a: Area | undefined,
+    key: string,
+    exact = false,
+  ): Value => {
+    if (!row) return 'x';
+    const v = cell(row[m.column]);
+    // An empty measure cell is "not available", never 0 or blank.
+    if (v === undefined) return 'x';
+    if (!m.per10000Of) return v;
+    if (typeof v !== 'number') return v;
+    const pop = popFor(entity, a, key);
+    if (!pop) return 'x';
+    const rate = (v / pop) * 10000;
+    return exact ? rate : roundTo(rate, m.decimals);
+  };
+
+  const data: EnvelopeRow[] = [];
+  const dim = (bd: string) => (breakdown ? { [breakdown]: bd } : {});
+  const pushSeries = (s: Series | undefined, entity: string, a: Area | undefined, areaName?: string) => {
+    for (const key of kept) {
+      for (const bd of breakdownValues) {
+        const row = s?.get(bd)?.get(key);
+        if (!row) continue;
+        for (const m of measures) {
+          data.push({
+            measure: m.id,
+            period: key,
+            value: valueOf(m, row, entity, a, key),
+            ...(areaName ? { area: areaName } : {}),
+            ...dim(bd),
+          });
+        }
+      }
+    }
+  };
+  pushSeries(own, ownKey, area);
 
   const comparators: Record<string, unknown>[] = [];
-  const national = inYears(rows.filter((r) => r.geographic_level === 'National'));
-  if (national.length) {
-    const name = national[0]!.country_name ?? 'England';
-    for (const r of national) push(r, name);
+  const national = ctx.series.get('N');
+  if (national) {
+    const first = [...national.values()][0]?.values().next().value as EesRow | undefined;
+    const name = first?.country_name ?? 'England';
+    pushSeries(national, 'N', undefined, name);
     comparators.push({ area: name, kind: 'national' });
   }
-  const region = inYears(rows.filter((r) => r.geographic_level === 'Regional' && r.region_code === area.regionCode));
-  if (region.length) {
-    for (const r of region) push(r, area.region);
+  const region = ctx.series.get(`R:${area.regionCode}`);
+  if (region) {
+    pushSeries(region, `R:${area.regionCode}`, undefined, area.region);
     comparators.push({ area: area.region, kind: 'region' });
   }
 
   const notes: string[] = [...(options.labels?.notes ?? [])];
-  if (options.neighbours !== undefined) {
-    const members = neighboursOf(options.neighbours, area, all);
-    const present = members.filter((m) => m.inFile);
-    const codes = new Set(present.map((m) => m.code));
-    const long = aq
-      .from(inYears(rows.filter((r) => r.geographic_level === 'Local authority' && codes.has(r.new_la_code ?? ''))))
-      .select(['period', 'new_la_code', ...chosen])
-      .fold(chosen, { as: ['column', 'raw'] })
-      .derive({
-        number: aq.escape((d: { raw: string | null }) => {
-          const v = cell(d.raw);
-          return typeof v === 'number' ? v : null;
-        }),
-      })
-      .groupby('period', 'column')
-      .rollup({ median: aq.op.median('number'), used: aq.op.valid('number') })
-      .orderby('period', 'column');
-    const used: Record<string, Record<string, number>> = {};
-    for (const r of long.objects() as { period: string; column: string; median: number | null; used: number }[]) {
-      const id = idOf(r.column);
-      (used[id] ??= {})[r.period] = r.used;
-      // A median over no numbers is not available; the median of rates is taken as published (never a ratio of medians).
-      data.push({
-        measure: id,
-        period: r.period,
-        value: r.used > 0 && r.median !== null ? round(r.median) : 'x',
-        area: NEIGHBOURS_LABEL,
+  if (ctx.filterNote) notes.push(ctx.filterNote);
+  const periodLabel = (key: string) => periods.get(key)?.label ?? key;
+  const changes = (a: Area) => describeChanges(a, ctx, periodLabel);
+  notes.push(...changes(area));
+
+  if (ctx.model) {
+    const row = ctx.model.find((r) => area.oldCodes.includes((r.old_la_code ?? '').trim()));
+    if (!row) {
+      notes.push(`${area.name} is not in the statistical neighbour model, so there is no neighbours' median.`);
+    } else {
+      const codes = Array.from({ length: 10 }, (_, i) => row[`SN_${i + 1}`]?.trim()).filter((c): c is string => !!c);
+      const members = codes.map((oldCode) => {
+        const found = ctx.all.find((a) => a.oldCodes.includes(oldCode));
+        const name =
+          found?.name ?? ctx.model!.find((r) => (r.old_la_code ?? '').trim() === oldCode)?.la_name ?? oldCode;
+        return { oldCode, name, area: found };
       });
+      const used: Record<string, Record<string, number>> = {};
+      const short: string[] = [];
+      for (const key of kept) {
+        for (const bd of breakdownValues) {
+          for (const m of measures) {
+            const numbers: number[] = [];
+            const reasons: string[] = [];
+            for (const member of members) {
+              const entity = member.area ? `A:${member.area.id}` : '';
+              const r = member.area ? ctx.series.get(entity)?.get(bd)?.get(key) : undefined;
+              const v = member.area ? valueOf(m, r, entity, member.area, key, true) : undefined;
+              if (typeof v === 'number') numbers.push(v);
+              else if (!member.area) reasons.push(`${member.name}: not in ${options.file}`);
+              else if (!r) {
+                const fl = ctx.firstLast.get(entity);
+                reasons.push(
+                  fl && key < fl.first
+                    ? `${member.name}: figures start in ${periodLabel(fl.first)}`
+                    : fl && key > fl.last
+                      ? `${member.name}: figures end in ${periodLabel(fl.last)}`
+                      : `${member.name}: no row`,
+                );
+              } else if (m.per10000Of && typeof cell(r[m.column]) === 'number')
+                reasons.push(`${member.name}: no population estimate`);
+              else reasons.push(`${member.name}: ${SYMBOL_WORDS[String(v)] ?? String(v)}`);
+            }
+            // Medians are rounded as the published figures are (whole numbers for counts), worked out
+            // in units of the last published decimal so that a half (18.55) is exactly a half.
+            const scale = 10 ** m.decimals;
+            const med = m.per10000Of ? median(numbers) : median(numbers.map((n) => Math.round(n * scale)));
+            data.push({
+              measure: m.id,
+              period: key,
+              value: med === undefined ? 'x' : m.per10000Of ? roundTo(med, m.decimals) : Math.round(med) / scale,
+              area: NEIGHBOURS_LABEL,
+              ...dim(bd),
+            });
+            if (!breakdown) (used[m.id] ??= {})[key] = numbers.length;
+            if (numbers.length < members.length)
+              short.push(
+                `${m.label}${bd ? ` (${bd})` : ''}, ${periodLabel(key)}: ${numbers.length} of ${members.length} (${reasons.join('; ')})`,
+              );
+          }
+        }
+      }
+      comparators.push({
+        area: NEIGHBOURS_LABEL,
+        kind: 'neighbours',
+        members: members.map((mm) => ({
+          name: mm.name,
+          code: mm.area?.code ?? '',
+          oldCode: mm.oldCode,
+          ...(mm.area && mm.area.codes.length > 1
+            ? { formerCodes: mm.area.codes.filter((c) => c !== mm.area!.code) }
+            : {}),
+        })),
+        ...(breakdown ? {} : { used }),
+      });
+      notes.push(
+        `Statistical neighbours (DfE statistical neighbour model): ${members.map((mm) => mm.name).join(', ')}. ` +
+          `The median is taken over the neighbours' published values for each measure and year, rounded as the published figures are` +
+          `${ctx.measures.some((x) => x.unit === 'count' && x.decimals === 0) ? ' (counts to whole numbers)' : ''}; ` +
+          'an authority whose GSS code changed is followed across the change.',
+      );
+      for (const mm of members) if (mm.area) notes.push(...changes(mm.area).filter((n) => !notes.includes(n)));
+      if (short.length)
+        notes.push(`Neighbours' medians over fewer than ${members.length} values: ${short.join('. ')}.`);
     }
-    comparators.push({
-      area: NEIGHBOURS_LABEL,
-      kind: 'neighbours',
-      members: members.map((m) => ({ name: m.name, code: m.code, oldCode: m.oldCode })),
-      used,
-    });
-    const names = members.map((m) => m.name).join(', ');
-    notes.push(
-      `Statistical neighbours (DfE statistical neighbour model): ${names}. The median is taken over the neighbours' published values for each measure and year; a neighbour whose value is suppressed or not available is left out.`,
-    );
-    const short = Object.entries(used).flatMap(([m, byPeriod]) =>
-      Object.entries(byPeriod)
-        .filter(([, n]) => n < members.length)
-        .map(([p, n]) => `${m} ${p}: ${n} of ${members.length}`),
-    );
-    if (short.length) notes.push(`Neighbours' medians over fewer than ${members.length} values: ${short.join('; ')}.`);
-    const missing = members.filter((m) => !m.inFile);
-    if (missing.length) notes.push(`Neighbours not in ${options.file}: ${missing.map((m) => m.name).join(', ')}.`);
   }
 
-  const measures = chosen.map((column) => {
-    const entry = labels[column] ?? {};
-    return {
-      id: idOf(column),
-      label: entry.label ?? defaultLabel(column),
-      ...(entry.definition ? { definition: entry.definition } : {}),
-      polarity: entry.polarity ?? 'neutral',
-      ...(/_percent$/i.test(column) ? { unit: 'percent' } : {}),
-    };
-  });
+  if (population) {
+    const years = [...new Set(kept.map(popYearOf))].sort();
+    notes.push(
+      `Rates per 10,000 children are worked out from ONS mid-year estimates of children aged 0 to 17 (${population.file}): ` +
+        `each year is divided by the estimate at 30 June within it${years.length ? ` (mid-${years[0]} to mid-${years.at(-1)})` : ''}.`,
+    );
+    if (popMissing.size)
+      notes.push(`No population estimate for ${[...popMissing].sort().join(', ')}: rates shown [x].`);
+  }
 
-  const category = (own[0]?.category ?? '').trim();
-  const title = options.labels?.title ?? (category || 'Children in need');
-  notes.push(
-    `Years are reporting years ending 31 March: ${[...kept].at(-1) ?? ''} is the year to 31 March ${Number(([...kept].at(-1) ?? '0').slice(0, 4)) + 1}.`,
-    'National and regional counts are rounded to the nearest 10; local authority counts are not.',
-    `Prepared from ${options.file} with partnership-widgets prepare.`,
-  );
+  const latest = kept.at(-1);
+  notes.push(periodNote(ctx.periodType, latest ? periods.get(latest) : undefined));
+  if (ctx.roundedComparators)
+    notes.push(
+      `In ${options.file}, national and regional counts are rounded to the nearest 10; local authority counts are not.`,
+    );
+  notes.push(`Prepared from ${options.file} with partnership-widgets prepare.`);
 
+  const metaLabel = breakdown ? options.meta?.get(breakdown)?.label : undefined;
   return {
-    title: `${title}: ${area.name}`,
+    title: `${ctx.title}: ${area.name}`,
     publisher: 'Department for Education',
     source: options.labels?.source ?? { name: `Department for Education, ${options.file}` },
     updated: options.updated ?? new Date().toISOString().slice(0, 10),
-    yearStartMonth: 4,
-    area: { name: area.name, code: area.code, oldCode: area.oldCode, region: area.region },
+    yearStartMonth: YEAR_START_MONTH[ctx.periodType],
+    periodType: ctx.periodType,
+    periodLabels: Object.fromEntries(kept.map((k) => [k, periodLabel(k)])),
+    area: {
+      name: area.name,
+      code: area.code,
+      oldCode: area.oldCode,
+      region: area.region,
+      ...(area.codes.length > 1 ? { formerCodes: area.codes.filter((c) => c !== area.code) } : {}),
+    },
+    ...(breakdown
+      ? {
+          dimensions: [
+            { id: breakdown, label: metaLabel ?? defaultLabel(breakdown, 'count'), values: breakdownValues },
+          ],
+        }
+      : {}),
     comparators,
-    measures,
+    measures: measures.map((m) => ({
+      id: m.id,
+      label: m.label,
+      ...(m.definition ? { definition: m.definition } : {}),
+      polarity: m.polarity,
+      ...(m.unit === 'percent' ? { unit: 'percent' } : m.unit === 'per10000' ? { unit: 'ratio', per: 10000 } : {}),
+      ...(m.unit !== 'count' || m.decimals > 0 ? { decimals: m.decimals } : {}),
+    })),
     notes,
     data,
   };
 }
 
-/** Medians of published rates keep two decimals at most (18.25 stays, 18.2500001 does not). */
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
+/** Notes on an authority's codes and reorganisations, from what the file shows. */
+function describeChanges(a: Area, ctx: Loaded, label: (key: string) => string): string[] {
+  const notes: string[] = [];
+  const fl = ctx.firstLast.get(`A:${a.id}`);
+  for (const c of CODE_CHANGES) {
+    if (a.codes.includes(c.from) && a.codes.includes(c.to))
+      notes.push(
+        `${a.name}: its GSS code changed from ${c.from} to ${c.to} in April ${c.year}; its figures are one series.`,
+      );
+  }
+  const nameOf = (code: string) => ctx.all.find((x) => x.codes.includes(code))?.name ?? code;
+  for (const r of REPLACED) {
+    if (a.codes.includes(r.from) && fl && fl.last < ctx.fileLast) {
+      notes.push(
+        `${a.name}: figures end in ${label(fl.last)}, when it became part of ${r.by.map(nameOf).join(' and ')}` +
+          `${r.by.length > 1 ? ' (it was split between them)' : ''}.`,
+      );
+    }
+  }
+  const before = REPLACED.filter((r) => r.by.some((b) => a.codes.includes(b)));
+  if (before.length && fl) {
+    notes.push(
+      `${a.name}: figures start in ${label(fl.first)}; before April ${before[0]!.year} its area was part of ${before.map((r) => r.name).join(' and ')}.`,
+    );
+  }
+  return notes;
 }

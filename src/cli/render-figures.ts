@@ -96,6 +96,11 @@ export interface FigureOptions {
   fontSize: number;
   /** Figures as at (YYYY-MM-DD); default the data's `asAt`. */
   asAt?: string;
+  /** The element's attributes that choose what is shown (as on the element). */
+  year?: string;
+  years?: number;
+  measure?: string;
+  sort?: string;
 }
 
 /** The element's title: the data's, or the element's default. */
@@ -140,7 +145,10 @@ export function staticFigure(name: ElementName, dataset: Dataset, options: Figur
   const { lang, width, fontSize } = options;
   const m = messages(lang);
   if (name === 'kpi-quarter-table') {
-    const model = buildKpiModel(dataset, m, lang);
+    const model = buildKpiModel(dataset, m, lang, {
+      ...(options.year ? { year: options.year } : {}),
+      ...(options.years ? { years: options.years } : {}),
+    });
     const base = frame(name, dataset, model, options);
     const caption = `${base.title}, ${model.period}`;
     // Small multiples in a grid that fills the width, as the element's CSS grid does: as many
@@ -167,7 +175,11 @@ export function staticFigure(name: ElementName, dataset: Dataset, options: Figur
     };
   }
   if (name === 'attendance-by-sector') {
-    const model = buildAttendanceModel(dataset, m, lang);
+    const model = buildAttendanceModel(dataset, m, lang, {
+      ...(options.measure ? { measure: options.measure } : {}),
+      ...(options.year ? { year: options.year } : {}),
+      ...(options.sort ? { sort: options.sort } : {}),
+    });
     const base = frame(name, dataset, model, options);
     const a = attendanceMessages(lang);
     const caption = `${base.title}, ${model.period}`;
@@ -189,7 +201,7 @@ export function staticFigure(name: ElementName, dataset: Dataset, options: Figur
           ],
     };
   }
-  const model = buildTrainingModel(dataset, m, lang);
+  const model = buildTrainingModel(dataset, m, lang, options.years ? { years: options.years } : {});
   const base = frame(name, dataset, model, options);
   const caption = `${base.title}, ${model.period}`;
   return {

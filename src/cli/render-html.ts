@@ -39,6 +39,17 @@ export interface HtmlOptions {
   width: number;
   asAt?: string;
   theme: Map<string, string>;
+  /** The element's attributes, as a page would set them. */
+  attributes?: ElementAttributes;
+}
+
+export interface ElementAttributes {
+  heading?: string;
+  headingLevel?: number;
+  year?: string;
+  years?: number;
+  measure?: string;
+  sort?: string;
 }
 
 /**
@@ -87,15 +98,37 @@ function widgetRenderer(dataset: Dataset, options: HtmlOptions, nodes: Map<strin
   };
 }
 
-function elementTemplate(name: ElementName, asAt: string | undefined): TemplateResult {
+function elementTemplate(name: ElementName, asAt: string | undefined, attrs: ElementAttributes = {}): TemplateResult {
   const at = asAt ?? nothing;
+  const heading = attrs.heading ?? nothing;
+  const level = attrs.headingLevel ?? 2;
+  const year = attrs.year ?? nothing;
+  const years = attrs.years ?? nothing;
   switch (name) {
     case 'kpi-quarter-table':
-      return html`<kpi-quarter-table heading-level="2" data-as-at=${at}></kpi-quarter-table>`;
+      return html`<kpi-quarter-table
+        heading-level=${level}
+        heading=${heading}
+        year=${year}
+        years=${years}
+        data-as-at=${at}
+      ></kpi-quarter-table>`;
     case 'attendance-by-sector':
-      return html`<attendance-by-sector heading-level="2" data-as-at=${at}></attendance-by-sector>`;
+      return html`<attendance-by-sector
+        heading-level=${level}
+        heading=${heading}
+        year=${year}
+        measure=${attrs.measure ?? nothing}
+        sort=${attrs.sort ?? nothing}
+        data-as-at=${at}
+      ></attendance-by-sector>`;
     default:
-      return html`<training-trend heading-level="2" data-as-at=${at}></training-trend>`;
+      return html`<training-trend
+        heading-level=${level}
+        heading=${heading}
+        years=${years}
+        data-as-at=${at}
+      ></training-trend>`;
   }
 }
 
@@ -113,7 +146,7 @@ export async function renderHtml(name: ElementName, dataset: Dataset, options: H
   const nonce = randomUUID().replace(/-/g, '');
   try {
     body = await collectResult(
-      render(elementTemplate(name, options.asAt), {
+      render(elementTemplate(name, options.asAt, options.attributes), {
         elementRenderers: [widgetRenderer(dataset, options, nodes, nonce)],
       }),
     );
@@ -124,7 +157,7 @@ export async function renderHtml(name: ElementName, dataset: Dataset, options: H
   }
   const text = options.theme.get('--_text') ?? '#0b0c0c';
   const background = options.theme.get('--_background') ?? '#ffffff';
-  const title = figureTitle(name, dataset, options.lang);
+  const title = options.attributes?.heading ?? figureTitle(name, dataset, options.lang);
   return `<!doctype html>
 <html lang="${options.lang === 'cy' ? 'cy' : 'en-GB'}">
 <head>

@@ -66,6 +66,8 @@ export const EnvelopeSchema = v.looseObject(
     measures: v.array(MeasureSchema, 'list'),
     notes: v.optional(v.array(Text, 'list')),
     annotations: v.optional(v.array(v.looseObject({ period: Text, text: Text }, 'object'), 'list')),
+    /** How readers see each period, where the key alone would mislead: {"2023-24": "30 September 2024"}. */
+    periodLabels: v.optional(v.record(v.string('text'), Text, 'object')),
     area: v.optional(v.looseObject({ name: Text, code: v.optional(Text) }, 'object')),
     comparators: v.optional(
       v.array(
@@ -127,6 +129,8 @@ export interface Dataset {
   readonly measures: readonly MeasureDef[];
   readonly notes: readonly string[];
   readonly annotations: readonly { readonly period: string; readonly text: string }[];
+  /** Readers' labels of periods by key (`2023-24` → `30 September 2024`), where the data gives them. */
+  readonly periodLabels?: Readonly<Record<string, string>>;
   /** The area the main rows are for (rows without an `area` dimension). */
   readonly area?: { readonly name: string; readonly code?: string };
   /** Comparator areas (rows with an `area` dimension), in the order to show them. */
@@ -447,6 +451,9 @@ export function validateEnvelope(input: unknown, options: ValidateOptions = {}):
     measures,
     notes: (env.notes ?? []).map(cleanText),
     annotations: (env.annotations ?? []).map((a) => ({ period: a.period, text: cleanText(a.text) })),
+    ...(env.periodLabels
+      ? { periodLabels: Object.fromEntries(Object.entries(env.periodLabels).map(([k, v]) => [k, cleanText(v)])) }
+      : {}),
     ...(env.area
       ? { area: { name: cleanText(env.area.name), ...(env.area.code ? { code: cleanText(env.area.code) } : {}) } }
       : {}),

@@ -76,3 +76,15 @@ export function quarterMonths(
 export function comparePeriods(a: Period, b: Period): number {
   return a.startYear - b.startYear || (a.quarter ?? 5) - (b.quarter ?? 5);
 }
+
+/**
+ * A period as readers see it: the data's own label when it gives one (`periodLabels`
+ * in the envelope: "30 September 2024", "2024/25", "mid-2024"); a calendar year
+ * (a year starting in January) as `2024`; otherwise the key (`2024-25`).
+ */
+export function periodLabel(period: Period, yearStartMonth = 4, labels?: Readonly<Record<string, string>>): string {
+  const own = labels?.[period.key];
+  if (own) return own;
+  if (yearStartMonth !== 1) return period.key;
+  return period.quarter ? `${period.startYear} Q${period.quarter}` : String(period.startYear);
+}

@@ -91,7 +91,7 @@ const TIDY = /("[^"]*(?:""[^"]*)*"?)|(^|[,\r\n])[ \t\uFEFF]+|(?<![ \t\uFEFF])[ \
  */
 export function tidyCsvText(text: string): string {
   if (!LOOSE.test(text)) return text;
-  const tidy = text.replace(TIDY, (match: string, quoted?: string, separator?: string) =>
+  const tidy = text.replace(TIDY, (_match: string, quoted?: string, separator?: string) =>
     quoted !== undefined ? quoted : (separator ?? ''),
   );
   return tidy.replace(/^[\r\n]+/, '');

@@ -15,7 +15,15 @@ import { csvNumber } from '../core/csv.js';
 import type { FigureModel } from '../core/widget.js';
 import { formatCount, formatDecimal, formatValue, roundHalfUp, type ValueKind } from '../core/format.js';
 import type { Lang, Messages } from '../core/messages.js';
-import { isPeriod, makePeriod, parsePeriod, quarterMonths, yearKey, type Period } from '../core/periods.js';
+import {
+  isPeriod,
+  makePeriod,
+  parsePeriod,
+  periodLabel,
+  quarterMonths,
+  yearKey,
+  type Period,
+} from '../core/periods.js';
 import { isNumber, isSymbol, ratio, sumValues, symbol, symbolsUsed, type Value } from '../core/symbols.js';
 
 export interface KpiOptions {
@@ -221,7 +229,8 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
     const shown = years.filter((y) => y <= latest).slice(-count);
     for (const y of shown) {
       const period = makePeriod(y);
-      specs.push({ period, column: { key: period.key, label: period.key, short: period.key, kind: 'year' } });
+      const label = periodLabel(period, dataset.yearStartMonth, dataset.periodLabels);
+      specs.push({ period, column: { key: period.key, label, short: label, kind: 'year' } });
     }
   }
 
@@ -358,7 +367,7 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
       ? m.changeOn(columns[previousIndex]!.label)
       : undefined
     : years.includes(latest - 1)
-      ? m.changeOn(yearKey(latest - 1))
+      ? m.changeOn(periodLabel(makePeriod(latest - 1), dataset.yearStartMonth, dataset.periodLabels))
       : undefined;
   const chartColumns = columns
     .map((c, i) => (c.kind === 'quarter' || c.kind === 'year' ? i : -1))
@@ -400,7 +409,9 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
       m.measure,
       ...columns.map((c) => (c.note ? `${c.label} (${c.note})` : c.label)),
       ...(changeLabel ? [changeLabel] : []),
-      ...comparators.map((c) => `${c.label} (${latestPeriod.key})`),
+      ...comparators.map(
+        (c) => `${c.label} (${periodLabel(latestPeriod, dataset.yearStartMonth, dataset.periodLabels)})`,
+      ),
       ...(positionLabel ? [positionLabel] : []),
     ],
     ...rows.map((row) => [
