@@ -254,7 +254,7 @@ describe('partnership-widgets-cli (the command line)', () => {
     );
     assert.ok(imported.has('partnership-widgets') && imported.has('arquero'));
     assert.deepEqual(
-      [...imported].filter((name) => !deps[name] && !peers[name]),
+      [...imported].filter((name) => !deps[name]),
       [],
     );
   });

@@ -485,7 +485,7 @@ export function envelopeFor(ctx: Loaded, area: Area) {
   if (ctx.filterNote) notes.push(ctx.filterNote);
   const periodLabel = (key: string) => periods.get(key)?.label ?? key;
   const changes = (a: Area) => describeChanges(a, ctx, periodLabel);
-  notes.push(...changes(area));
+  for (const note of changes(area)) notes.push(note);
 
   if (ctx.model) {
     const row = ctx.model.find((r) => area.oldCodes.includes((r.old_la_code ?? '').trim()));
@@ -563,7 +563,10 @@ export function envelopeFor(ctx: Loaded, area: Area) {
           `${ctx.measures.some((x) => x.unit === 'count' && x.decimals === 0) ? ' (counts to whole numbers)' : ''}; ` +
           'an authority whose GSS code changed is followed across the change.',
       );
-      for (const mm of members) if (mm.area) notes.push(...changes(mm.area).filter((n) => !notes.includes(n)));
+      for (const mm of members) {
+        if (!mm.area) continue;
+        for (const note of changes(mm.area)) if (!notes.includes(note)) notes.push(note);
+      }
       if (short.length)
         notes.push(`Neighbours' medians over fewer than ${members.length} values: ${short.join('. ')}.`);
     }
