@@ -567,8 +567,7 @@ export function envelopeFor(ctx: Loaded, area: Area) {
         if (!mm.area) continue;
         for (const note of changes(mm.area)) if (!notes.includes(note)) notes.push(note);
       }
-      if (short.length)
-        notes.push(`Neighbours' medians over fewer than ${members.length} values: ${short.join('. ')}.`);
+      if (short.length) notes.push(shortNote(short, members.length));
     }
   }
 
@@ -653,4 +652,22 @@ function describeChanges(a: Area, ctx: Loaded, label: (key: string) => string): 
     );
   }
   return notes;
+}
+
+/** The widgets show a note of at most 2,000 characters (core's LIMITS.text): the list of medians over fewer
+ * neighbours stops before that, saying how many more there are (each is in `comparators[].used`). */
+function shortNote(short: string[], count: number): string {
+  const head = `Neighbours' medians over fewer than ${count} values: `;
+  const budget = 1800;
+  let text = head;
+  let shown = 0;
+  for (const entry of short) {
+    if (text.length + entry.length + 2 > budget) break;
+    text += (shown ? '. ' : '') + entry;
+    shown++;
+  }
+  const more = short.length - shown;
+  return more
+    ? `${text}; and ${more} more measure${more === 1 ? '' : 's'} and years (the number of neighbours used for each is in the file's comparators).`
+    : `${text}.`;
 }
