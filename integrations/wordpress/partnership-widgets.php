@@ -276,7 +276,12 @@ function partnership_widgets_check_filetype( $data, $file, $filename ) {
 	if ( ! current_user_can( 'edit_posts' ) || ! current_user_can( 'upload_files' ) ) {
 		return $data;
 	}
-	$real = function_exists( 'finfo_file' ) ? finfo_file( finfo_open( FILEINFO_MIME_TYPE ), $file ) : 'text/plain';
+	$real = 'text/plain';
+	if ( function_exists( 'finfo_open' ) ) {
+		$finfo = finfo_open( FILEINFO_MIME_TYPE );
+		$real  = finfo_file( $finfo, $file );
+		finfo_close( $finfo );
+	}
 	if ( in_array( $real, array( 'application/json', 'text/plain' ), true ) ) {
 		json_decode( (string) file_get_contents( $file ) );
 		if ( JSON_ERROR_NONE === json_last_error() ) {

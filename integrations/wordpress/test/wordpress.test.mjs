@@ -1,13 +1,14 @@
 // The WordPress plugin on a real WordPress: Debian's wordpress package (6.1) with Apache,
 // PHP and MariaDB, installed by this test with apt-get (so it runs as root on Debian only,
 // and is skipped elsewhere with a message). The built zip (`npm run build:wordpress`) is
-// unzipped into the plugins folder, as "Upload Plugin" does, and activated through the REST
-// API. Authors, a Contributor and an Editor under DISALLOW_UNFILTERED_HTML (set for the
-// whole test site, so even the administrator's posts are filtered) post the three widgets
-// through the REST API with application passwords, as the block editor does: as blocks, as
-// shortcodes and as the README's raw HTML snippet. Each public page is opened in headless
-// Chromium with Apache sending the strict CSP, and every widget must show its figures with
-// no error, no CSP violation and no raw JSON on the page.
+// installed as an administrator installs it: in Chromium, Plugins › Add New › Upload Plugin,
+// Install Now, Activate Plugin (any previous copy is removed first, so WordPress itself
+// unpacks the zip). Authors, a Contributor and an Editor under DISALLOW_UNFILTERED_HTML (set
+// for the whole test site, so even the administrator's posts are filtered) post the three
+// widgets through the REST API with application passwords, as the block editor does: as
+// blocks, as shortcodes and as the README's raw HTML snippet. Each public page is opened in
+// headless Chromium with Apache sending the strict CSP, and every widget must show its
+// figures with no error, no CSP violation and no raw JSON on the page.
 //
 // The site uses a minimal classic theme of the test's own (Debian's wordpress package comes
 // without a theme), which removes WordPress core's inline emoji script and style and its
@@ -16,10 +17,10 @@
 // changed. Run with `npm run test:wordpress` (builds the zip first).
 /* global document, window -- inside page.evaluate(), which runs in the browser */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { unzipSync } from 'fflate';
@@ -34,6 +35,7 @@ const PORT = Number(process.env.PW_WORDPRESS_PORT || 8089);
 const BASE = `http://localhost:${PORT}`;
 const CONFIG = 'pwtest'; // /etc/wordpress/config-pwtest.php, chosen by Apache's SetEnv WORDPRESS_CONFIG
 const CONTENT = '/var/lib/wordpress/wp-content';
+const PLUGIN = join(CONTENT, 'plugins/partnership-widgets');
 const PACKAGES = ['wordpress', 'apache2', 'libapache2-mod-php', 'mariadb-server', 'php-mysql', 'php-cli'];
 const TAGS = 'kpi-quarter-table, attendance-by-sector, training-trend';
 
@@ -250,6 +252,8 @@ define('WP_SITEURL', '${BASE}');
 define('WP_CONTENT_URL', '${BASE}/wp-content');
 define('WP_ENVIRONMENT_TYPE', 'local'); // application passwords over plain HTTP
 define('DISALLOW_UNFILTERED_HTML', true);
+define('FS_METHOD', 'direct'); // WordPress writes the uploaded plugin itself (Debian's README.Debian)
+define('WP_HTTP_BLOCK_EXTERNAL', true); // the test site calls no one (no update checks)
 ${[
   'AUTH_KEY',
   'SECURE_AUTH_KEY',
@@ -332,13 +336,9 @@ remove_action('wp_footer', 'wp_enqueue_global_styles', 1);
 </html>
 `,
   );
-  const plugin = join(CONTENT, 'plugins/partnership-widgets');
-  rmSync(plugin, { recursive: true, force: true });
-  for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(readFileSync(zipFile))))) {
-    if (name.endsWith('/')) continue;
-    mkdirSync(dirname(join(CONTENT, 'plugins', name)), { recursive: true });
-    writeFileSync(join(CONTENT, 'plugins', name), bytes);
-  }
+  // No copy of the plugin left from an earlier run: WordPress must unpack the uploaded zip.
+  rmSync(PLUGIN, { recursive: true, force: true });
+  run('chown', ['www-data:www-data', CONTENT, join(CONTENT, 'plugins')]);
   rmSync(join(CONTENT, 'uploads'), { recursive: true, force: true });
   mkdirSync(join(CONTENT, 'uploads'));
   run('chown', ['www-data:www-data', join(CONTENT, 'uploads')]);
@@ -353,7 +353,9 @@ switch_theme('pw-csp-test');
 $out = array();
 foreach (array('admin' => 'administrator', 'author' => 'author', 'author2' => 'author', 'contributor' => 'contributor', 'editor' => 'editor') as $login => $role) {
   $pass = wp_generate_password(24, false);
-  $id = username_exists($login) ?: wp_insert_user(array('user_login' => $login, 'user_pass' => $pass, 'user_email' => $login . '@example.org', 'role' => $role));
+  $id = username_exists($login);
+  if ($id) wp_set_password($pass, $id); // the administrator made by wp_install
+  else $id = wp_insert_user(array('user_login' => $login, 'user_pass' => $pass, 'user_email' => $login . '@example.org', 'role' => $role));
   list($password) = WP_Application_Passwords::create_new_application_password($id, array('name' => 'test'));
   $out[$login] = array('id' => $id, 'auth' => base64_encode($login . ':' . $password), 'login' => $login, 'pass' => $pass);
 }
@@ -361,12 +363,7 @@ echo wp_json_encode($out);
 `);
   users = JSON.parse(made.slice(made.indexOf('{')));
 
-  const activated = await rest(users.admin, '/wp/v2/plugins/partnership-widgets/partnership-widgets', {
-    method: 'POST',
-    body: { status: 'active' },
-  });
-  assert.equal(activated.status, 200, JSON.stringify(activated.json));
-  assert.equal(activated.json.status, 'active');
+  await installThroughAdmin();
 });
 
 async function up() {
@@ -390,6 +387,78 @@ const chromium = async () => {
     userDataDir: await mkdtemp(join(tmpdir(), 'pw-wordpress-chromium-')),
   });
 };
+
+/** Logs a user in through wp-login.php, as a person does. */
+async function logIn(page, user) {
+  await page.goto(`${BASE}/wp-login.php`, { waitUntil: 'load' });
+  await page.type('#user_login', user.login);
+  await page.type('#user_pass', user.pass);
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#wp-submit')]);
+}
+
+/** The text of the admin screen's content area (notices and messages included). */
+const adminText = (page) => page.evaluate(() => document.querySelector('#wpbody-content')?.innerText ?? '');
+
+/**
+ * Installs the built zip as an administrator does: in wp-admin, Plugins › Add New ›
+ * Upload Plugin, choose the zip, Install Now, then Activate Plugin. In a browser context of
+ * its own, so the administrator's session (and admin bar) never reaches the readers' pages.
+ */
+async function installThroughAdmin() {
+  // Debian's PHP takes uploads of up to 2 MB (upload_max_filesize), as many hosts do.
+  const size = statSync(zipFile).size;
+  assert.ok(size < 2 * 1024 * 1024, `the plugin zip is ${size} bytes: over the 2 MB upload limit`);
+  await chromium();
+  const context = await browser.createBrowserContext();
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.setViewport({ width: 1280, height: 900 });
+    await logIn(page, users.admin);
+    await page.goto(`${BASE}/wp-admin/plugin-install.php?tab=upload`, { waitUntil: 'load' });
+    const input = await page.waitForSelector('form.wp-upload-form input[type="file"][name="pluginzip"]', {
+      visible: true,
+    });
+    await input.uploadFile(zipFile);
+    // WordPress enables "Install Now" once a file is chosen.
+    await page.waitForSelector('#install-plugin-submit:not([disabled])');
+    await Promise.all([
+      page.waitForNavigation({ waitUntil: 'load', timeout: 120_000 }),
+      page.click('#install-plugin-submit'),
+    ]);
+    const installed = await adminText(page);
+    assert.match(installed, /Installing plugin from uploaded file: partnership-widgets-wordpress-/, installed);
+    assert.match(installed, /Plugin installed successfully\./, installed);
+    const activate = await page.waitForSelector('xpath///a[normalize-space()="Activate Plugin"]');
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), activate.click()]);
+    assert.match(await adminText(page), /Plugin activated\./);
+    const row = await page.$eval('tr[data-plugin="partnership-widgets/partnership-widgets.php"]', (tr) => ({
+      active: tr.classList.contains('active'),
+      text: tr.innerText,
+    }));
+    assert.ok(row.active, row.text);
+    assert.match(row.text, new RegExp(`Version ${version.replaceAll('.', '\\.')}`));
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+  // WordPress unpacked every file of the zip into the plugins folder, and nothing else.
+  const inZip = Object.keys(unzipSync(new Uint8Array(readFileSync(zipFile))))
+    .filter((name) => !name.endsWith('/'))
+    .sort();
+  const onDisk = readdirSync(PLUGIN, { recursive: true })
+    .filter((name) => statSync(join(PLUGIN, name)).isFile())
+    .map((name) => `partnership-widgets/${name}`)
+    .sort();
+  assert.deepEqual(onDisk, inZip);
+  const wwwData = Number(run('id', ['-u', 'www-data']).trim());
+  assert.equal(statSync(join(PLUGIN, 'partnership-widgets.php')).uid, wwwData, 'written by WordPress, not the test');
+  const plugin = await rest(users.admin, '/wp/v2/plugins/partnership-widgets/partnership-widgets');
+  assert.equal(plugin.status, 200, JSON.stringify(plugin.json));
+  assert.equal(plugin.json.status, 'active');
+  assert.equal(plugin.json.version, version);
+}
 
 test('filtered roles cannot post scripts: the site is as the plugin must cope with', { skip }, async () => {
   // Without the plugin's help an Author's snippet is stripped: check the filter really is on.
@@ -559,6 +628,12 @@ test(
       body: { data: 'measure,period,value\ncontacts,2021-22 Q1,4369\ncontacts,2021-22 Q2,many\n', format: 'csv' },
     });
     assert.equal(checked.status, 200);
+    // The check is for people who write posts: not for visitors (nor for a browser session without the REST nonce).
+    const anonymous = await rest(undefined, '/partnership-widgets/v1/check', {
+      method: 'POST',
+      body: { data: 'measure,period,value\n', format: 'csv' },
+    });
+    assert.equal(anonymous.status, 401, JSON.stringify(anonymous.json));
     assert.deepEqual(checked.json.problems, [
       'Row 3: "value" should be a number or a GSS symbol (c, x, z, u, low), but is "many".',
     ]);
@@ -597,17 +672,20 @@ test(
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.setViewport({ width: 1400, height: 1000 });
-    await page.goto(`${BASE}/wp-login.php`, { waitUntil: 'load' });
-    await page.type('#user_login', users.author.login);
-    await page.type('#user_pass', users.author.pass);
-    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#wp-submit')]);
+    await logIn(page, users.author);
     await page.goto(`${BASE}/wp-admin/post-new.php`, { waitUntil: 'load', timeout: 120_000 });
-    await page.waitForFunction(
-      () =>
-        window.wp?.blocks?.getBlockType('partnership-widgets/widget')?.edit &&
-        window.wp.data.select('core/editor').getCurrentPostId(),
-      { timeout: 120_000 },
-    );
+    await page
+      .waitForFunction(
+        () =>
+          window.wp?.blocks?.getBlockType('partnership-widgets/widget')?.edit &&
+          window.wp.data.select('core/editor').getCurrentPostId(),
+        { timeout: 120_000 },
+      )
+      .catch(async (error) => {
+        // Say where the browser is (the login form? an error screen?) rather than only "timeout".
+        const seen = await page.evaluate(() => document.body.innerText.slice(0, 500));
+        throw new Error(`the block editor did not load the block (${error.message}) at ${page.url()}: ${seen}`);
+      });
     const data = encodeData(sample('leicester-kpis-2021-22.json'));
     const clientId = await page.evaluate((data) => {
       const block = window.wp.blocks.createBlock('partnership-widgets/widget', {
@@ -682,5 +760,31 @@ test(
     assert.equal(JSON.parse(attrs).data, data, 'the pasted data is saved unchanged');
     assert.deepEqual(errors, []);
     await page.close();
+  },
+);
+
+test(
+  'the plugin keeps nothing of its own in the database, and deleting it in WordPress removes it',
+  { skip, timeout: 120_000 },
+  async () => {
+    // Nothing stored (no options, transients or meta), so there is nothing for an uninstall.php to remove.
+    const out = wpPhp(`
+require '/usr/share/wordpress/wp-load.php';
+global $wpdb;
+$like = '%' . $wpdb->esc_like('partnership') . '%';
+echo wp_json_encode(array(
+  'options' => $wpdb->get_col($wpdb->prepare("SELECT option_name FROM $wpdb->options WHERE option_name LIKE %s", $like)),
+  'postmeta' => $wpdb->get_col($wpdb->prepare("SELECT DISTINCT meta_key FROM $wpdb->postmeta WHERE meta_key LIKE %s", $like)),
+  'usermeta' => $wpdb->get_col($wpdb->prepare("SELECT DISTINCT meta_key FROM $wpdb->usermeta WHERE meta_key LIKE %s", $like)),
+));
+`);
+    assert.deepEqual(JSON.parse(out.slice(out.indexOf('{'))), { options: [], postmeta: [], usermeta: [] });
+    const route = '/wp/v2/plugins/partnership-widgets/partnership-widgets';
+    const deactivated = await rest(users.admin, route, { method: 'POST', body: { status: 'inactive' } });
+    assert.equal(deactivated.json.status, 'inactive', JSON.stringify(deactivated.json));
+    const deleted = await rest(users.admin, route, { method: 'DELETE' });
+    assert.equal(deleted.status, 200, JSON.stringify(deleted.json));
+    assert.equal(deleted.json.deleted, true);
+    assert.equal(existsSync(PLUGIN), false, 'the plugin folder is gone');
   },
 );
