@@ -83,7 +83,6 @@ describe('partnership-widgets (the elements)', () => {
       'vscode.html-custom-data.json',
       'web-types.json',
       'dist/partnership-widgets.js',
-      'dist/partnership-widgets.js.map',
       'dist/lib/index.js',
       'dist/types/index.d.ts',
       'schema/envelope.schema.json',
@@ -151,7 +150,8 @@ describe('partnership-widgets (the elements)', () => {
   });
 
   test('THIRD-PARTY-NOTICES names every package bundled in dist/partnership-widgets.js', () => {
-    const map = JSON.parse(widgets.text('dist/partnership-widgets.js.map'));
+    // The bundle's source map stays out of the package (3 MB): it is read from the build.
+    const map = JSON.parse(readFileSync(join(root, 'dist/partnership-widgets.js.map'), 'utf8'));
     const bundled = new Set();
     for (const source of map.sources) {
       const at = source.lastIndexOf('node_modules/');
@@ -273,6 +273,11 @@ describe('installed from the tarballs into an empty project, with no overrides',
     const dir = await install('widgets-only', [widgets.tarball]);
     for (const name of CLI_ONLY) assert.ok(!existsSync(join(dir, 'node_modules', name)), `${name} was installed`);
     assert.ok(existsSync(join(dir, 'node_modules/lit/package.json')));
+    // React's wrappers need @lit/react and react, optional peers: a page without React installs neither.
+    assert.ok(!existsSync(join(dir, 'node_modules/@lit/react')), '@lit/react was installed');
+    // At most 20 MB on disk, as `du` counts it (whole blocks), not only the bytes of the files.
+    const kilobytes = Number((await run('du', ['-sk', join(dir, 'node_modules')], dir)).split(/\s/)[0]);
+    assert.ok(kilobytes * 1024 <= 20e6, `node_modules takes ${((kilobytes * 1024) / 1e6).toFixed(1)} MB`);
   });
 
   test('the command line installs (flechette 2.6.0) and runs as npx partnership-widgets', async () => {
