@@ -228,7 +228,8 @@ describe('kpi model: comparators prepared from DfE files', () => {
       toneText: 'better',
     });
     const referrals = model.rows.find((r) => r.measure.id === 'referrals')!;
-    expect(referrals.comparisons!.map((c) => c.text)).to.deep.equal(['632,830', '86,120', '5,282.5']);
+    // The neighbours' median of counts is rounded as published counts are (5,282.5 -> 5,283; issue 15).
+    expect(referrals.comparisons!.map((c) => c.text)).to.deep.equal(['632,830', '86,120', '5,283']);
     expect(referrals.position, 'counts are not ranked against areas of other sizes').to.equal(undefined);
     expect(model.positionLabel).to.equal('Position against the neighbours’ median');
     expect(model.summary.join(' ')).to.contain(
