@@ -7,6 +7,7 @@
 import { maxOf } from '../core/extent.js';
 import { barX, barY, ruleX, ruleY, text, type PlotOptions } from '@observablehq/plot';
 import type { Messages } from '../core/messages.js';
+import { STATUS_MARKS } from '../core/status.js';
 import { isNumber, isSymbol } from '../core/symbols.js';
 import type { KpiColumn, KpiRow } from './model.js';
 
@@ -29,7 +30,8 @@ export interface KpiChartOptions {
  * A small chart's accessible name under its caption (which gives the
  * measure): each column's figure, "Q1 (Apr to Jun): 4,369; …". A symbol is
  * said with its meaning the first time ("2020-21: [c] (confidential: …);
- * 2022-23: [c]"), so the name explains itself without repeating.
+ * 2022-23: [c]"), so the name explains itself without repeating; so is a
+ * status mark ("618 [p] (provisional: …); 567 [p]").
  */
 export function kpiChartName(
   row: KpiRow,
@@ -45,6 +47,10 @@ export function kpiChartName(
       if (isSymbol(cell.value) && !explained.has(cell.text)) {
         explained.add(cell.text);
         text = `${cell.text} (${m.symbols[cell.value.symbol]})`;
+      } else if (cell.status && STATUS_MARKS[cell.status] && !explained.has(cell.status)) {
+        // A status mark is said in words the first time: "Q1 (Apr to Jun): 618 [p] (provisional: …)".
+        explained.add(cell.status);
+        text = `${cell.text} (${m.statuses[cell.status]})`;
       }
       return m.chartPoint(columns[i]!.label, text);
     })
