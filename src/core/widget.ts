@@ -602,7 +602,7 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
               <dl class="symbol-key status-key" part="status-key">
                 ${statuses.map(
                   (s) =>
-                    html`<dt>[${STATUS_MARKS[s]}]</dt>
+                    html`<dt>${`[${STATUS_MARKS[s]}]`}</dt>
                       <dd>${m.statuses[s]}</dd>`,
                 )}
               </dl>`

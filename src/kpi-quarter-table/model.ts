@@ -51,6 +51,8 @@ export interface KpiCell {
   readonly value: Value;
   /** The figure as shown, with its status mark: "2,295 [p]". */
   readonly text: string;
+  /** The figure alone, for the chart's bar labels: "2,295". */
+  readonly figure?: string;
   /** Provisional, revised, final or estimated, where the data says (a total or a rate: the least settled of its parts). */
   readonly status?: Status;
 }
@@ -623,11 +625,9 @@ function changeFor(
 
 /** A cell: the figure formatted, with its status mark beside it ("2,295 [p]"). */
 function cell(value: Value, status: Status | undefined, kind: ValueKind, decimals: number): KpiCell {
-  return {
-    value,
-    text: formatValue(value, kind, decimals) + (isNumber(value) ? statusMark(status) : ''),
-    ...(status ? { status } : {}),
-  };
+  const figure = formatValue(value, kind, decimals);
+  const mark = isNumber(value) ? statusMark(status) : '';
+  return { value, text: figure + mark, ...(mark ? { figure } : {}), ...(status ? { status } : {}) };
 }
 
 /**
