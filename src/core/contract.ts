@@ -256,6 +256,8 @@ export const LIMITS = {
   notes: 50,
   annotations: 200,
   comparators: 50,
+  /** Sources of individual figures (`sources`). */
+  sources: 50,
   /** The largest figure (either sign): beyond 10^15 whole numbers stop being exact, and totals could overflow. */
   value: 1e15,
 } as const;
@@ -308,7 +310,7 @@ function checkLimits(input: Record<string, unknown>, rowNumberOf: (index: number
     ['notes', 'notes', LIMITS.notes],
     ['annotations', 'annotations', LIMITS.annotations],
     ['comparators', 'comparators', LIMITS.comparators],
-    ['sources', 'comparators', LIMITS.comparators],
+    ['sources', 'sources', LIMITS.sources],
   ];
   for (const [key, what, limit] of lists) {
     const list = input[key];

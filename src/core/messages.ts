@@ -122,7 +122,8 @@ export type LimitedThing =
   | 'columns'
   | 'notes'
   | 'annotations'
-  | 'comparators';
+  | 'comparators'
+  | 'sources';
 
 export interface ErrorMessages {
   network: (url: string) => string;
@@ -192,6 +193,7 @@ const EN_THINGS: Record<LimitedThing, string> = {
   notes: 'notes',
   annotations: 'annotations',
   comparators: 'comparator areas',
+  sources: 'sources',
 };
 const CY_THINGS: Record<LimitedThing, string> = {
   rows: 'rhesi',
@@ -205,6 +207,7 @@ const CY_THINGS: Record<LimitedThing, string> = {
   notes: 'nodiadau',
   annotations: 'anodiadau',
   comparators: 'ardaloedd cymharu',
+  sources: 'ffynonellau',
 };
 
 const en: Messages = {

@@ -466,3 +466,38 @@ describe('<kpi-quarter-table> in board papers and on a projector', () => {
     }
   });
 });
+
+describe('<kpi-quarter-table> a year under way', () => {
+  it('shows the quarters there are and a year-to-date total in the table, the summary and the chart', async () => {
+    const quarters = (year: string, values: number[]) =>
+      values.map((value, i) => ({ measure: 'contacts', period: `${year} Q${i + 1}`, value }));
+    const el = document.createElement('kpi-quarter-table');
+    el.data = {
+      measures: [{ id: 'contacts', label: 'Contacts' }],
+      data: [...quarters('2024-25', [1000, 1100, 1200, 1300]), ...quarters('2025-26', [1050])],
+    };
+    const outcome = settle(el);
+    await fixture(html`<div>${el}</div>`);
+    expect((await outcome).type).to.equal('ready');
+    const root = el.shadowRoot!;
+    const headers = [...root.querySelectorAll('thead th')].map((th) => th.textContent!.replace(/\s+/g, ' ').trim());
+    expect(headers).to.deep.equal([
+      'Measure',
+      'Q1 Apr to Jun',
+      '2024-25 year to date (Q1)',
+      '2025-26 year to date (Q1)',
+      'Change on Q1 of 2024-25',
+    ]);
+    expect(
+      [...root.querySelectorAll('tbody td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim()),
+    ).to.deep.equal(['1,050', '1,000', '1,050', '▲up 5.0%']);
+    expect(root.querySelector('.summary')!.textContent).to.contain(
+      'In 2025-26, year to date (Q1): Contacts 1,050, up 5.0% on Q1 of 2024-25.',
+    );
+    expect(root.textContent).not.to.contain('[x]');
+    await expect(el).to.be.accessible();
+    el.view = 'chart';
+    await elementUpdated(el);
+    await expect(el).to.be.accessible();
+  });
+});
