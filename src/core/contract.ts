@@ -436,7 +436,7 @@ export function validateEnvelope(input: unknown, options: ValidateOptions = {}):
     }
   }
 
-  const rows: (DataRow | undefined)[] = [];
+  const rows: DataRow[] = [];
   const superseded: DataRow[] = [];
   /** Each cell's figures so far: their row numbers, statuses and places in `rows`. */
   const seen = new Map<string, { row: number; status?: Status; at: number }[]>();
@@ -533,7 +533,7 @@ export function validateEnvelope(input: unknown, options: ValidateOptions = {}):
       name: cleanText(s.name),
       ...(s.url ? { url: s.url } : {}),
     })),
-    rows: rows as DataRow[],
+    rows,
     superseded,
   };
 }
