@@ -402,6 +402,37 @@ describe('attendance model: status of figures and period labels', () => {
     ]);
   });
 
+  it('marks the meeting-format table too: a format over a provisional sector, and rates over it', () => {
+    const envelope = {
+      measures: [
+        { id: 'attendances', label: 'Attendances' },
+        { id: 'meetings', label: 'Meetings' },
+        { id: 'per_meeting', label: 'Per meeting', numerator: 'attendances', denominator: 'meetings', unit: 'ratio' },
+      ],
+      data: [
+        { measure: 'attendances', period: '2024-25', sector: 'Health', format: 'online', value: 30 },
+        {
+          measure: 'attendances',
+          period: '2024-25',
+          sector: 'Police',
+          format: 'online',
+          value: 12,
+          status: 'provisional',
+        },
+        { measure: 'attendances', period: '2024-25', sector: 'Health', format: 'face-to-face', value: 9 },
+        { measure: 'meetings', period: '2024-25', format: 'online', value: 6 },
+        { measure: 'meetings', period: '2024-25', format: 'face-to-face', value: 3 },
+      ],
+    };
+    const model = buildAttendanceModel(validateEnvelope(envelope), en, 'en');
+    expect(model.formats!.groups[0]!.rows.map((r) => [r.label, ...r.cells.map((c) => c.text)])).to.deep.equal([
+      ['Online', '42 [p]', '6', '7.0 [p]'],
+      ['Face to face', '9', '3', '3.0'],
+      ['All meetings', '51 [p]', '9', '5.7 [p]'],
+    ]);
+    expect(model.csv).to.deep.include(['2024-25', 'Online', '42 [p]', '6', '7.0 [p]']);
+  });
+
   it('names calendar years as 2024, and years by the data’s own labels', () => {
     const model = buildAttendanceModel(data(), en, 'en');
     expect(model.years.map((y) => [y.key, y.label])).to.deep.equal([

@@ -462,6 +462,7 @@ export function buildAttendanceModel(
     });
     const groups: FormatGroup[] = years.map((y, yi) => {
       const values = new Map<string, Value[]>(); // measure id → value per format (then the total)
+      const statuses = new Map<string, (Status | undefined)[]>(); // the same, their statuses
       const raw = (id: string, format: string) => figures.get(id, '', format, y.startYear);
       for (const column of columns) {
         const d = column.measure;
@@ -471,6 +472,11 @@ export function buildAttendanceModel(
           return column.kind === 'percent' && isNumber(v) ? v / 100 : v;
         });
         const total = column.kind === 'count' ? sumValues(perFormat) : (raw(d.id, '') ?? MISSING);
+        const perFormatStatus = formatNames.map((f) => figures.status(d.id, '', f, y.startYear));
+        statuses.set(d.id, [
+          ...perFormatStatus,
+          column.kind === 'count' ? combinedStatus(perFormatStatus) : figures.status(d.id, '', '', y.startYear),
+        ]);
         if (column.kind === 'count') {
           const reference = d.id === main.id ? totalCells[yi]!.value : raw(d.id, '');
           if (reference !== undefined && isNumber(reference) && isNumber(total) && reference !== total) {
@@ -513,22 +519,39 @@ export function buildAttendanceModel(
           return value;
         });
         values.set(d.id, derived);
+        const numStatus = statuses.get(d.numerator) ?? [];
+        const denStatus = statuses.get(d.denominator) ?? [];
+        statuses.set(
+          d.id,
+          derived.map((_, i) => combinedStatus([numStatus[i], denStatus[i]])),
+        );
       }
       const rowsOut: FormatRow[] = formatNames.map((f, i) => ({
         format: f,
         label: formatLabel(f, a),
         total: false,
-        cells: columns.map((c) => cellOf(values.get(c.measure.id)![i]!, c.kind, c.measure.decimals)),
+        cells: columns.map((c) =>
+          withStatus(
+            cellOf(values.get(c.measure.id)![i]!, c.kind, c.measure.decimals),
+            statuses.get(c.measure.id)?.[i],
+          ),
+        ),
       }));
       if (formatNames.length > 1) {
         rowsOut.push({
           format: '',
           label: a.allFormats,
           total: true,
-          cells: columns.map((c) => cellOf(values.get(c.measure.id)![formatNames.length]!, c.kind, c.measure.decimals)),
+          cells: columns.map((c) =>
+            withStatus(
+              cellOf(values.get(c.measure.id)![formatNames.length]!, c.kind, c.measure.decimals),
+              statuses.get(c.measure.id)?.[formatNames.length],
+            ),
+          ),
         });
       }
       for (const r of rowsOut) for (const c of r.cells) allValues.push(c.value);
+      for (const r of rowsOut) for (const c of r.cells) allStatuses.push(c.status);
       return { year: y.label, rows: rowsOut };
     });
     formats = { columns, groups };
