@@ -227,7 +227,7 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
           <tr>
             ${model.years.map(
               (y) =>
-                html`<th scope="col"><span class="year">${y.key}</span><span class="col-note">${y.note}</span></th>`,
+                html`<th scope="col"><span class="year">${y.label}</span><span class="col-note">${y.note}</span></th>`,
             )}
             ${model.changeLabel ? html`<th scope="col">${this.keepYears(model.changeLabel)}</th>` : nothing}
           </tr>
@@ -289,7 +289,7 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
         ${model.years.map(
           (y) =>
             html`<li>
-              <span class="swatch ${yearRoleClass(y.role)}" aria-hidden="true"></span>${a.legendItem(y.key, y.note)}
+              <span class="swatch ${yearRoleClass(y.role)}" aria-hidden="true"></span>${a.legendItem(y.label, y.note)}
             </li>`,
         )}
       </ul>

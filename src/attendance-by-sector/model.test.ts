@@ -370,3 +370,92 @@ describe('attendance model: options and empty data', () => {
     expect(buildAttendanceModel(dataset, en, 'en').empty).to.equal('There are no figures to show.');
   });
 });
+
+describe('attendance model: status of figures and period labels', () => {
+  const data = () =>
+    validateEnvelope({
+      yearStartMonth: 1,
+      measures: [{ id: 'attendances', label: 'Attendances' }],
+      data: [
+        { measure: 'attendances', period: '2023-24', sector: 'Health', value: 40, status: 'final' },
+        { measure: 'attendances', period: '2023-24', sector: 'Police', value: 20, status: 'final' },
+        { measure: 'attendances', period: '2024-25', sector: 'Health', value: 42, status: 'provisional' },
+        { measure: 'attendances', period: '2024-25', sector: 'Police', value: 18, status: 'revised' },
+      ],
+    });
+
+  it('marks each figure with its status, in the table, the total, the bars, the summary and the CSV', () => {
+    const model = buildAttendanceModel(data(), en, 'en');
+    expect(table(model)).to.deep.equal([
+      ['Health', '42 [p]', '40', 'up 2'],
+      ['Police', '18 [r]', '20', 'down 2'],
+    ]);
+    // A total over a provisional figure is provisional.
+    expect(model.total!.cells.map((c) => c.text)).to.deep.equal(['60 [p]', '60']);
+    expect(model.statuses).to.deep.equal(['provisional', 'revised']);
+    expect(model.bars[0]!.label).to.contain('42 [p] (provisional)');
+    expect(model.summary[0]).to.contain('60 [p]');
+    expect(model.csv.slice(1, 4).map((r) => r.slice(0, 3))).to.deep.equal([
+      ['Health', '42 [p]', '40'],
+      ['Police', '18 [r]', '20'],
+      ['Total', '60 [p]', '60'],
+    ]);
+  });
+
+  it('marks the meeting-format table too: a format over a provisional sector, and rates over it', () => {
+    const envelope = {
+      measures: [
+        { id: 'attendances', label: 'Attendances' },
+        { id: 'meetings', label: 'Meetings' },
+        { id: 'per_meeting', label: 'Per meeting', numerator: 'attendances', denominator: 'meetings', unit: 'ratio' },
+      ],
+      data: [
+        { measure: 'attendances', period: '2024-25', sector: 'Health', format: 'online', value: 30 },
+        {
+          measure: 'attendances',
+          period: '2024-25',
+          sector: 'Police',
+          format: 'online',
+          value: 12,
+          status: 'provisional',
+        },
+        { measure: 'attendances', period: '2024-25', sector: 'Health', format: 'face-to-face', value: 9 },
+        { measure: 'meetings', period: '2024-25', format: 'online', value: 6 },
+        { measure: 'meetings', period: '2024-25', format: 'face-to-face', value: 3 },
+      ],
+    };
+    const model = buildAttendanceModel(validateEnvelope(envelope), en, 'en');
+    expect(model.formats!.groups[0]!.rows.map((r) => [r.label, ...r.cells.map((c) => c.text)])).to.deep.equal([
+      ['Online', '42 [p]', '6', '7.0 [p]'],
+      ['Face to face', '9', '3', '3.0'],
+      ['All meetings', '51 [p]', '9', '5.7 [p]'],
+    ]);
+    expect(model.csv).to.deep.include(['2024-25', 'Online', '42 [p]', '6', '7.0 [p]']);
+  });
+
+  it('names calendar years as 2024, and years by the data’s own labels', () => {
+    const model = buildAttendanceModel(data(), en, 'en');
+    expect(model.years.map((y) => [y.key, y.label])).to.deep.equal([
+      ['2024-25', '2024'],
+      ['2023-24', '2023'],
+    ]);
+    expect(model.period).to.equal('2024 compared with 2023, by sector');
+    expect(model.changeLabel).to.equal('Change on 2023');
+    const labelled = validateEnvelope({
+      periodLabels: { '2024-25': '2024/25', '2023-24': '2023/24' },
+      measures: [{ id: 'attendances', label: 'Attendances' }],
+      data: [
+        { measure: 'attendances', period: '2023-24', sector: 'Health', value: 40 },
+        { measure: 'attendances', period: '2024-25', sector: 'Health', value: 42 },
+      ],
+    });
+    const own = buildAttendanceModel(labelled, en, 'en');
+    expect(own.period).to.equal('2024/25 compared with 2023/24, by sector');
+    expect(own.csv[0]).to.deep.equal([
+      'Sector',
+      'Attendances, 2024/25 (latest year)',
+      'Attendances, 2023/24 (previous year)',
+      'Change on 2023/24',
+    ]);
+  });
+});

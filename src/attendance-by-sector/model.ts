@@ -20,7 +20,8 @@ import { csvNumber } from '../core/csv.js';
 import { formatCount, formatDecimal, formatPercent } from '../core/format.js';
 import type { Lang, Messages } from '../core/messages.js';
 import { YEAR_ROLES, type YearRole } from '../core/palette.js';
-import { isPeriod, parsePeriod, yearKey } from '../core/periods.js';
+import { isPeriod, makePeriod, parsePeriod, periodLabel, yearKey } from '../core/periods.js';
+import { combinedStatus, statusesUsed, statusMark, type Status } from '../core/status.js';
 import {
   isNumber,
   isSymbol,
@@ -52,6 +53,8 @@ export interface Cell {
   readonly text: string;
   /** The data has no row for it (shown as `[x]`, not available). */
   readonly missing?: boolean;
+  /** Provisional, revised, final or estimated, where the data says: its mark is in `text` ("1,234 [p]"). */
+  readonly status?: Status;
 }
 
 export interface Change {
@@ -64,6 +67,8 @@ export interface Change {
 export interface YearColumn {
   /** `2024-25`. */
   readonly key: string;
+  /** As readers see it: the data's `periodLabels`, `2024` for a calendar year, else the key. */
+  readonly label: string;
   readonly startYear: number;
   readonly role: YearRole;
   /** "latest year" / "previous year". */
@@ -146,7 +151,10 @@ const MISSING = symbol('x');
  * only by sector adds up over its sectors.
  */
 class Figures {
-  private readonly map = new Map<string, { year?: Value; quarters: Map<number, Value> }>();
+  private readonly map = new Map<
+    string,
+    { year?: Value; yearStatus?: Status; quarters: Map<number, Value>; quarterStatuses: (Status | undefined)[] }
+  >();
   /** The other dimension's values seen with a (measure, year, sector) or (measure, year, format). */
   private readonly parts = new Map<string, Set<string>>();
 
@@ -158,9 +166,14 @@ class Figures {
     const { measure, period } = row;
     const k = Figures.key(measure, sector, format, period.startYear);
     let entry = this.map.get(k);
-    if (!entry) this.map.set(k, (entry = { quarters: new Map() }));
-    if (period.quarter) entry.quarters.set(period.quarter, row.value);
-    else entry.year = row.value;
+    if (!entry) this.map.set(k, (entry = { quarters: new Map(), quarterStatuses: [] }));
+    if (period.quarter) {
+      entry.quarters.set(period.quarter, row.value);
+      entry.quarterStatuses.push(row.status);
+    } else {
+      entry.year = row.value;
+      if (row.status) entry.yearStatus = row.status;
+    }
     if (sector && format) {
       for (const [side, value, other] of [
         ['sector', sector, format],
@@ -177,6 +190,25 @@ class Figures {
     if (!entry) return undefined;
     if (entry.year !== undefined) return entry.year;
     return entry.quarters.size === 4 ? sumValues([...entry.quarters.values()]) : MISSING;
+  }
+
+  private exactStatus(measure: string, sector: string, format: string, startYear: number): Status | undefined {
+    const entry = this.map.get(Figures.key(measure, sector, format, startYear));
+    if (!entry) return undefined;
+    return entry.year !== undefined ? entry.yearStatus : combinedStatus(entry.quarterStatuses);
+  }
+
+  /** The status of `get`'s figure: the row's own, or the least settled of the figures added up. */
+  status(measure: string, sector: string, format: string, startYear: number): Status | undefined {
+    const entry = this.map.get(Figures.key(measure, sector, format, startYear));
+    if (entry || (sector !== '') === (format !== '')) return this.exactStatus(measure, sector, format, startYear);
+    const side = sector ? 'sector' : 'format';
+    const others = this.parts.get(JSON.stringify([measure, startYear, side, sector || format]));
+    return combinedStatus(
+      [...(others ?? [])].map((o) =>
+        sector ? this.exactStatus(measure, sector, o, startYear) : this.exactStatus(measure, o, format, startYear),
+      ),
+    );
   }
 
   get(measure: string, sector: string, format: string, startYear: number): Value | undefined {
@@ -244,6 +276,12 @@ function countCell(value: Value | undefined): Cell {
   return { value, text: isSymbol(value) ? `[${value.symbol}]` : formatCount(value) };
 }
 
+/** A cell with its status: the mark beside a figure ("1,234 [p]"), never beside a symbol. */
+function withStatus(cell: Cell, status: Status | undefined): Cell {
+  if (!status || !isNumber(cell.value)) return cell;
+  return { ...cell, text: cell.text + statusMark(status), status };
+}
+
 function kindOf(measure: MeasureDef): FormatColumn['kind'] {
   return measure.unit === 'ratio' ? 'ratio' : measure.unit === 'percent' ? 'percent' : 'count';
 }
@@ -262,8 +300,9 @@ function cellOf(value: Value, kind: FormatColumn['kind'], decimals: number): Cel
 /** A figure for the CSV (see core/csv.ts): plain digits (no separators), rates in percent, symbols in brackets. */
 function csvFigure(cell: Cell, kind: FormatColumn['kind'] = 'count', decimals = 1): string {
   if (isSymbol(cell.value)) return cell.text;
-  if (kind === 'percent') return csvNumber(cell.value * 100, decimals);
-  return csvNumber(cell.value, kind === 'ratio' ? decimals : undefined);
+  const mark = statusMark(cell.status);
+  if (kind === 'percent') return csvNumber(cell.value * 100, decimals) + mark;
+  return csvNumber(cell.value, kind === 'ratio' ? decimals : undefined) + mark;
 }
 
 function changeOf(latest: Value, previous: Value, m: Messages, a: AttendanceMessages, withPercent: boolean): Change {
@@ -334,6 +373,7 @@ export function buildAttendanceModel(
   const startYears = available.includes(latest - 1) ? [latest, latest - 1] : [latest];
   const years: YearColumn[] = startYears.map((y, i) => ({
     key: yearKey(y),
+    label: periodLabel(makePeriod(y), dataset.yearStartMonth, dataset.periodLabels),
     startYear: y,
     role: YEAR_ROLES[i]!,
     note: i === 0 ? a.latestYear : a.previousYear,
@@ -346,11 +386,17 @@ export function buildAttendanceModel(
 
   const quality: Problem[] = [];
   const allValues: Value[] = [];
+  const allStatuses: (Status | undefined)[] = [];
 
   // Sectors, in the order the data first gives them for the years shown.
   const sectorNames = [...new Set(sectorRows.filter((r) => shown.has(r.row.period.startYear)).map((r) => r.sector))];
   const sectors: SectorRow[] = sectorNames.map((sector) => {
-    const cells = years.map((y) => countCell(figures.get(main.id, sector, '', y.startYear)));
+    const cells = years.map((y) =>
+      withStatus(
+        countCell(figures.get(main.id, sector, '', y.startYear)),
+        figures.status(main.id, sector, '', y.startYear),
+      ),
+    );
     const change = previous ? changeOf(cells[0]!.value, cells[1]!.value, m, a, false) : undefined;
     return { sector, cells, ...(change ? { change } : {}) };
   });
@@ -361,6 +407,7 @@ export function buildAttendanceModel(
   }
   // Every cell shown counts for the symbol key, a missing one ([x]) too.
   for (const row of sectors) for (const c of row.cells) allValues.push(c.value);
+  for (const row of sectors) for (const c of row.cells) allStatuses.push(c.status);
 
   // Totals: the data's stated total where it gives one, else the sum of the sectors present.
   const totalCells = years.map((y, i) => {
@@ -369,12 +416,17 @@ export function buildAttendanceModel(
     const stated = figures.get(main.id, '', '', y.startYear);
     if (stated !== undefined && isNumber(stated) && isNumber(sum) && stated !== sum) {
       quality.push((mm) =>
-        attendanceMessages(mm).qualityTotal(main.label, y.key, formatCount(stated), formatCount(sum)),
+        attendanceMessages(mm).qualityTotal(main.label, y.label, formatCount(stated), formatCount(sum)),
       );
     }
-    return countCell(stated ?? sum);
+    const status =
+      stated !== undefined
+        ? figures.status(main.id, '', '', y.startYear)
+        : combinedStatus(present.map((c) => c.status));
+    return withStatus(countCell(stated ?? sum), status);
   });
   for (const c of totalCells) allValues.push(c.value);
+  for (const c of totalCells) allStatuses.push(c.status);
   const total: SectorRow = {
     sector: a.total,
     cells: totalCells,
@@ -410,6 +462,7 @@ export function buildAttendanceModel(
     });
     const groups: FormatGroup[] = years.map((y, yi) => {
       const values = new Map<string, Value[]>(); // measure id → value per format (then the total)
+      const statuses = new Map<string, (Status | undefined)[]>(); // the same, their statuses
       const raw = (id: string, format: string) => figures.get(id, '', format, y.startYear);
       for (const column of columns) {
         const d = column.measure;
@@ -419,11 +472,16 @@ export function buildAttendanceModel(
           return column.kind === 'percent' && isNumber(v) ? v / 100 : v;
         });
         const total = column.kind === 'count' ? sumValues(perFormat) : (raw(d.id, '') ?? MISSING);
+        const perFormatStatus = formatNames.map((f) => figures.status(d.id, '', f, y.startYear));
+        statuses.set(d.id, [
+          ...perFormatStatus,
+          column.kind === 'count' ? combinedStatus(perFormatStatus) : figures.status(d.id, '', '', y.startYear),
+        ]);
         if (column.kind === 'count') {
           const reference = d.id === main.id ? totalCells[yi]!.value : raw(d.id, '');
           if (reference !== undefined && isNumber(reference) && isNumber(total) && reference !== total) {
             quality.push((mm) =>
-              attendanceMessages(mm).qualityFormats(d.label, y.key, formatCount(total), formatCount(reference)),
+              attendanceMessages(mm).qualityFormats(d.label, y.label, formatCount(total), formatCount(reference)),
             );
           }
         }
@@ -440,7 +498,7 @@ export function buildAttendanceModel(
           if (isNumber(stated) && isNumber(value)) {
             const shownValue = column.kind === 'percent' ? value * 100 : value;
             if (Math.abs(stated - shownValue) > 0.5 * 10 ** -d.decimals + 1e-9) {
-              const where = `${f ? formatLabel(f, a) : a.allFormats}, ${y.key}`;
+              const where = `${f ? formatLabel(f, a) : a.allFormats}, ${y.label}`;
               const n = num[i] as number;
               const dd = den[i] as number;
               const statedText =
@@ -461,23 +519,40 @@ export function buildAttendanceModel(
           return value;
         });
         values.set(d.id, derived);
+        const numStatus = statuses.get(d.numerator) ?? [];
+        const denStatus = statuses.get(d.denominator) ?? [];
+        statuses.set(
+          d.id,
+          derived.map((_, i) => combinedStatus([numStatus[i], denStatus[i]])),
+        );
       }
       const rowsOut: FormatRow[] = formatNames.map((f, i) => ({
         format: f,
         label: formatLabel(f, a),
         total: false,
-        cells: columns.map((c) => cellOf(values.get(c.measure.id)![i]!, c.kind, c.measure.decimals)),
+        cells: columns.map((c) =>
+          withStatus(
+            cellOf(values.get(c.measure.id)![i]!, c.kind, c.measure.decimals),
+            statuses.get(c.measure.id)?.[i],
+          ),
+        ),
       }));
       if (formatNames.length > 1) {
         rowsOut.push({
           format: '',
           label: a.allFormats,
           total: true,
-          cells: columns.map((c) => cellOf(values.get(c.measure.id)![formatNames.length]!, c.kind, c.measure.decimals)),
+          cells: columns.map((c) =>
+            withStatus(
+              cellOf(values.get(c.measure.id)![formatNames.length]!, c.kind, c.measure.decimals),
+              statuses.get(c.measure.id)?.[formatNames.length],
+            ),
+          ),
         });
       }
       for (const r of rowsOut) for (const c of r.cells) allValues.push(c.value);
-      return { year: y.key, rows: rowsOut };
+      for (const r of rowsOut) for (const c of r.cells) allStatuses.push(c.status);
+      return { year: y.label, rows: rowsOut };
     });
     formats = { columns, groups };
   }
@@ -491,10 +566,14 @@ export function buildAttendanceModel(
       const v = figures.get(d.id, '', '', y.startYear);
       if (v === undefined) continue;
       const kind = kindOf(d);
-      const cell = cellOf(kind === 'percent' && isNumber(v) ? v / 100 : v, kind, d.decimals);
+      const cell = withStatus(
+        cellOf(kind === 'percent' && isNumber(v) ? v / 100 : v, kind, d.decimals),
+        figures.status(d.id, '', '', y.startYear),
+      );
       const n = footnoteOf(d);
-      separate.push({ measure: d, year: y.key, cell, ...(n ? { footnote: n } : {}) });
+      separate.push({ measure: d, year: y.label, cell, ...(n ? { footnote: n } : {}) });
       allValues.push(cell.value);
+      allStatuses.push(cell.status);
     }
   }
 
@@ -504,14 +583,20 @@ export function buildAttendanceModel(
     years.forEach((y, i) => {
       const cell = row.cells[i]!;
       const label = isSymbol(cell.value)
-        ? a.barSymbol(row.sector, y.key, cell.text, m.symbols[cell.value.symbol])
-        : a.barLabel(row.sector, y.key, cell.text, main.label);
+        ? a.barSymbol(row.sector, y.label, cell.text, m.symbols[cell.value.symbol])
+        : a.barLabel(
+            row.sector,
+            y.label,
+            cell.status ? `${cell.text} (${m.statusWord[cell.status]})` : cell.text,
+            main.label,
+          );
       bars.push({ sector: row.sector, year: y.key, role: y.role, value: cell.value, text: cell.text, label });
     });
   }
 
-  const changeLabel = previous ? m.changeOn(previous.key) : undefined;
-  const latestKey = years[0]!.key;
+  const changeLabel = previous ? m.changeOn(previous.label) : undefined;
+  /** The latest year as readers see it (every text below names years by their labels). */
+  const latestKey = years[0]!.label;
 
   // The summary: the chart's text alternative.
   const summary: string[] = [];
@@ -521,7 +606,7 @@ export function buildAttendanceModel(
     isSymbol(latestTotal)
       ? a.summaryTotalSymbol(main.label, latestKey, totalCells[0]!.text, m.symbols[latestTotal.symbol])
       : a.summaryTotal(main.label, latestKey, totalCells[0]!.text) +
-          (totalChange && previous ? a.summaryTotalChange(totalChange.text, previous.key, totalCells[1]!.text) : '') +
+          (totalChange && previous ? a.summaryTotalChange(totalChange.text, previous.label, totalCells[1]!.text) : '') +
           '.',
   );
   if (previous) {
@@ -538,7 +623,7 @@ export function buildAttendanceModel(
       const bottom = compared.filter((row) => row.change!.amount === least);
       summary.push(a.summaryFall(a.list(bottom.map(item)), bottom.length));
     }
-    if (compared.length && most === 0 && least === 0) summary.push(a.summarySame(main.label, previous.key));
+    if (compared.length && most === 0 && least === 0) summary.push(a.summarySame(main.label, previous.label));
   }
   const none = sectors.filter((row) => row.cells[0]!.value === 0).map((row) => row.sector);
   if (none.length) summary.push(a.summaryNone(a.list(none), latestKey));
@@ -567,7 +652,7 @@ export function buildAttendanceModel(
 
   // The CSV: exactly the tables shown, one block each, a blank row between.
   const csv: string[][] = [
-    [a.sector, ...years.map((y) => `${main.label}, ${y.key} (${y.note})`), ...(changeLabel ? [changeLabel] : [])],
+    [a.sector, ...years.map((y) => `${main.label}, ${y.label} (${y.note})`), ...(changeLabel ? [changeLabel] : [])],
     ...[...sectors, total].map((row) => [
       row.sector,
       ...row.cells.map((c) => csvFigure(c)),
@@ -596,7 +681,7 @@ export function buildAttendanceModel(
     measure: main,
     ...(footnote ? { footnote } : {}),
     sort,
-    period: a.period(latestKey, previous?.key),
+    period: a.period(latestKey, previous?.label),
     years,
     sectors,
     total,
@@ -607,6 +692,7 @@ export function buildAttendanceModel(
     summary,
     definitions,
     symbols: symbolsUsed(allValues),
+    statuses: statusesUsed(allStatuses),
     quality,
     csv,
   };

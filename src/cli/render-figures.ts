@@ -17,7 +17,9 @@ import {
 } from 'partnership-widgets';
 import {
   formatDate,
+  MARKED_STATUSES,
   messages,
+  STATUS_MARKS,
   SYMBOL_CODES,
   type Dataset,
   type FigureModel,
@@ -135,7 +137,11 @@ function frame(
     ...(model.empty ? { empty: model.empty } : {}),
     summary: model.summary.join(' '),
     ...(source ? { source } : {}),
-    symbols: SYMBOL_CODES.filter((c) => model.symbols.includes(c)).map((c) => `[${c}] ${m.symbols[c]}`),
+    // The keys to GSS symbols and to status marks ([p], [r], [e]), a line each.
+    symbols: [
+      ...SYMBOL_CODES.filter((c) => model.symbols.includes(c)).map((c) => `[${c}] ${m.symbols[c]}`),
+      ...MARKED_STATUSES.filter((s) => model.statuses?.includes(s)).map((s) => `[${STATUS_MARKS[s]}] ${m.statuses[s]}`),
+    ],
     styles: ELEMENT_CLASSES[name].styles,
   };
 }

@@ -9,6 +9,7 @@
 import * as v from 'valibot';
 import { catalogues, type LimitedThing, type Messages } from './messages.js';
 import { isPeriod, parsePeriod, type Period } from './periods.js';
+import { STATUSES, statusRank, type Status } from './status.js';
 import { isNumber, parseValue, SYMBOL_CODES, type Value } from './symbols.js';
 import { cleanText } from './text.js';
 
@@ -40,6 +41,10 @@ export const RowSchema = v.objectWithRest(
     measure: Id,
     period: Text,
     value: v.union([v.pipe(v.number('value'), v.finite('value')), v.picklist(SYMBOL_TEXTS, 'value')], 'value'),
+    /** The figure's status: provisional `[p]`, revised `[r]`, final, estimated `[e]`. */
+    status: v.optional(v.picklist(STATUSES, 'status')),
+    /** The `id` of the figure's source in the envelope's `sources`. */
+    source: v.optional(Id),
   },
   v.union([v.string('text'), v.number('text')], 'text'),
   'object',
@@ -56,6 +61,20 @@ export const EnvelopeSchema = v.looseObject(
           url: v.optional(v.pipe(v.string('url'), v.regex(/^https?:\/\/\S+$/i, 'url'))),
         },
         'object',
+      ),
+    ),
+    /** Sources of individual figures, named by a row's `source`. */
+    sources: v.optional(
+      v.array(
+        v.looseObject(
+          {
+            id: Id,
+            name: Text,
+            url: v.optional(v.pipe(v.string('url'), v.regex(/^https?:\/\/\S+$/i, 'url'))),
+          },
+          'object',
+        ),
+        'list',
       ),
     ),
     updated: v.optional(v.pipe(v.string('date'), v.regex(/^\d{4}-\d{2}(-\d{2})?$/, 'date'))),
@@ -116,12 +135,24 @@ export interface DataRow {
   readonly dims: Readonly<Record<string, string>>;
   /** The row's number as a person would count it in the source (1-based). */
   readonly row: number;
+  /** Provisional, revised, final or estimated, where the data says. */
+  readonly status?: Status;
+  /** The `id` of the figure's source (see `Dataset.sources`). */
+  readonly source?: string;
+}
+
+export interface SourceDef {
+  readonly id: string;
+  readonly name: string;
+  readonly url?: string;
 }
 
 export interface Dataset {
   readonly title?: string;
   readonly publisher?: string;
   readonly source?: { readonly name: string; readonly url?: string };
+  /** Sources of individual figures (rows name them by `source`). */
+  readonly sources: readonly SourceDef[];
   readonly updated?: string;
   /** The date the figures were frozen (a board paper's committee date): "Figures as at 29 September 2021". */
   readonly asAt?: string;
@@ -136,6 +167,11 @@ export interface Dataset {
   /** Comparator areas (rows with an `area` dimension), in the order to show them. */
   readonly comparators: readonly Comparator[];
   readonly rows: readonly DataRow[];
+  /**
+   * Figures given again for a cell with another status, set aside for a more
+   * settled one in `rows` (a local provisional count beside the official final one).
+   */
+  readonly superseded: readonly DataRow[];
 }
 
 export interface Comparator {
@@ -220,6 +256,8 @@ export const LIMITS = {
   notes: 50,
   annotations: 200,
   comparators: 50,
+  /** Sources of individual figures (`sources`). */
+  sources: 50,
   /** The largest figure (either sign): beyond 10^15 whole numbers stop being exact, and totals could overflow. */
   value: 1e15,
 } as const;
@@ -272,6 +310,7 @@ function checkLimits(input: Record<string, unknown>, rowNumberOf: (index: number
     ['notes', 'notes', LIMITS.notes],
     ['annotations', 'annotations', LIMITS.annotations],
     ['comparators', 'comparators', LIMITS.comparators],
+    ['sources', 'sources', LIMITS.sources],
   ];
   for (const [key, what, limit] of lists) {
     const list = input[key];
@@ -317,7 +356,7 @@ function checkLimits(input: Record<string, unknown>, rowNumberOf: (index: number
     let dimensions = 0;
     for (const [key, value] of Object.entries(row)) {
       tooLong(where, key, value);
-      if (key === 'measure' || key === 'value') continue;
+      if (key === 'measure' || key === 'value' || key === 'status' || key === 'source') continue;
       if (key === 'period') {
         if (periods.add(value).size > LIMITS.periods) throw limitProblem(0, 'periods', LIMITS.periods, true);
         continue;
@@ -398,11 +437,14 @@ export function validateEnvelope(input: unknown, options: ValidateOptions = {}):
   }
 
   const rows: DataRow[] = [];
-  const seen = new Map<string, number>();
+  const superseded: DataRow[] = [];
+  /** Each cell's figures so far: their row numbers, statuses and places in `rows`. */
+  const seen = new Map<string, { row: number; status?: Status; at: number }[]>();
   const known = [...ids].join(', ');
+  const sourceIds = new Set((env.sources ?? []).map((s) => s.id));
   env.data.forEach((raw, index) => {
     const rowNumber = rowNumberOf(index);
-    const { measure, period: periodText, value: rawValue, ...rest } = raw;
+    const { measure, period: periodText, value: rawValue, status, source, ...rest } = raw;
     if (!ids.has(measure)) {
       problems.push((m) => m.errors.unknownMeasure(rowNumber, measure, known));
       return;
@@ -427,14 +469,42 @@ export function validateEnvelope(input: unknown, options: ValidateOptions = {}):
     }
     const dims: Record<string, string> = {};
     for (const [k, dv] of Object.entries(rest)) dims[k] = cleanText(String(dv));
-    const key = JSON.stringify([measure, period.key, Object.entries(dims).sort()]);
-    const first = seen.get(key);
-    if (first !== undefined) {
-      problems.push((m) => m.errors.duplicate(first, rowNumber, measure, period.key));
+    if (source !== undefined && !sourceIds.has(source)) {
+      problems.push((m) => m.errors.unknownSource(rowNumber, source));
       return;
     }
-    seen.set(key, rowNumber);
-    rows.push({ measure, period, value, dims, row: rowNumber });
+    const key = JSON.stringify([measure, period.key, Object.entries(dims).sort()]);
+    const row: DataRow = {
+      measure,
+      period,
+      value,
+      dims,
+      row: rowNumber,
+      ...(status ? { status } : {}),
+      ...(source ? { source } : {}),
+    };
+    const earlier = seen.get(key);
+    if (earlier === undefined) {
+      seen.set(key, [{ row: rowNumber, ...(status ? { status } : {}), at: rows.length }]);
+      rows.push(row);
+      return;
+    }
+    // The same figure again is a duplicate, unless both say their status and no two share one.
+    const clash = earlier.find((e) => status === undefined || e.status === undefined || e.status === status);
+    if (clash) {
+      problems.push((m) => m.errors.duplicate(clash.row, rowNumber, measure, period.key));
+      return;
+    }
+    // The most settled figure is shown (final wins); the others are kept beside it.
+    const shownAt = earlier[0]!.at;
+    const shown = rows[shownAt]!;
+    if (statusRank(status) < statusRank(shown.status)) {
+      superseded.push(shown);
+      rows[shownAt] = row;
+    } else {
+      superseded.push(row);
+    }
+    earlier.push({ row: rowNumber, status: status!, at: shownAt });
   });
 
   if (problems.length) throw new WidgetError('validation', problems.slice(0, MAX_PROBLEMS));
@@ -458,7 +528,13 @@ export function validateEnvelope(input: unknown, options: ValidateOptions = {}):
       ? { area: { name: cleanText(env.area.name), ...(env.area.code ? { code: cleanText(env.area.code) } : {}) } }
       : {}),
     comparators: (env.comparators ?? []).map((c) => ({ area: cleanText(c.area), kind: c.kind ?? 'other' })),
+    sources: (env.sources ?? []).map((s) => ({
+      id: s.id,
+      name: cleanText(s.name),
+      ...(s.url ? { url: s.url } : {}),
+    })),
     rows,
+    superseded,
   };
 }
 

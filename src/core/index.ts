@@ -7,6 +7,7 @@ export * from './palette.js';
 export * from './periods.js';
 export * from './plot.js';
 export * from './readers.js';
+export * from './status.js';
 export * from './symbols.js';
 export * from './styles.js';
 export * from './table-styles.js';

@@ -4,6 +4,7 @@
  * run time by the nearest `lang`, per element, which the catalogue does with a
  * lookup and no build step. The type makes a missing Welsh string a compile error.
  */
+import type { Status } from './status.js';
 import type { SymbolCode } from './symbols.js';
 
 export type Lang = 'en' | 'cy';
@@ -40,6 +41,36 @@ export interface Messages {
   symbolKey: string;
   dataQuality: string;
   symbols: Record<SymbolCode, string>;
+  /** The heading of the key to status marks ([p], [r], [e]). */
+  statusKey: string;
+  /** Each status in the key: "provisional: may change when final figures are published". */
+  statuses: Record<Status, string>;
+  /** Each status as one word, for notes: "provisional". */
+  statusWord: Record<Status, string>;
+  /** The heading of the sources of individual figures. */
+  figureSources: string;
+  /** The heading of the notes comparing figures of two statuses. */
+  otherFigures: string;
+  /**
+   * "Referrals, 2021-22: 2,295 (provisional; this report); 2,286 (final; DfE), 9 fewer."
+   * `difference` is already formatted; `direction` says whether the second figure is below or above the first.
+   */
+  otherFigure: (
+    label: string,
+    period: string,
+    shown: string,
+    shownAbout: string,
+    other: string,
+    otherAbout: string,
+    difference: string,
+    direction: 'fewer' | 'more' | 'same',
+  ) => string;
+  /** "year to date (Q1)" (under the year, as "year total" is), the total of a year whose later quarters are not in yet. */
+  yearToDate: (quarters: string) => string;
+  /** "Q1 to Q2". */
+  quarterSpan: (from: string, to: string) => string;
+  /** "Q1 of 2024-25": the same quarters of the previous year. */
+  sameQuarters: (quarters: string, year: string) => string;
   monthsShort: readonly string[];
   monthsLong: readonly string[];
   quarterLabel: (q: number, from: string, to: string) => string;
@@ -91,7 +122,8 @@ export type LimitedThing =
   | 'columns'
   | 'notes'
   | 'annotations'
-  | 'comparators';
+  | 'comparators'
+  | 'sources';
 
 export interface ErrorMessages {
   network: (url: string) => string;
@@ -112,7 +144,19 @@ export interface ErrorMessages {
   measureAt: (id: string) => string;
   envelope: string;
   expected: Record<
-    'text' | 'number' | 'list' | 'object' | 'value' | 'polarity' | 'unit' | 'kind' | 'month' | 'date' | 'url' | 'id',
+    | 'text'
+    | 'number'
+    | 'list'
+    | 'object'
+    | 'value'
+    | 'polarity'
+    | 'unit'
+    | 'kind'
+    | 'month'
+    | 'date'
+    | 'url'
+    | 'id'
+    | 'status',
     string
   >;
   unexpected: string;
@@ -123,6 +167,7 @@ export interface ErrorMessages {
   yearsNotConsecutive: (row: number, text: string) => string;
   duplicate: (first: number, second: number, measure: string, period: string) => string;
   duplicateMeasure: (id: string) => string;
+  unknownSource: (row: number, id: string) => string;
   /** "This file has 41,260 sectors; this chart shows at most 500." (numbers already formatted) */
   tooMany: (count: string, what: LimitedThing, limit: string) => string;
   /** "more than 20,000", for `tooMany`'s count. */
@@ -148,6 +193,7 @@ const EN_THINGS: Record<LimitedThing, string> = {
   notes: 'notes',
   annotations: 'annotations',
   comparators: 'comparator areas',
+  sources: 'sources',
 };
 const CY_THINGS: Record<LimitedThing, string> = {
   rows: 'rhesi',
@@ -161,6 +207,7 @@ const CY_THINGS: Record<LimitedThing, string> = {
   notes: 'nodiadau',
   annotations: 'anodiadau',
   comparators: 'ardaloedd cymharu',
+  sources: 'ffynonellau',
 };
 
 const en: Messages = {
@@ -181,6 +228,22 @@ const en: Messages = {
   definitions: 'Definitions',
   definitionRef: (n) => `definition ${n}`,
   symbolKey: 'Symbols used',
+  statusKey: 'Status of figures',
+  statuses: {
+    provisional: 'provisional: may change when final figures are published',
+    revised: 'revised since first published',
+    final: 'final',
+    estimated: 'estimated',
+  },
+  statusWord: { provisional: 'provisional', revised: 'revised', final: 'final', estimated: 'estimated' },
+  figureSources: 'Sources of figures',
+  otherFigures: 'Provisional and final figures',
+  otherFigure: (label, period, shown, shownAbout, other, otherAbout, difference, direction) =>
+    `${label}, ${period}: ${shown} (${shownAbout}); ${other} (${otherAbout}), ` +
+    (direction === 'same' ? 'the same.' : `${difference} ${direction}.`),
+  yearToDate: (quarters) => `year to date (${quarters})`,
+  quarterSpan: (from, to) => (from === to ? from : `${from} to ${to}`),
+  sameQuarters: (quarters, year) => `${quarters} of ${year}`,
   dataQuality: 'Data quality',
   symbols: {
     c: 'confidential: withheld to protect people’s privacy',
@@ -275,6 +338,7 @@ const en: Messages = {
       date: 'a date such as 2022-06-30',
       url: 'a web address starting https:// or http://',
       id: 'an identifier of letters, digits, _ or -',
+      status: 'provisional, revised, final or estimated',
     },
     unknownMeasure: (row, id, known) => `Row ${row}: measure "${id}" is not one of the measures listed (${known}).`,
     unknownRef: (measure, role, ref) => `Measure "${measure}": its ${role} "${ref}" is not a measure in this file.`,
@@ -285,6 +349,7 @@ const en: Messages = {
       `Row ${row}: period "${text}" does not name two years in a row, as 2021-22 does.`,
     duplicate: (first, second, measure, period) => `Rows ${first} and ${second} both give "${measure}" for ${period}.`,
     duplicateMeasure: (id) => `Measure "${id}" is listed twice.`,
+    unknownSource: (row, id) => `Row ${row}: source "${id}" is not one of the sources listed under "sources".`,
     tooMany: (count, what, limit) =>
       `This file has ${count} ${EN_THINGS[what]}; this chart shows at most ${limit}. Split the file, or keep only the figures to show.`,
     moreThan: (count) => `more than ${count}`,
@@ -317,6 +382,22 @@ const cy: Messages = {
   definitions: 'Diffiniadau',
   definitionRef: (n) => `diffiniad ${n}`,
   symbolKey: 'Symbolau a ddefnyddir',
+  statusKey: 'Statws y ffigurau',
+  statuses: {
+    provisional: 'dros dro: gall newid pan gyhoeddir y ffigurau terfynol',
+    revised: 'wedi’i ddiwygio ers ei gyhoeddi gyntaf',
+    final: 'terfynol',
+    estimated: 'amcangyfrif',
+  },
+  statusWord: { provisional: 'dros dro', revised: 'diwygiedig', final: 'terfynol', estimated: 'amcangyfrif' },
+  figureSources: 'Ffynonellau’r ffigurau',
+  otherFigures: 'Ffigurau dros dro a therfynol',
+  otherFigure: (label, period, shown, shownAbout, other, otherAbout, difference, direction) =>
+    `${label}, ${period}: ${shown} (${shownAbout}); ${other} (${otherAbout}), ` +
+    (direction === 'same' ? 'yr un fath.' : `${difference} ${direction === 'fewer' ? 'yn llai' : 'yn fwy'}.`),
+  yearToDate: (quarters) => `y flwyddyn hyd yma (${quarters})`,
+  quarterSpan: (from, to) => (from === to ? from : `${from} i ${to}`),
+  sameQuarters: (quarters, year) => `${quarters} ${year}`,
   dataQuality: 'Ansawdd data',
   symbols: {
     c: 'cyfrinachol: wedi’i atal i ddiogelu preifatrwydd pobl',
@@ -413,6 +494,7 @@ const cy: Messages = {
       date: 'dyddiad fel 2022-06-30',
       url: 'cyfeiriad gwe sy’n dechrau https:// neu http://',
       id: 'dynodydd o lythrennau, digidau, _ neu -',
+      status: 'provisional, revised, final neu estimated',
     },
     unknownMeasure: (row, id, known) => `Rhes ${row}: nid yw’r mesur "${id}" yn un o’r mesurau a restrir (${known}).`,
     unknownRef: (measure, role, ref) =>
@@ -425,6 +507,7 @@ const cy: Messages = {
     duplicate: (first, second, measure, period) =>
       `Mae rhesi ${first} a ${second} ill dwy yn rhoi "${measure}" ar gyfer ${period}.`,
     duplicateMeasure: (id) => `Mae’r mesur "${id}" wedi’i restru ddwywaith.`,
+    unknownSource: (row, id) => `Rhes ${row}: nid yw’r ffynhonnell "${id}" yn un o’r ffynonellau o dan "sources".`,
     tooMany: (count, what, limit) =>
       `Mae gan y ffeil hon ${count} o ${CY_THINGS[what]}; mae’r siart hon yn dangos ${limit} ar y mwyaf. Rhannwch y ffeil, neu cadwch y ffigurau i’w dangos yn unig.`,
     moreThan: (count) => `mwy na ${count}`,

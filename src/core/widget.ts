@@ -13,6 +13,7 @@ import { loadText, requestKey, watchRefresh, type RefreshResult } from './loader
 import { messages, nearestLang, normaliseLang, type Lang, type Messages } from './messages.js';
 import { NUMBER_SPECS, property } from './properties.js';
 import { detectFormat, readText } from './readers.js';
+import { MARKED_STATUSES, STATUS_MARKS, type Status } from './status.js';
 import { SYMBOL_CODES, type SymbolCode } from './symbols.js';
 
 /** What every widget's model offers the chrome. */
@@ -24,6 +25,10 @@ export interface FigureModel {
   readonly summary: readonly string[];
   readonly definitions: readonly { readonly n: number; readonly label: string; readonly text: string }[];
   readonly symbols: readonly SymbolCode[];
+  /** Status marks shown beside figures ([p], [r], [e]), for their key. */
+  readonly statuses?: readonly Status[];
+  /** Notes setting a figure beside the same figure of another status (local provisional, official final). */
+  readonly others?: readonly Problem[];
   readonly quality: readonly Problem[];
   /** The figures shown, as rows for the CSV download (header first). */
   readonly csv: readonly (readonly string[])[];
@@ -563,6 +568,8 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
     const source = dataset?.source;
     const safeUrl = source?.url && /^https?:\/\//i.test(source.url) ? source.url : undefined;
     const symbols = model ? SYMBOL_CODES.filter((c) => model.symbols.includes(c)) : [];
+    const statuses = model?.statuses ? MARKED_STATUSES.filter((s) => model.statuses!.includes(s)) : [];
+    const sources = dataset?.sources ?? [];
     return html`<footer class="footer" part="footer">
       ${
         source || dataset?.updated
@@ -587,6 +594,39 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
                       <dd>${m.symbols[c]}</dd>`,
                 )}
               </dl>`
+          : nothing
+      }
+      ${
+        statuses.length
+          ? html`<p class="footer-heading">${m.statusKey}</p>
+              <dl class="symbol-key status-key" part="status-key">
+                ${statuses.map(
+                  (s) =>
+                    html`<dt>${`[${STATUS_MARKS[s]}]`}</dt>
+                      <dd>${m.statuses[s]}</dd>`,
+                )}
+              </dl>`
+          : nothing
+      }
+      ${
+        model?.others?.length
+          ? html`<p class="footer-heading">${m.otherFigures}</p>
+              <ul class="notes others" part="others">
+                ${model.others.map((o) => html`<li>${o(m)}</li>`)}
+              </ul>`
+          : nothing
+      }
+      ${
+        sources.length
+          ? html`<p class="footer-heading">${m.figureSources}</p>
+              <ul class="notes sources" part="sources">
+                ${sources.map(
+                  (s) =>
+                    html`<li>
+                      ${s.url && /^https?:\/\//i.test(s.url) ? html`<a href=${s.url} rel="noopener">${s.name}</a>` : s.name}
+                    </li>`,
+                )}
+              </ul>`
           : nothing
       }
       ${

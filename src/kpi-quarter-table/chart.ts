@@ -7,6 +7,7 @@
 import { maxOf } from '../core/extent.js';
 import { barX, barY, ruleX, ruleY, text, type PlotOptions } from '@observablehq/plot';
 import type { Messages } from '../core/messages.js';
+import { STATUS_MARKS } from '../core/status.js';
 import { isNumber, isSymbol } from '../core/symbols.js';
 import type { KpiColumn, KpiRow } from './model.js';
 
@@ -29,7 +30,9 @@ export interface KpiChartOptions {
  * A small chart's accessible name under its caption (which gives the
  * measure): each column's figure, "Q1 (Apr to Jun): 4,369; …". A symbol is
  * said with its meaning the first time ("2020-21: [c] (confidential: …);
- * 2022-23: [c]"), so the name explains itself without repeating.
+ * 2022-23: [c]"), so the name explains itself without repeating; so is a
+ * status mark ("618 [p] (provisional); 567 [p]"), which the bars' own labels leave out
+ * to keep narrow charts legible (the table, summary and CSV have it).
  */
 export function kpiChartName(
   row: KpiRow,
@@ -45,6 +48,10 @@ export function kpiChartName(
       if (isSymbol(cell.value) && !explained.has(cell.text)) {
         explained.add(cell.text);
         text = `${cell.text} (${m.symbols[cell.value.symbol]})`;
+      } else if (cell.status && STATUS_MARKS[cell.status] && !explained.has(cell.status)) {
+        // A status mark is said in words the first time: "Q1 (Apr to Jun): 618 [p] (provisional)".
+        explained.add(cell.status);
+        text = `${cell.text} (${m.statusWord[cell.status]})`;
       }
       return m.chartPoint(columns[i]!.label, text);
     })
@@ -70,7 +77,7 @@ export function kpiChartWidth(
   let chars = 2;
   for (const i of chartColumns) {
     chars = maxOf(
-      rows.map((row) => row.cells[i]!.text.length),
+      rows.map((row) => (row.cells[i]!.figure ?? row.cells[i]!.text).length),
       Math.max(chars, columns[i]!.short.length),
     );
   }
@@ -104,7 +111,7 @@ export function kpiChartOptions(
   for (const i of chartColumns) {
     const cell = row.cells[i]!;
     const x = columns[i]!.short;
-    if (isNumber(cell.value)) data.push({ x, y: cell.value * scale, label: cell.text });
+    if (isNumber(cell.value)) data.push({ x, y: cell.value * scale, label: cell.figure ?? cell.text });
     else symbols.push({ x, y: 0, label: cell.text });
   }
   const max = maxOf(

@@ -53,6 +53,33 @@ describe('<kpi-quarter-table> loaded', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('marks provisional figures, keys the mark, and sets DfE’s final count beside the local one', async () => {
+    const { el } = await loaded();
+    const root = el.shadowRoot!;
+    const referrals = [...root.querySelectorAll('tbody tr')].find(
+      (tr) => tr.querySelector('th[scope="row"]')?.getAttribute('aria-label') === 'Referrals',
+    )!;
+    expect([...referrals.querySelectorAll('td')].map((td) => td.textContent!.trim())).to.deep.equal([
+      '618 [p]',
+      '567 [p]',
+      '554 [p]',
+      '556 [p]',
+      '2,295 [p]',
+    ]);
+    const key = root.querySelector('[part="status-key"]')!;
+    expect(key.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      '[p] provisional: may change when final figures are published',
+    );
+    const others = root.querySelector('[part="others"]')!;
+    expect(others.textContent).to.contain('2,295 (provisional;');
+    expect(others.textContent).to.contain(
+      '2,286 (final; Department for Education, Characteristics of children in need',
+    );
+    expect(others.textContent).to.contain('9 fewer.');
+    expect(root.querySelector('[part="sources"]')!.textContent).to.contain('table C1');
+    await expect(el).to.be.accessible();
+  });
+
   it('links each row header to its numbered definition', async () => {
     const { el } = await loaded();
     const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('tbody th a.fn')!;
@@ -177,7 +204,7 @@ describe('<kpi-quarter-table> bad input', () => {
     [
       'a row naming an unknown measure',
       () => ({ data: { ...good, data: [...data(), { measure: 'contact', period: '2021-22 Q1', value: 1 }] } }),
-      'Row 56: measure "contact" is not one of the measures listed',
+      'Row 57: measure "contact" is not one of the measures listed',
     ],
     [
       'a rate whose numerator is missing',
@@ -199,7 +226,7 @@ describe('<kpi-quarter-table> bad input', () => {
     [
       'duplicate rows',
       () => ({ data: { ...good, data: [...data(), data()[0]] } }),
-      'Rows 1 and 56 both give "contacts" for 2021-22 Q1.',
+      'Rows 1 and 57 both give "contacts" for 2021-22 Q1.',
     ],
     ['404', () => ({ src: '/faults/status/404' }), 'The data file was not found (error 404)'],
     ['500', () => ({ src: '/faults/status/500' }), 'the server answered with error 500'],
@@ -437,5 +464,40 @@ describe('<kpi-quarter-table> in board papers and on a projector', () => {
       const size = Number.parseFloat(getComputedStyle(el.shadowRoot!.querySelector(selector)!).fontSize);
       expect(size, selector).to.be.at.least(24);
     }
+  });
+});
+
+describe('<kpi-quarter-table> a year under way', () => {
+  it('shows the quarters there are and a year-to-date total in the table, the summary and the chart', async () => {
+    const quarters = (year: string, values: number[]) =>
+      values.map((value, i) => ({ measure: 'contacts', period: `${year} Q${i + 1}`, value }));
+    const el = document.createElement('kpi-quarter-table');
+    el.data = {
+      measures: [{ id: 'contacts', label: 'Contacts' }],
+      data: [...quarters('2024-25', [1000, 1100, 1200, 1300]), ...quarters('2025-26', [1050])],
+    };
+    const outcome = settle(el);
+    await fixture(html`<div>${el}</div>`);
+    expect((await outcome).type).to.equal('ready');
+    const root = el.shadowRoot!;
+    const headers = [...root.querySelectorAll('thead th')].map((th) => th.textContent!.replace(/\s+/g, ' ').trim());
+    expect(headers).to.deep.equal([
+      'Measure',
+      'Q1 Apr to Jun',
+      '2024-25 year to date (Q1)',
+      '2025-26 year to date (Q1)',
+      'Change on Q1 of 2024-25',
+    ]);
+    expect(
+      [...root.querySelectorAll('tbody td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim()),
+    ).to.deep.equal(['1,050', '1,000', '1,050', '▲up 5.0%']);
+    expect(root.querySelector('.summary')!.textContent).to.contain(
+      'In 2025-26, year to date (Q1): Contacts 1,050, up 5.0% on Q1 of 2024-25.',
+    );
+    expect(root.textContent).not.to.contain('[x]');
+    await expect(el).to.be.accessible();
+    el.view = 'chart';
+    await elementUpdated(el);
+    await expect(el).to.be.accessible();
   });
 });

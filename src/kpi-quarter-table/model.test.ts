@@ -43,7 +43,8 @@ describe('kpi model: the Leicester 2021-22 tables', () => {
     ]);
     expect(texts(model, 'contacts')).to.deep.equal(['4,369', '3,657', '4,115', '4,283', '16,424']);
     expect(texts(model, 'contacts_nfa')).to.deep.equal(['714', '694', '757', '930', '3,095']);
-    expect(texts(model, 'referrals')).to.deep.equal(['618', '567', '554', '556', '2,295']);
+    // The report's own referrals are provisional local figures: marked [p].
+    expect(texts(model, 'referrals')).to.deep.equal(['618 [p]', '567 [p]', '554 [p]', '556 [p]', '2,295 [p]']);
     expect(texts(model, 'rereferrals')).to.deep.equal(['126', '76', '87', '76', '365']);
     expect(texts(model, 'cpp')).to.deep.equal(['122', '116', '120', '130', '488']);
     expect(texts(model, 'repeat_cpp_ever')).to.deep.equal(['23', '20', '27', '15', '85']);
@@ -53,7 +54,14 @@ describe('kpi model: the Leicester 2021-22 tables', () => {
   it('derives the percentages from the counts, as published', async () => {
     const model = buildKpiModel(await dataset('leicester-kpis-2021-22.json'), en, 'en');
     expect(texts(model, 'contacts_nfa_rate')).to.deep.equal(['16.3%', '19.0%', '18.4%', '21.7%', '18.8%']);
-    expect(texts(model, 'rereferral_rate')).to.deep.equal(['20.4%', '13.4%', '15.7%', '13.7%', '15.9%']);
+    // A rate over provisional referrals is provisional too.
+    expect(texts(model, 'rereferral_rate')).to.deep.equal([
+      '20.4% [p]',
+      '13.4% [p]',
+      '15.7% [p]',
+      '13.7% [p]',
+      '15.9% [p]',
+    ]);
     expect(texts(model, 'repeat_cpp_1yr_rate')).to.deep.equal(['4.1%', '8.6%', '12.5%', '3.1%', '7.0%']);
     // 23 / 122 = 18.85%: the report prints 18.8%, a disagreement beyond rounding.
     expect(texts(model, 'repeat_cpp_ever_rate')).to.deep.equal(['18.9%', '17.2%', '22.5%', '11.5%', '17.4%']);
@@ -249,5 +257,185 @@ describe('kpi model: comparators prepared from DfE files', () => {
     const rate = model.rows.find((r) => r.measure.id === 'cpp_subsequent_rate')!;
     expect(rate.position!.text).to.match(/^(uwchlaw|islaw|yr un fath â) canolrif y cymdogion \(\d+\.\d%\)$/);
     expect(model.comparators[2]!.label).to.equal('canolrif y cymdogion');
+  });
+});
+
+describe('kpi model: provisional and final figures', () => {
+  it('Leicester: the year total is the local sum, and a note gives DfE’s final count and the difference', async () => {
+    const data = await dataset('leicester-kpis-2021-22.json');
+    // Both figures for 2021-22 are in the data: the final one wins the cell, the local one is kept beside it.
+    const stated = data.rows.find((r) => r.measure === 'referrals' && r.period.key === '2021-22')!;
+    expect([stated.value, stated.status, stated.source]).to.deep.equal([2286, 'final', 'dfe']);
+    expect(data.superseded.map((r) => [r.value, r.status, r.source])).to.deep.equal([[2295, 'provisional', 'local']]);
+
+    const model = buildKpiModel(data, en, 'en');
+    expect(texts(model, 'referrals')[4]).to.equal('2,295 [p]');
+    expect(model.others!.map((n) => n(en))).to.deep.equal([
+      'Referrals, 2021-22: 2,295 (provisional; Leicester Safeguarding Children Partnership Board, Yearly Report ' +
+        '2021/22, local authority data); 2,286 (final; Department for Education, Characteristics of children in ' +
+        'need 2022, table C1), 9 fewer.',
+    ]);
+    // Not a data-quality problem: the two figures differ in status, and the note says so.
+    expect(model.quality.map((q) => q(en)).join(' ')).not.to.contain('Referrals');
+    expect(model.statuses).to.deep.equal(['provisional']);
+    expect(model.summary[0]).to.contain('Referrals 2,295 [p]');
+    const referrals = model.csv.find((r) => r[0] === 'Referrals')!;
+    expect(referrals.slice(1)).to.deep.equal(['618 [p]', '567 [p]', '554 [p]', '556 [p]', '2295 [p]']);
+    expect(buildKpiModel(data, cy, 'cy').others!.map((n) => n(cy))[0]).to.contain('9 yn llai');
+  });
+
+  const envelope = (data: object[], extra: object = {}) =>
+    validateEnvelope({
+      measures: [{ id: 'referrals', label: 'Referrals' }],
+      sources: [
+        { id: 'local', name: 'Our own count' },
+        { id: 'dfe', name: 'DfE statistics', url: 'https://example.org/dfe' },
+      ],
+      data,
+      ...extra,
+    });
+
+  it('annual data shows the final figure, marks the others and notes the difference', () => {
+    const data = envelope([
+      { measure: 'referrals', period: '2020-21', value: 2100, status: 'final', source: 'dfe' },
+      { measure: 'referrals', period: '2021-22', value: 2295, status: 'provisional', source: 'local' },
+      { measure: 'referrals', period: '2021-22', value: 2286, status: 'final', source: 'dfe' },
+      { measure: 'referrals', period: '2022-23', value: 2400, status: 'provisional', source: 'local' },
+      { measure: 'referrals', period: '2019-20', value: 1990, status: 'revised', source: 'dfe' },
+    ]);
+    const model = buildKpiModel(data, en, 'en');
+    expect(texts(model, 'referrals')).to.deep.equal(['1,990 [r]', '2,100', '2,286', '2,400 [p]']);
+    expect(model.others!.map((n) => n(en))).to.deep.equal([
+      'Referrals, 2021-22: 2,286 (final; DfE statistics); 2,295 (provisional; Our own count), 9 more.',
+    ]);
+    expect(model.statuses).to.deep.equal(['provisional', 'revised']);
+    expect(model.csv[1]).to.deep.equal(['Referrals', '1990 [r]', '2100', '2286', '2400 [p]', 'up 5.0%']);
+  });
+
+  it('the final figure wins whichever row comes first', () => {
+    const data = envelope([
+      { measure: 'referrals', period: '2021-22', value: 2286, status: 'final' },
+      { measure: 'referrals', period: '2021-22', value: 2295, status: 'provisional' },
+    ]);
+    expect(data.rows.map((r) => r.value)).to.deep.equal([2286]);
+    expect(data.superseded.map((r) => r.value)).to.deep.equal([2295]);
+  });
+
+  it('two figures of one status, or one without a status, are still duplicates', () => {
+    for (const statuses of [
+      ['final', 'final'],
+      ['provisional', undefined],
+      [undefined, undefined],
+    ]) {
+      const rows = statuses.map((status, i) => ({
+        measure: 'referrals',
+        period: '2021-22',
+        value: 2286 + i,
+        ...(status ? { status } : {}),
+      }));
+      let error: unknown;
+      try {
+        envelope(rows);
+      } catch (e) {
+        error = e;
+      }
+      expect(error, String(statuses)).to.be.instanceOf(WidgetError);
+      expect((error as WidgetError).describe(en)).to.deep.equal(['Rows 1 and 2 both give "referrals" for 2021-22.']);
+    }
+  });
+
+  it('refuses an unknown status or source, naming the row', () => {
+    let error: unknown;
+    try {
+      envelope([
+        { measure: 'referrals', period: '2021-22', value: 1, status: 'draft' },
+        { measure: 'referrals', period: '2022-23', value: 1, source: 'ons' },
+      ]);
+    } catch (e) {
+      error = e;
+    }
+    expect((error as WidgetError).describe(en)).to.deep.equal([
+      'Row 1: "status" should be provisional, revised, final or estimated, but is "draft".',
+    ]);
+    try {
+      envelope([{ measure: 'referrals', period: '2022-23', value: 1, source: 'ons' }]);
+    } catch (e) {
+      error = e;
+    }
+    expect((error as WidgetError).describe(en)).to.deep.equal([
+      'Row 1: source "ons" is not one of the sources listed under "sources".',
+    ]);
+  });
+});
+
+describe('kpi model: a year under way', () => {
+  const quarters = (year: string, values: number[], measure = 'contacts') =>
+    values.map((value, i) => ({ measure, period: `${year} Q${i + 1}`, value }));
+  const partial = () =>
+    validateEnvelope({
+      measures: [
+        { id: 'contacts', label: 'Contacts', polarity: 'neutral' },
+        { id: 'nfa', label: 'Contact NFA' },
+        { id: 'nfa_rate', label: 'Contact NFA %', numerator: 'nfa', denominator: 'contacts' },
+      ],
+      data: [
+        ...quarters('2024-25', [1000, 1100, 1200, 1300]),
+        ...quarters('2024-25', [100, 110, 120, 130], 'nfa'),
+        ...quarters('2025-26', [1050]),
+        ...quarters('2025-26', [126], 'nfa'),
+      ],
+    });
+
+  it('shows the quarters there are and a year-to-date total, compared with the same quarters a year before', () => {
+    const model = buildKpiModel(partial(), en, 'en');
+    expect(model.yearToDate).to.equal('Q1');
+    expect(model.columns.map((c) => [c.label, c.note ?? c.months])).to.deep.equal([
+      ['Q1 (Apr to Jun)', 'Apr to Jun'],
+      ['2024-25', 'year to date (Q1)'],
+      ['2025-26', 'year to date (Q1)'],
+    ]);
+    expect(texts(model, 'contacts')).to.deep.equal(['1,050', '1,000', '1,050']);
+    expect(texts(model, 'nfa_rate')).to.deep.equal(['12.0%', '10.0%', '12.0%']);
+    expect(model.changeLabel).to.equal('Change on Q1 of 2024-25');
+    expect(model.rows.find((r) => r.measure.id === 'contacts')!.change!.text).to.equal('up 5.0%');
+    expect(model.rows.find((r) => r.measure.id === 'nfa_rate')!.change!.text).to.equal('up 2.0 percentage points');
+    expect(model.summary).to.deep.equal([
+      'In 2025-26, year to date (Q1): Contacts 1,050, up 5.0% on Q1 of 2024-25; Contact NFA 126, up 26.0% on ' +
+        'Q1 of 2024-25; Contact NFA % 12.0%, up 2.0 percentage points on Q1 of 2024-25.',
+    ]);
+    expect(JSON.stringify(model.csv)).not.to.contain('[x]');
+    expect(model.csv[0]).to.deep.equal([
+      'Measure',
+      'Q1 (Apr to Jun)',
+      '2024-25 (year to date (Q1))',
+      '2025-26 (year to date (Q1))',
+      'Change on Q1 of 2024-25',
+    ]);
+  });
+
+  it('two quarters in: "Q1 to Q2"; without the previous year, no change', () => {
+    const data = validateEnvelope({
+      measures: [{ id: 'contacts', label: 'Contacts' }],
+      data: quarters('2025-26', [1050, 950]),
+    });
+    const model = buildKpiModel(data, en, 'en');
+    expect(model.columns.map((c) => c.note ?? c.months)).to.deep.equal([
+      'Apr to Jun',
+      'Jul to Sep',
+      'year to date (Q1 to Q2)',
+    ]);
+    expect(texts(model, 'contacts')).to.deep.equal(['1,050', '950', '2,000']);
+    expect(model.changeLabel).to.equal(undefined);
+    expect(model.summary[0]).to.equal('In 2025-26, year to date (Q1 to Q2): Contacts 2,000.');
+    expect(buildKpiModel(data, cy, 'cy').columns[2]!.note).to.equal('y flwyddyn hyd yma (Ch1 i Ch2)');
+  });
+
+  it('an earlier year chosen with missing quarters still shows them as not available', () => {
+    const data = validateEnvelope({
+      measures: [{ id: 'contacts', label: 'Contacts' }],
+      data: [...quarters('2024-25', [1000, 1100]), ...quarters('2025-26', [1, 2, 3, 4])],
+    });
+    const model = buildKpiModel(data, en, 'en', { year: '2024-25' });
+    expect(texts(model, 'contacts')).to.deep.equal(['1,000', '1,100', '[x]', '[x]', '[x]']);
   });
 });

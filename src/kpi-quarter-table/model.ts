@@ -24,6 +24,7 @@ import {
   yearKey,
   type Period,
 } from '../core/periods.js';
+import { combinedStatus, statusesUsed, statusMark, type Status } from '../core/status.js';
 import { isNumber, isSymbol, ratio, sumValues, symbol, symbolsUsed, type Value } from '../core/symbols.js';
 
 export interface KpiOptions {
@@ -48,7 +49,12 @@ export interface KpiColumn {
 
 export interface KpiCell {
   readonly value: Value;
+  /** The figure as shown, with its status mark: "2,295 [p]". */
   readonly text: string;
+  /** The figure alone, for the chart's bar labels: "2,295". */
+  readonly figure?: string;
+  /** Provisional, revised, final or estimated, where the data says (a total or a rate: the least settled of its parts). */
+  readonly status?: Status;
 }
 
 export interface KpiChange {
@@ -101,6 +107,8 @@ export interface KpiModel extends FigureModel {
   readonly positionLabel?: string;
   /** The area the figures are for, when the data names it (comparator tables). */
   readonly area?: string;
+  /** Quarterly data whose latest year is not complete: the quarters there are ("Q1"), summed as the year to date. */
+  readonly yearToDate?: string;
   readonly rows: readonly KpiRow[];
 }
 
@@ -123,6 +131,12 @@ function indexRows(rows: readonly DataRow[], area?: string): Index {
 }
 
 const MISSING = symbol('x');
+
+/** A figure with its status. */
+interface Fig {
+  readonly value: Value;
+  readonly status?: Status;
+}
 
 function parseYear(text: string): number {
   const p = parsePeriod(text);
@@ -168,6 +182,49 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
   }
 
   const value = (measure: string, period: Period): Value | undefined => index.get(measure)?.get(period.key)?.value;
+  const statusOf = (measure: string, period: Period): Status | undefined => index.get(measure)?.get(period.key)?.status;
+  /** Figures set aside for a more settled one (main area only), by measure and period. */
+  const others = new Map<string, DataRow[]>();
+  for (const row of dataset.superseded) {
+    if (Object.keys(row.dims).length) continue;
+    const k = `${row.measure}|${row.period.key}`;
+    others.set(k, [...(others.get(k) ?? []), row]);
+  }
+  const othersOf = (measure: string, period: Period) => others.get(`${measure}|${period.key}`) ?? [];
+  const sourceName = (row: { source?: string }) =>
+    (row.source ? dataset.sources.find((s) => s.id === row.source)?.name : undefined) ?? dataset.source?.name;
+  const about = (mm: Messages, row: { status?: Status; source?: string }) => {
+    const name = sourceName(row);
+    const word = row.status ? mm.statusWord[row.status] : undefined;
+    return [word, name].filter(Boolean).join('; ');
+  };
+  const otherNotes: Problem[] = [];
+  /** A note setting the figure shown beside one of another status. */
+  const noteOther = (
+    measure: MeasureDef,
+    period: Period,
+    shown: { value: Value; status?: Status; source?: string },
+    other: DataRow,
+  ) => {
+    if (!isNumber(shown.value) || !isNumber(other.value)) return;
+    const difference = other.value - shown.value;
+    const direction = difference < 0 ? 'fewer' : difference > 0 ? 'more' : 'same';
+    const label = periodLabel(period, dataset.yearStartMonth, dataset.periodLabels);
+    const a = shown.value;
+    const b = other.value;
+    otherNotes.push((mm) =>
+      mm.otherFigure(
+        measure.label,
+        label,
+        formatCount(a),
+        about(mm, shown),
+        formatCount(b),
+        about(mm, other),
+        formatCount(Math.abs(difference)),
+        direction,
+      ),
+    );
+  };
   /** One measure in one period from an index: derived, stated percent (as a fraction) or count. */
   const valueIn = (ix: Index, measure: MeasureDef, period: Period): Value | undefined => {
     const get = (id: string) => ix.get(id)?.get(period.key)?.value;
@@ -189,9 +246,24 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
   }
   const specs: ColumnSpec[] = [];
   const year = yearKey(latest);
-  const hasPrevious = years.includes(latest - 1) || usable.some((r) => r.period.startYear === latest - 1);
+  let hasPrevious = years.includes(latest - 1) || usable.some((r) => r.period.startYear === latest - 1);
+  // The latest year of quarterly data may be under way: its quarters so far, summed as the year to date.
+  const present = new Set(usable.filter((r) => r.period.startYear === latest).map((r) => r.period.quarter));
+  const partial =
+    quarterly && latest === years[years.length - 1] && !present.has(undefined) && present.size < 4 && present.size > 0;
+  const shownQuarters = ([1, 2, 3, 4] as const).filter((q) => !partial || present.has(q));
+  let yearToDate: string | undefined;
+  if (partial) {
+    const shorts = shownQuarters.map((q) => m.quarterShort(q));
+    const contiguous = shownQuarters.every((q, i) => q === shownQuarters[0]! + i);
+    yearToDate = contiguous ? m.quarterSpan(shorts[0]!, shorts[shorts.length - 1]!) : shorts.join(', ');
+    // Compared with the same quarters of the year before, where the data has them.
+    hasPrevious = usable.some(
+      (r) => r.period.startYear === latest - 1 && r.period.quarter && shownQuarters.includes(r.period.quarter),
+    );
+  }
   if (quarterly) {
-    for (const q of [1, 2, 3, 4] as const) {
+    for (const q of shownQuarters) {
       const period = makePeriod(latest, q);
       const months = quarterMonths(period, dataset.yearStartMonth);
       specs.push({
@@ -205,7 +277,8 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
         },
       });
     }
-    const quartersOf = (startYear: number) => ([1, 2, 3, 4] as const).map((q) => makePeriod(startYear, q));
+    const quartersOf = (startYear: number) => shownQuarters.map((q) => makePeriod(startYear, q));
+    const toDate = yearToDate ? m.yearToDate(yearToDate) : undefined;
     if (hasPrevious) {
       specs.push({
         period: makePeriod(latest - 1),
@@ -214,7 +287,7 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
           key: yearKey(latest - 1),
           label: yearKey(latest - 1),
           short: yearKey(latest - 1),
-          note: m.previousYear,
+          note: toDate ?? m.previousYear,
           kind: 'previous',
         },
       });
@@ -222,7 +295,7 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
     specs.push({
       period: makePeriod(latest),
       quarters: quartersOf(latest),
-      column: { key: year, label: year, short: year, note: m.yearTotal, kind: 'total' },
+      column: { key: year, label: year, short: year, note: toDate ?? m.yearTotal, kind: 'total' },
     });
   } else {
     const count = Math.max(1, Math.floor(options.years ?? 5));
@@ -234,23 +307,51 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
     }
   }
 
-  const countCell = (measure: MeasureDef, spec: ColumnSpec): Value => {
-    const stated = value(measure.id, spec.period);
-    if (!spec.quarters) return stated ?? MISSING;
-    const parts = spec.quarters.map((q) => value(measure.id, q));
-    const present = parts.filter((p): p is Value => p !== undefined);
-    if (present.length === 0) return stated ?? MISSING;
-    const sum = present.length === 4 ? sumValues(present) : MISSING;
-    if (stated === undefined) return sum;
-    if (isNumber(stated) && isNumber(sum) && Math.abs(stated - sum) > 1e-9) {
-      quality.push((mm) => mm.qualityTotal(measure.label, spec.period.key, formatCount(stated), formatCount(sum)));
+  const countCell = (measure: MeasureDef, spec: ColumnSpec): Fig => {
+    const statedRow = index.get(measure.id)?.get(spec.period.key);
+    // A year-to-date total is the sum of its quarters: a stated figure is for the whole year.
+    const stated = yearToDate && spec.quarters ? undefined : statedRow;
+    const alternatives = yearToDate && spec.quarters ? [] : othersOf(measure.id, spec.period);
+    const fig = (row: DataRow): Fig => ({ value: row.value, ...(row.status ? { status: row.status } : {}) });
+    if (!spec.quarters) {
+      if (!stated) return { value: MISSING };
+      for (const other of alternatives) noteOther(measure, spec.period, stated, other);
+      return fig(stated);
     }
-    return stated;
+    const parts = spec.quarters.map((q) => index.get(measure.id)?.get(q.key));
+    const found = parts.filter((p): p is DataRow => p !== undefined);
+    if (found.length === 0) {
+      if (!stated) return { value: MISSING };
+      for (const other of alternatives) noteOther(measure, spec.period, stated, other);
+      return fig(stated);
+    }
+    const sumStatus = combinedStatus(found.map((p) => p.status));
+    const sum: Fig =
+      found.length === spec.quarters.length
+        ? { value: sumValues(found.map((p) => p.value)), ...(sumStatus ? { status: sumStatus } : {}) }
+        : { value: MISSING };
+    // Stated year figures of the quarters' own status check the sum; those of another status
+    // (the official final count beside a council's provisional quarters) are set beside it in a note.
+    const candidates = stated ? [stated, ...alternatives] : [];
+    const matching = candidates.find((c) => !c.status || !sumStatus || c.status === sumStatus);
+    const shown: Fig & { source?: string } = matching
+      ? { ...fig(matching), ...(matching.source ? { source: matching.source } : {}) }
+      : {
+          ...sum,
+          ...(found[0]?.source && found.every((p) => p.source === found[0]!.source) ? { source: found[0].source } : {}),
+        };
+    if (matching && isNumber(matching.value) && isNumber(sum.value) && Math.abs(matching.value - sum.value) > 1e-9) {
+      const a = matching.value;
+      const b = sum.value;
+      quality.push((mm) => mm.qualityTotal(measure.label, spec.period.key, formatCount(a), formatCount(b)));
+    }
+    for (const other of candidates) if (other !== matching) noteOther(measure, spec.period, shown, other);
+    return shown;
   };
 
   const byId = new Map(dataset.measures.map((d) => [d.id, d]));
-  const counts = new Map<string, Value[]>();
-  const countsFor = (measure: MeasureDef): Value[] => {
+  const counts = new Map<string, Fig[]>();
+  const countsFor = (measure: MeasureDef): Fig[] => {
     let cells = counts.get(measure.id);
     if (!cells) {
       cells = specs.map((spec) => countCell(measure, spec));
@@ -283,22 +384,25 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
 
   const rows: KpiRow[] = [];
   const allValues: Value[] = [];
+  const allStatuses: (Status | undefined)[] = [];
   for (const measure of dataset.measures) {
     let values: Value[];
+    let statuses: (Status | undefined)[];
     const kind: ValueKind = measure.unit;
     // A derived percentage is stored as a fraction; a derived ratio (an average) as itself.
     const scale = kind === 'percent' ? 100 : 1;
     if (measure.numerator && measure.denominator) {
       const num = countsFor(byId.get(measure.numerator)!);
       const den = countsFor(byId.get(measure.denominator)!);
+      statuses = specs.map((_, i) => combinedStatus([num[i]!.status, den[i]!.status]));
       values = specs.map((spec, i) => {
-        const derived = ratio(num[i], den[i]);
+        const derived = ratio(num[i]!.value, den[i]!.value);
         const stated = value(measure.id, spec.period);
         if (isNumber(stated) && isNumber(derived)) {
           const tolerance = 0.5 * 10 ** -measure.decimals + 1e-9;
           if (Math.abs(stated - derived * scale) > tolerance) {
-            const n = num[i] as number;
-            const d = den[i] as number;
+            const n = num[i]!.value as number;
+            const d = den[i]!.value as number;
             quality.push((mm) =>
               mm.qualityRate(
                 measure.label,
@@ -317,12 +421,14 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
       });
     } else if (kind !== 'count') {
       // A rate or an average stated in the data: shown as stated, never summed.
+      statuses = specs.map((spec) => statusOf(measure.id, spec.period));
       values = specs.map((spec) => {
         const v = value(measure.id, spec.period) ?? MISSING;
         return isNumber(v) ? v / scale : v;
       });
     } else {
-      values = countsFor(measure);
+      values = countsFor(measure).map((f) => f.value);
+      statuses = countsFor(measure).map((f) => f.status);
     }
     // A measure with nothing at all in the columns shown is left out (e.g. a
     // measure that only exists in other years), unless it is derived.
@@ -332,7 +438,8 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
     );
     if (!anyData && !measure.numerator) continue;
     for (const v of values) allValues.push(v);
-    const cells = values.map((v) => ({ value: v, text: formatValue(v, kind, measure.decimals) }));
+    for (const st of statuses) allStatuses.push(st);
+    const cells = values.map((v, i) => cell(v, statuses[i], kind, measure.decimals));
     // Annual: compare the latest column with the year before it.
     const change = changeFor(measure, kind, values, specs, m, (y) =>
       quarterly ? undefined : valueIn(index, measure, makePeriod(y)),
@@ -341,8 +448,15 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
     const latestValue = values[values.length - 1];
     const comparisons = comparatorIndexes.map(({ ix }) => {
       const v = valueIn(ix, measure, latestPeriod) ?? MISSING;
+      const st = measure.numerator
+        ? combinedStatus([
+            ix.get(measure.numerator)?.get(latestPeriod.key)?.status,
+            ix.get(measure.denominator!)?.get(latestPeriod.key)?.status,
+          ])
+        : ix.get(measure.id)?.get(latestPeriod.key)?.status;
       allValues.push(v);
-      return { value: v, text: formatValue(v, kind, measure.decimals) };
+      allStatuses.push(st);
+      return cell(v, st, kind, measure.decimals);
     });
     const position =
       kind === 'percent' && reference >= 0 && latestValue !== undefined
@@ -362,9 +476,16 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
   const columns = specs.map((s) => s.column);
   const totalIndex = columns.findIndex((c) => c.kind === 'total');
   const previousIndex = columns.findIndex((c) => c.kind === 'previous');
+  /** The previous year's column, in words: "2020-21", or "Q1 of 2024-25" for a year to date. */
+  const previousWords =
+    previousIndex >= 0
+      ? yearToDate
+        ? m.sameQuarters(yearToDate, columns[previousIndex]!.label)
+        : columns[previousIndex]!.label
+      : undefined;
   const changeLabel = quarterly
-    ? previousIndex >= 0
-      ? m.changeOn(columns[previousIndex]!.label)
+    ? previousWords
+      ? m.changeOn(previousWords)
       : undefined
     : years.includes(latest - 1)
       ? m.changeOn(periodLabel(makePeriod(latest - 1), dataset.yearStartMonth, dataset.periodLabels))
@@ -377,12 +498,13 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
 
   // Summary: every figure of the latest column, the change, and the peak quarter of the first count.
   const mainIndex = quarterly ? totalIndex : columns.length - 1;
-  const mainLabel = columns[mainIndex]?.label ?? year;
+  const mainLabel =
+    yearToDate && columns[mainIndex] ? `${year}, ${columns[mainIndex].note}` : (columns[mainIndex]?.label ?? year);
   const summary: string[] = [];
   const clauses = rows.map((row) => {
     const cell = row.cells[mainIndex]!;
     const change = row.change && row.change.direction !== 'none' && changeLabel ? row.change : undefined;
-    const previous = quarterly ? columns[previousIndex]?.label : yearKey(latest - 1);
+    const previous = quarterly ? previousWords : yearKey(latest - 1);
     return (
       m.summaryMeasure(row.measure.label, cell.text) +
       (change && previous ? m.summaryChange(change.text, previous) : '') +
@@ -391,7 +513,7 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
   });
   if (clauses.length) summary.push(`${m.summaryIntro(mainLabel)}${clauses.join('; ')}.`);
   const firstCount = rows.find((r) => r.kind === 'count');
-  if (quarterly && firstCount) {
+  if (quarterly && firstCount && chartColumns.length > 1) {
     let best = -1;
     chartColumns.forEach((i) => {
       const v = firstCount.cells[i]!.value;
@@ -416,9 +538,9 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
     ],
     ...rows.map((row) => [
       row.measure.label,
-      ...row.cells.map((c) => csvFigure(c.value, row)),
+      ...row.cells.map((c) => csvFigure(c, row)),
       ...(changeLabel ? [row.change?.text ?? ''] : []),
-      ...(row.comparisons ?? []).map((c) => csvFigure(c.value, row)),
+      ...(row.comparisons ?? []).map((c) => csvFigure(c, row)),
       ...(positionLabel ? [row.position?.text ?? ''] : []),
     ]),
   ];
@@ -433,10 +555,13 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
     comparators,
     ...(positionLabel ? { positionLabel } : {}),
     ...(dataset.area ? { area: dataset.area.name } : {}),
+    ...(yearToDate ? { yearToDate } : {}),
     rows,
     summary,
     definitions: definitions.filter((d) => rows.some((r) => r.footnote === d.n)),
     symbols: symbolsUsed(allValues),
+    statuses: statusesUsed(allStatuses),
+    others: otherNotes,
     quality,
     csv,
     ...(rows.length === 0 ? { empty: m.emptyYear(year) } : {}),
@@ -498,10 +623,22 @@ function changeFor(
   };
 }
 
-/** A figure for the CSV (see core/csv.ts): counts unformatted, rates in percent to their decimals, symbols in brackets. */
-function csvFigure(value: Value, row: KpiRow): string {
-  if (row.kind === 'percent') return csvNumber(isNumber(value) ? value * 100 : value, row.measure.decimals);
-  return csvNumber(value, row.kind === 'ratio' ? row.measure.decimals : undefined);
+/** A cell: the figure formatted, with its status mark beside it ("2,295 [p]"). */
+function cell(value: Value, status: Status | undefined, kind: ValueKind, decimals: number): KpiCell {
+  const figure = formatValue(value, kind, decimals);
+  const mark = isNumber(value) ? statusMark(status) : '';
+  return { value, text: figure + mark, ...(mark ? { figure } : {}), ...(status ? { status } : {}) };
+}
+
+/**
+ * A figure for the CSV (see core/csv.ts): counts unformatted, rates in percent to their decimals, symbols in
+ * brackets; a status mark beside the figure, as in the table ("2295 [p]").
+ */
+function csvFigure(cell: KpiCell, row: KpiRow): string {
+  const value = cell.value;
+  const mark = isNumber(value) ? statusMark(cell.status) : '';
+  if (row.kind === 'percent') return csvNumber(isNumber(value) ? value * 100 : value, row.measure.decimals) + mark;
+  return csvNumber(value, row.kind === 'ratio' ? row.measure.decimals : undefined) + mark;
 }
 
 /** "below the neighbours’ median (22.0%)", judged at the precision shown. */

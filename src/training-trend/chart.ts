@@ -122,7 +122,7 @@ function yearValues(model: TrainingModel, year: TrainingYear, panel: PanelId, un
 export function yearLabel(model: TrainingModel, year: TrainingYear, panel: PanelId): string {
   const tm = model.tm;
   const values = yearValues(model, year, panel, false);
-  return tm.point(year.period.key, values);
+  return tm.point(year.label, values);
 }
 
 /**
@@ -139,7 +139,7 @@ function panelName(model: TrainingModel, panel: PanelId): string {
       : panel === 'evaluation'
         ? (y.evaluationText ?? '')
         : y[panel].text;
-    return { year: y.period.key, text, symbol: meanings.length > 0 };
+    return { year: y.label, text, symbol: meanings.length > 0 };
   });
   const runs: { from: string; to: string; text: string; symbol: boolean }[] = [];
   for (const e of entries) {
@@ -178,7 +178,7 @@ const twoLines = (d: string) => d.replace('-', '-\n');
 export function trainingPanels(model: TrainingModel, options: TrainingChartOptions = {}): Panel[] {
   const { width = 640, fontSize = 14, charEm = CHAR_EM } = options;
   const tm = model.tm;
-  const domain = model.years.map((y) => y.period.key);
+  const domain = model.years.map((y) => y.label);
   const n = domain.length;
   const last = domain[n - 1];
 
@@ -186,11 +186,11 @@ export function trainingPanels(model: TrainingModel, options: TrainingChartOptio
     model.years.map((y) => {
       const f = y[key];
       return {
-        x: y.period.key,
+        x: y.label,
         y: isNumber(f.value) ? f.value : null,
         label: yearLabel(model, y, panel),
         text: f.text,
-        latest: y.period.key === last,
+        latest: y.label === last,
       };
     });
   const attendees = series('attendees', 'attendees');
@@ -318,9 +318,7 @@ export function trainingPanels(model: TrainingModel, options: TrainingChartOptio
       ...latestLabel(data[0]?.text ?? ''),
     });
 
-  const annotated = model.years
-    .filter((y) => y.annotation)
-    .map((y) => ({ x: y.period.key, n: String(y.annotation!.n) }));
+  const annotated = model.years.filter((y) => y.annotation).map((y) => ({ x: y.label, n: String(y.annotation!.n) }));
   const attendeesTop = top(maxAttendees);
   const attendeesBottom = annotated.length ? Math.round(markerY + markerR + fontSize * 0.4) : common.marginBottom;
   const panels: Panel[] = [
@@ -406,12 +404,12 @@ export function trainingPanels(model: TrainingModel, options: TrainingChartOptio
 
   if (model.has.evaluation) {
     const ranges = model.years.map((y) => ({
-      x: y.period.key,
+      x: y.label,
       low: y.evaluationLow && isNumber(y.evaluationLow.value) ? y.evaluationLow.value : null,
       high: y.evaluationHigh && isNumber(y.evaluationHigh.value) ? y.evaluationHigh.value : null,
       label: yearLabel(model, y, 'evaluation'),
       text: y.evaluationText ?? '',
-      latest: y.period.key === last,
+      latest: y.label === last,
     }));
     const present = ranges.filter((r) => r.low !== null && r.high !== null);
     const latest = present.filter((r) => r.latest).map((r) => ({ ...r, y: r.high }));

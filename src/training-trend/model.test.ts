@@ -352,3 +352,46 @@ describe('training model: hard cases', () => {
     expect(build(data).latest!.attendees.text).to.equal('312');
   });
 });
+
+describe('training model: status of figures and period labels', () => {
+  const data = {
+    yearStartMonth: 1,
+    measures: [
+      { id: 'attendees', label: 'Attendees' },
+      { id: 'events', label: 'Events' },
+    ],
+    annotations: [{ period: '2024-25', text: 'New e-learning offer' }],
+    data: [
+      { measure: 'attendees', period: '2023-24', value: 1800, status: 'final' },
+      { measure: 'events', period: '2023-24', value: 90 },
+      { measure: 'attendees', period: '2024-25', value: 1949, status: 'provisional' },
+      { measure: 'events', period: '2024-25', value: 98, status: 'estimated' },
+    ],
+  };
+
+  it('marks each figure with its status in the table, the summary and the CSV, and keys the marks', () => {
+    const model = build(data);
+    expect(table(model)).to.deep.equal([
+      ['2023-24', '1,800', '90', '20.0'],
+      ['2024-25', '1,949 [p]', '98 [e]', '19.9 [e]'],
+    ]);
+    expect(model.statuses).to.deep.equal(['provisional', 'estimated']);
+    expect(model.summary[0]).to.contain('1,949 [p]');
+    expect(model.csv.slice(1, 3)).to.deep.equal([
+      ['2023', '1800', '90', '20.0'],
+      ['2024', '1949 [p]', '98 [e]', '19.9 [e]'],
+    ]);
+  });
+
+  it('names calendar years as 2024 in the table, the period line, the change and the annotations', () => {
+    const model = build(data);
+    expect(model.years.map((y) => y.label)).to.deep.equal(['2023', '2024']);
+    expect(model.years.map((y) => cellText(y, 'year'))).to.deep.equal(['2023', '2024']);
+    expect(model.period).to.equal('2023 to 2024, by year');
+    expect(model.changes!.label).to.equal('Change on 2023');
+    expect(model.summary[0]).to.match(/^In 2024/);
+    expect(model.annotations).to.deep.equal([{ n: 1, period: '2024', text: 'New e-learning offer' }]);
+    const own = build({ ...data, yearStartMonth: 4, periodLabels: { '2024-25': '2024/25', '2023-24': '2023/24' } });
+    expect(own.period).to.equal('2023/24 to 2024/25, by year');
+  });
+});

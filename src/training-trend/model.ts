@@ -14,7 +14,8 @@ import { WidgetError, type Dataset, type DataRow, type MeasureDef } from '../cor
 import { csvNumber } from '../core/csv.js';
 import { formatCount, formatDecimal, formatPercent, formatValue, roundHalfUp } from '../core/format.js';
 import { messages, type Lang, type Messages } from '../core/messages.js';
-import { isPeriod, makePeriod, parsePeriod, type Period } from '../core/periods.js';
+import { isPeriod, makePeriod, parsePeriod, periodLabel, type Period } from '../core/periods.js';
+import { combinedStatus, statusesUsed, statusMark, type Status } from '../core/status.js';
 import { isNumber, isSymbol, ratio, symbol, symbolsUsed, type Value } from '../core/symbols.js';
 import type { FigureModel } from '../core/widget.js';
 import { trainingCatalogues, type TrainingMessages } from './messages.js';
@@ -38,11 +39,15 @@ export interface TrainingOptions {
 /** One figure of one year: its value and its text ("1,949", "[x]", "84%"). */
 export interface Figure {
   readonly value: Value;
+  /** As shown, with a status mark beside a figure that has one: "1,949 [p]". */
   readonly text: string;
+  readonly status?: Status;
 }
 
 export interface TrainingYear {
   readonly period: Period;
+  /** As readers see it: the data's `periodLabels`, `2024` for a calendar year, else the key. */
+  readonly label: string;
   readonly attendees: Figure;
   readonly events: Figure;
   readonly perEvent: Figure;
@@ -85,13 +90,23 @@ export interface TrainingModel extends FigureModel {
 
 const MISSING = symbol('x');
 
-function figure(value: Value | undefined, kind: 'count' | 'percent' | 'decimal' | 'score', digits = 1): Figure {
+function figure(
+  value: Value | undefined,
+  kind: 'count' | 'percent' | 'decimal' | 'score',
+  digits = 1,
+  status?: Status,
+): Figure {
   const v = value ?? MISSING;
   if (isSymbol(v)) return { value: v, text: `[${v.symbol}]` };
-  if (kind === 'percent') return { value: v, text: formatPercent(v, digits) };
-  if (kind === 'decimal') return { value: v, text: formatDecimal(v, digits) };
-  if (kind === 'score') return { value: v, text: `${v > 0 ? '+' : ''}${formatCount(roundHalfUp(v, digits))}` };
-  return { value: v, text: formatValue(v, 'count') };
+  const text =
+    kind === 'percent'
+      ? formatPercent(v, digits)
+      : kind === 'decimal'
+        ? formatDecimal(v, digits)
+        : kind === 'score'
+          ? `${v > 0 ? '+' : ''}${formatCount(roundHalfUp(v, digits))}`
+          : formatValue(v, 'count');
+  return { value: v, text: text + statusMark(status), ...(status ? { status } : {}) };
 }
 
 export function buildTrainingModel(
@@ -114,6 +129,8 @@ export function buildTrainingModel(
   const lookup = new Map<string, DataRow>();
   for (const r of rows) lookup.set(`${r.measure}|${r.period.startYear}`, r);
   const get = (id: string, year: number): Value | undefined => lookup.get(`${id}|${year}`)?.value;
+  const statusOf = (year: number, ...ids: string[]): Status | undefined =>
+    combinedStatus(ids.map((id) => lookup.get(`${id}|${year}`)?.status));
 
   const starts = rows
     .filter((r) => (MEASURE_IDS as readonly string[]).includes(r.measure))
@@ -150,6 +167,10 @@ export function buildTrainingModel(
     evaluation: present('evaluation') || present('evaluation_min') || present('evaluation_max'),
     returns: present('evaluation_returns'),
   };
+  const percentStatus = (id: string, year: number): Status | undefined => {
+    const def = byId.get(id);
+    return def?.numerator && def.denominator ? statusOf(year, def.numerator, def.denominator) : statusOf(year, id);
+  };
   const percentOf = (id: string, year: number): Value | undefined => {
     const v = get(id, year);
     const def = byId.get(id);
@@ -180,18 +201,33 @@ export function buildTrainingModel(
     const low = single ?? get('evaluation_min', y);
     const high = single ?? get('evaluation_max', y);
     const annotation = annotationList.find((a) => a.period === period.key);
-    const evalLow = has.evaluation ? figure(low, 'score', 0) : undefined;
-    const evalHigh = has.evaluation ? figure(high, 'score', 0) : undefined;
+    const evalLow = has.evaluation
+      ? figure(low, 'score', 0, statusOf(y, single !== undefined ? 'evaluation' : 'evaluation_min'))
+      : undefined;
+    const evalHigh = has.evaluation
+      ? figure(high, 'score', 0, statusOf(y, single !== undefined ? 'evaluation' : 'evaluation_max'))
+      : undefined;
     years.push({
       period,
-      attendees: figure(attendees, 'count'),
-      events: figure(events, 'count'),
-      perEvent: figure(ratio(attendees ?? MISSING, events ?? MISSING), 'decimal', 1),
-      ...(has.cancelled ? { cancelled: figure(get('cancelled', y), 'count') } : {}),
+      label: periodLabel(period, dataset.yearStartMonth, dataset.periodLabels),
+      attendees: figure(attendees, 'count', 1, statusOf(y, 'attendees')),
+      events: figure(events, 'count', 1, statusOf(y, 'events')),
+      perEvent: figure(
+        ratio(attendees ?? MISSING, events ?? MISSING),
+        'decimal',
+        1,
+        statusOf(y, 'attendees', 'events'),
+      ),
+      ...(has.cancelled ? { cancelled: figure(get('cancelled', y), 'count', 1, statusOf(y, 'cancelled')) } : {}),
       ...(has.booked
         ? {
-            booked: figure(get('booked', y), 'count'),
-            attendanceRate: figure(ratio(attendees ?? MISSING, get('booked', y) ?? MISSING), 'percent', rateDigits),
+            booked: figure(get('booked', y), 'count', 1, statusOf(y, 'booked')),
+            attendanceRate: figure(
+              ratio(attendees ?? MISSING, get('booked', y) ?? MISSING),
+              'percent',
+              rateDigits,
+              statusOf(y, 'attendees', 'booked'),
+            ),
           }
         : {}),
       ...(evalLow && evalHigh
@@ -208,7 +244,16 @@ export function buildTrainingModel(
                   : tm.range(evalLow.text, evalHigh.text),
           }
         : {}),
-      ...(has.returns ? { returns: figure(percentOf('evaluation_returns', y), 'percent', returnsDigits) } : {}),
+      ...(has.returns
+        ? {
+            returns: figure(
+              percentOf('evaluation_returns', y),
+              'percent',
+              returnsDigits,
+              percentStatus('evaluation_returns', y),
+            ),
+          }
+        : {}),
       ...(annotation ? { annotation: { n: annotation.n, text: annotation.text } } : {}),
     });
   }
@@ -252,7 +297,7 @@ export function buildTrainingModel(
     return pct > 0 ? m.up(size) : m.down(size);
   };
   const changes = previous
-    ? { label: m.changeOn(previous.period.key), cells: columns.map((c) => changeText(c.key)) }
+    ? { label: m.changeOn(previous.label), cells: columns.map((c) => changeText(c.key)) }
     : undefined;
 
   // Summary: the latest year in words, then cancellations, bookings and evaluation.
@@ -264,8 +309,8 @@ export function buildTrainingModel(
       ? tm.aboutPerEvent(formatCount(Math.round(latest.perEvent.value)))
       : '';
     summary.push(
-      tm.summaryMain(latest.period.key, latest.attendees.text, latest.events.text, perEventText) +
-        (attendeesChange && previous ? tm.summaryChange(attendeesChange, previous.period.key) : '') +
+      tm.summaryMain(latest.label, latest.attendees.text, latest.events.text, perEventText) +
+        (attendeesChange && previous ? tm.summaryChange(attendeesChange, previous.label) : '') +
         '.',
     );
   } else {
@@ -275,7 +320,7 @@ export function buildTrainingModel(
       tm.eventsPart(latest.events.text, isNumber(latest.events.value) ? latest.events.value : undefined),
     ].join(', ');
     const meanings = [...new Set([meaningOf(latest.attendees), meaningOf(latest.events)].filter(Boolean))];
-    summary.push(`${tm.summaryPartial(latest.period.key, parts)}${tm.symbolMeanings(meanings.join('; '))}.`);
+    summary.push(`${tm.summaryPartial(latest.label, parts)}${tm.symbolMeanings(meanings.join('; '))}.`);
   }
   if (latest.cancelled) {
     summary.push(
@@ -301,11 +346,11 @@ export function buildTrainingModel(
   // Years the chart leaves a gap in (attendees or events is a symbol), with the symbol.
   const gapYears = years
     .filter((y) => isSymbol(y.attendees.value) || isSymbol(y.events.value))
-    .map((y) => `${y.period.key} ${isSymbol(y.attendees.value) ? y.attendees.text : y.events.text}`);
+    .map((y) => `${y.label} ${isSymbol(y.attendees.value) ? y.attendees.text : y.events.text}`);
   if (gapYears.length) summary.push(tm.summaryGaps(tm.list(gapYears)));
 
   const returnsYear = [...years].reverse().find((y) => y.returns && isNumber(y.returns.value));
-  const returnsText = returnsYear ? tm.returnsWords(returnsYear.returns!.text, returnsYear.period.key) : undefined;
+  const returnsText = returnsYear ? tm.returnsWords(returnsYear.returns!.text, returnsYear.label) : undefined;
 
   const definitions: { n: number; label: string; text: string }[] = [];
   for (const def of dataset.measures as readonly MeasureDef[]) {
@@ -322,15 +367,25 @@ export function buildTrainingModel(
       .filter((v): v is Value => v !== undefined),
   );
 
+  const statuses = statusesUsed(
+    years.flatMap((y) =>
+      columns.map((c) =>
+        c.key === 'evaluationText'
+          ? combinedStatus([y.evaluationLow?.status, y.evaluationHigh?.status])
+          : (y[c.key as keyof TrainingYear] as Figure | undefined)?.status,
+      ),
+    ),
+  );
+
   const csv: string[][] = [
     [tm.year, ...columns.map((c) => c.label)],
-    ...years.map((y) => [y.period.key, ...columns.map((c) => csvCell(y, c.key, tm))]),
+    ...years.map((y) => [y.label, ...columns.map((c) => csvCell(y, c.key, tm))]),
     ...(changes ? [[changes.label, ...changes.cells]] : []),
   ];
 
   return {
     ...base,
-    period: `${m.yearRange(years[0]!.period.key, latest.period.key)}, ${m.byYear}`,
+    period: `${m.yearRange(years[0]!.label, latest.label)}, ${m.byYear}`,
     summary,
     definitions,
     csv,
@@ -338,10 +393,15 @@ export function buildTrainingModel(
     has,
     columns,
     ...(changes ? { changes } : {}),
-    annotations: annotationList,
+    // Named as the years are: "2024" for a calendar-year envelope.
+    annotations: annotationList.map((a) => ({
+      ...a,
+      period: years.find((y) => y.period.key === a.period)?.label ?? a.period,
+    })),
     ...(returnsText ? { returnsText } : {}),
     latest,
     symbols: symbolsUsed(all),
+    statuses,
   };
 }
 
@@ -355,28 +415,29 @@ export function csvCell(year: TrainingYear, key: TrainingColumn['key'], tm: Trai
     const low = year.evaluationLow;
     const high = year.evaluationHigh;
     if (isSymbol(low.value) || isSymbol(high.value)) return year.evaluationText ?? '';
-    return low.value === high.value
-      ? csvNumber(low.value, 0)
-      : tm.range(csvNumber(low.value, 0), csvNumber(high.value, 0));
+    const lowText = csvNumber(low.value, 0) + statusMark(low.status);
+    return low.value === high.value ? lowText : tm.range(lowText, csvNumber(high.value, 0) + statusMark(high.status));
   }
-  if (key === 'year') return year.period.key;
+  if (key === 'year') return year.label;
   const v = year[key];
   if (v === undefined) return '';
   if (typeof v === 'string') return v;
   const f = v as Figure;
   if (isSymbol(f.value)) return f.text;
-  if (key === 'perEvent') return csvNumber(f.value, 1);
+  // A status mark beside the figure, as in the table: "1949 [p]".
+  const mark = statusMark(f.status);
+  if (key === 'perEvent') return csvNumber(f.value, 1) + mark;
   if (key === 'attendanceRate' || key === 'returns') {
     // The places shown: "85%" has none, "85.3%" one.
-    const digits = /\.(\d+)%$/.exec(f.text)?.[1]?.length ?? 0;
-    return `${csvNumber(f.value * 100, digits)}%`;
+    const digits = /\.(\d+)%/.exec(f.text)?.[1]?.length ?? 0;
+    return `${csvNumber(f.value * 100, digits)}%${mark}`;
   }
-  return csvNumber(f.value);
+  return csvNumber(f.value) + mark;
 }
 
 /** A column's figure for one year, for the table and the chart labels. */
 export function cellText(year: TrainingYear, key: TrainingColumn['key']): string {
-  if (key === 'year') return year.period.key;
+  if (key === 'year') return year.label;
   const v = year[key];
   if (v === undefined) return '';
   if (typeof v === 'string') return v;

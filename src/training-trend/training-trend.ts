@@ -165,7 +165,7 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
     const panel = this.shownPanels[Math.floor(index / n)];
     const year = model?.years[index % n];
     if (!model || !panel || !year) return '';
-    return model.tm.keyPoint(year.period.key, panel.title, panel.values[index % n] ?? '');
+    return model.tm.keyPoint(year.label, panel.title, panel.values[index % n] ?? '');
   }
 
   /** The year's place within its panel ("2 of 5 years"), not among all the panels' marks. */
@@ -211,8 +211,8 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
           ${model.years.map(
             (y) =>
               html`<tr>
-                <th scope="row" class="year-col" aria-label=${y.annotation ? y.period.key : nothing}>
-                  ${y.period.key}${y.annotation ? html` <span class="col-note">(${y.annotation.n})</span>` : nothing}
+                <th scope="row" class="year-col" aria-label=${y.annotation ? y.label : nothing}>
+                  ${y.label}${y.annotation ? html` <span class="col-note">(${y.annotation.n})</span>` : nothing}
                 </th>
                 ${model.columns.map((c) => {
                   const text = cellText(y, c.key);

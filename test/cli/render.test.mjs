@@ -316,6 +316,16 @@ describe('render: options and errors', () => {
     assert.ok(textOf(html.stdout).includes('Figures as at 29 September 2021'));
   });
 
+  test('the status key and the note on provisional and final figures reach the html and the svg', async () => {
+    const src = join(root, 'data/leicester-kpis-2021-22.json');
+    const html = textOf((await render('kpi-quarter-table', '--src', src)).stdout);
+    assert.ok(html.includes('2,295 [p]'), 'the mark beside the figure');
+    assert.ok(html.includes('provisional: may change when final figures are published'), 'the key');
+    assert.ok(html.includes('9 fewer.'), 'the note on the final figure');
+    const svg = textOf((await render('kpi-quarter-table', '--src', src, '--format', 'svg')).stdout);
+    assert.ok(svg.includes('[p] provisional: may change when final figures are published'), 'the key in the svg');
+  });
+
   test('reads CSV like the widgets (same reader)', async () => {
     const { stdout } = await render(
       'attendance-by-sector',
