@@ -3,15 +3,14 @@
 // d3-dsv, independently of the command line's own reading (arquero): values,
 // neighbours' medians (neighbours found by old_la_code, which survives GSS code
 // changes), units and period labels. Run with `node --test test/cli/` after a build.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { cli, root } from './run-cli.mjs';
 import { csvParse } from 'd3-dsv';
 
-const root = new URL('../../', import.meta.url).pathname;
 const dfe = process.env.DFE_DIR ?? join(root, 'test/fixtures/dfe');
 const EES = join(dfe, 'ees');
 const META = join(root, 'test/fixtures/dfe/meta');
@@ -23,17 +22,6 @@ const CLA = file('cla_number_and_rate_per_10k_children.csv');
 const POP = file('ons_mid-year_population_estimates_2012_to_2024.csv');
 const STABILITY = file('la_cla_placement_stability.csv');
 const NEIGHBOURS = 'Statistical neighbours (median)';
-
-function cli(...args) {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [join(root, 'bin/partnership-widgets.mjs'), ...args],
-      { maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => resolve({ code: error ? error.code : 0, stdout, stderr }),
-    );
-  });
-}
 
 async function prepare(...args) {
   const result = await cli('prepare', ...args);

@@ -1,27 +1,18 @@
 // The `partnership-widgets` command line, run as a user would (node bin/...),
 // checked against figures worked out here independently of arquero, straight
 // from the published DfE files. Run with `node --test test/cli/` after a build.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { cli, root } from './run-cli.mjs';
 import { csvParse } from 'd3-dsv';
 
-const root = new URL('../../', import.meta.url).pathname;
 const dfe = process.env.DFE_DIR ?? join(root, 'test/fixtures/dfe');
 const C1 = join(dfe, 'dfe_cin_c1_referrals_rereferrals_2013_to_2025_extract.csv');
 const D3 = join(dfe, 'dfe_cin_d3_cpps_subsequent_plan_2013_to_2025_extract.csv');
 const SN = join(dfe, 'dfe_sn_model_2025_wide.csv');
-
-function cli(...args) {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [join(root, 'bin/partnership-widgets.mjs'), ...args], (error, stdout, stderr) =>
-      resolve({ code: error ? error.code : 0, stdout, stderr }),
-    );
-  });
-}
 
 async function prepare(...args) {
   const result = await cli('prepare', ...args);

@@ -2,27 +2,15 @@
 // --years, --measure, --sort, --heading, --heading-level), run as a user would, and draws what
 // the element draws with them: checked against the element's own model built here from the
 // package's public exports (dist/lib). Run with `node --test test/cli/` after a build.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { cli, root } from './run-cli.mjs';
 
-const root = new URL('../../', import.meta.url).pathname;
 const { buildKpiModel, validateEnvelope } = await import(join(root, 'dist/lib/index.js'));
 const { messages } = await import(join(root, 'dist/lib/core.js'));
-
-function cli(...args) {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [join(root, 'bin/partnership-widgets.mjs'), ...args],
-      { maxBuffer: 32 * 1024 * 1024 },
-      (error, stdout, stderr) => resolve({ code: error ? error.code : 0, stdout, stderr }),
-    );
-  });
-}
 
 const text = (html) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 

@@ -2,32 +2,20 @@
 // launched. Each element in each format is checked against the element's own model, built here
 // from the package's public exports (dist/lib) and the same sample data. Run with
 // `node --test test/cli/` after a build.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { cli, root } from './run-cli.mjs';
 import { Resvg } from '@resvg/resvg-js';
 import { DOMParser } from 'linkedom';
 
-const root = new URL('../../', import.meta.url).pathname;
 const { buildKpiModel, buildAttendanceModel, buildTrainingModel, validateEnvelope } = await import(
   join(root, 'dist/lib/index.js')
 );
 const { messages } = await import(join(root, 'dist/lib/core.js'));
-
-function cli(...args) {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [join(root, 'bin/partnership-widgets.mjs'), ...args],
-      { maxBuffer: 32 * 1024 * 1024 },
-      (error, stdout, stderr) => resolve({ code: error ? error.code : 0, stdout, stderr }),
-    );
-  });
-}
 
 async function render(...args) {
   const result = await cli('render', ...args);
