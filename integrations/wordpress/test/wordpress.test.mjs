@@ -390,10 +390,18 @@ const chromium = async () => {
 
 /** Logs a user in through wp-login.php, as a person does. */
 async function logIn(page, user) {
-  await page.goto(`${BASE}/wp-login.php`, { waitUntil: 'load' });
-  await page.type('#user_login', user.login);
-  await page.type('#user_pass', user.pass);
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#wp-submit')]);
+  // The fields are filled, not typed: wp-login.php focuses and selects the user name field 200 ms after
+  // it loads, so typing could send the rest of the password into the user name, and the login failed now
+  // and then. A failed login is tried once more, then reported with the page's words.
+  for (let attempt = 1; ; attempt++) {
+    await page.goto(`${BASE}/wp-login.php`, { waitUntil: 'load' });
+    await page.$eval('#user_login', (el, value) => (el.value = value), user.login);
+    await page.$eval('#user_pass', (el, value) => (el.value = value), user.pass);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#wp-submit')]);
+    if (!new URL(page.url()).pathname.endsWith('/wp-login.php')) return;
+    const said = await page.evaluate(() => document.querySelector('#login_error')?.innerText ?? '');
+    if (attempt === 2) throw new Error(`${user.login} could not log in: ${said || page.url()}`);
+  }
 }
 
 /** The text of the admin screen's content area (notices and messages included). */
