@@ -6,7 +6,6 @@
  * chart (heading, period, key, panel titles, source) for the static SVG.
  */
 import type { CSSResultGroup } from 'lit';
-import type { PlotOptions } from '@observablehq/plot';
 import {
   AttendanceBySector,
   buildAttendanceModel,
@@ -16,16 +15,13 @@ import {
   TrainingTrend,
 } from 'partnership-widgets';
 import {
-  formatDate,
-  MARKED_STATUSES,
+  figureFrame,
+  figureTitle as coreFigureTitle,
   messages,
-  STATUS_MARKS,
-  SYMBOL_CODES,
   type Dataset,
+  type FigureDescription,
   type FigureModel,
   type Lang,
-  type Messages,
-  type YearRole,
 } from 'partnership-widgets/core.js';
 import {
   attendanceChartOptions,
@@ -50,43 +46,8 @@ export const ELEMENT_CLASSES = {
   'training-trend': TrainingTrend,
 } as const;
 
-export interface StaticPanel {
-  /** Shown above the panel (a small multiple's measure, a training panel's title). */
-  readonly title?: string;
-  readonly options: PlotOptions;
-  /** The panel's accessible name, as the element gives it. */
-  readonly label: string;
-  /** A line under the panel (the evaluation's return rate). */
-  readonly note?: string;
-}
-
-export interface StaticFigure {
-  readonly lang: Lang;
-  readonly title: string;
-  /** The period line: "2021-22, by quarter · publisher". */
-  readonly subtitle: string;
-  /** "Figures as at 29 September 2021". */
-  readonly asAt?: string;
-  /** Nothing to show: the element's empty-state text. */
-  readonly empty?: string;
-  /** The chart's accessible name (the SVG's `<title>`). */
-  readonly label: string;
-  /** The summary (the SVG's `<desc>`). */
-  readonly summary: string;
-  /** The key to the years' colours (attendance), above the chart. */
-  readonly legend?: readonly { readonly role: YearRole; readonly text: string }[];
-  readonly panels: readonly StaticPanel[];
-  /** Width of each panel, and how many go side by side (small multiples), `gap` px apart. */
-  readonly panelWidth: number;
-  readonly columns: number;
-  readonly gap: number;
-  /** Lists under the chart (the training annotations). */
-  readonly lists: readonly { readonly heading: string; readonly items: readonly string[] }[];
-  /** "Source: …. Updated: …." */
-  readonly source?: string;
-  /** "[c] Confidential…" for each symbol shown. */
-  readonly symbols: readonly string[];
-  /** The element's static styles: the colours and type of its chart marks. */
+/** A figure description with the element's static styles: the colours and type of its chart marks. */
+export interface StaticFigure extends FigureDescription {
   readonly styles: CSSResultGroup;
 }
 
@@ -105,45 +66,25 @@ export interface FigureOptions {
   sort?: string;
 }
 
-/** The element's title: the data's, or the element's default. */
-export function figureTitle(name: ElementName, dataset: Dataset, lang: Lang): string {
-  if (dataset.title) return dataset.title;
-  const m = messages(lang);
-  if (name === 'kpi-quarter-table') return m.kpiTitle;
+/** The element's own title, when the data gives none. */
+function defaultTitle(name: ElementName, lang: Lang): string {
+  if (name === 'kpi-quarter-table') return messages(lang).kpiTitle;
   if (name === 'attendance-by-sector') return attendanceMessages(lang).title;
   return trainingCatalogues[lang].title;
 }
 
-function frame(
-  name: ElementName,
-  dataset: Dataset,
-  model: FigureModel,
-  options: FigureOptions,
-): Omit<StaticFigure, 'label' | 'panels' | 'panelWidth' | 'columns' | 'gap' | 'lists' | 'legend'> {
-  const m: Messages = messages(options.lang);
-  const title = figureTitle(name, dataset, options.lang);
-  const asAt = options.asAt || dataset.asAt;
-  const source = [
-    dataset.source ? `${m.source}: ${dataset.source.name}.` : '',
-    dataset.updated ? `${m.updated}: ${formatDate(dataset.updated, m)}.` : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
-  return {
+/** The element's title: the data's, or the element's default. */
+export function figureTitle(name: ElementName, dataset: Dataset, lang: Lang): string {
+  return coreFigureTitle(dataset, { defaultTitle: defaultTitle(name, lang) });
+}
+
+function frame(name: ElementName, dataset: Dataset, model: FigureModel, options: FigureOptions) {
+  const frame = figureFrame(dataset, model, messages(options.lang), {
     lang: options.lang,
-    title,
-    subtitle: [model.period, dataset.publisher].filter(Boolean).join(' · '),
-    ...(asAt ? { asAt: m.asAt(formatDate(asAt, m)) } : {}),
-    ...(model.empty ? { empty: model.empty } : {}),
-    summary: model.summary.join(' '),
-    ...(source ? { source } : {}),
-    // The keys to GSS symbols and to status marks ([p], [r], [e]), a line each.
-    symbols: [
-      ...SYMBOL_CODES.filter((c) => model.symbols.includes(c)).map((c) => `[${c}] ${m.symbols[c]}`),
-      ...MARKED_STATUSES.filter((s) => model.statuses?.includes(s)).map((s) => `[${STATUS_MARKS[s]}] ${m.statuses[s]}`),
-    ],
-    styles: ELEMENT_CLASSES[name].styles,
-  };
+    defaultTitle: defaultTitle(name, options.lang),
+    ...(options.asAt ? { asAt: options.asAt } : {}),
+  });
+  return { ...frame, styles: ELEMENT_CLASSES[name].styles };
 }
 
 /** The static figure for an element, built with the element's defaults (as if it had no attributes). */
@@ -173,6 +114,7 @@ export function staticFigure(name: ElementName, dataset: Dataset, options: Figur
       panels: (model.empty ? [] : model.rows).map((row) => {
         const points = model.chartColumns.map((i) => m.chartPoint(model.columns[i]!.label, row.cells[i]!.text));
         return {
+          key: row.measure.id,
           title: row.measure.label,
           options: kpiChartOptions(row, model.columns, model.chartColumns, { fontSize, width: panelWidth }),
           label: m.chartLabel(row.measure.label, points.join('; ')),
@@ -201,6 +143,7 @@ export function staticFigure(name: ElementName, dataset: Dataset, options: Figur
         ? []
         : [
             {
+              key: 'sectors',
               options: attendanceChartOptions(model, { width, fontSize, patternId: 'pw-hatch' }),
               label: a.chartLabel(caption),
             },
@@ -227,6 +170,7 @@ export function staticFigure(name: ElementName, dataset: Dataset, options: Figur
     panels: model.empty
       ? []
       : trainingPanels(model, { width, fontSize }).map((p) => ({
+          key: p.id,
           title: p.title,
           options: p.options,
           label: `${p.title}: ${p.name}`,

@@ -1,5 +1,7 @@
+export * from './change.js';
 export * from './chart-keyboard.js';
 export * from './contract.js';
+export * from './figure.js';
 export * from './format.js';
 export * from './loader.js';
 export * from './messages.js';

@@ -533,6 +533,22 @@ export function messages(lang: Lang): Messages {
   return catalogues[lang];
 }
 
+/** Welsh "ac" (and) before a vowel, "a" before a consonant. */
+const WELSH_VOWEL = /^[aeiouwyâêîôûŵŷáéíóúẃýàèìòùẁỳäëïöüẅÿ]/i;
+
+/**
+ * "A, B and C" in English, "A, B ac C" / "A, B a C" in Welsh (no comma before
+ * the last item in either). The one place lists of names are joined. Not
+ * Intl.ListFormat: ICU's Welsh writes "a(c)", and browsers built without full
+ * ICU data have no Welsh at all.
+ */
+export function joinList(lang: Lang, items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  const last = items[items.length - 1]!;
+  const and = lang === 'cy' ? (WELSH_VOWEL.test(last) ? 'ac' : 'a') : 'and';
+  return `${items.slice(0, -1).join(', ')} ${and} ${last}`;
+}
+
 /**
  * The nearest `lang` attribute, looking through shadow roots to their hosts,
  * so a widget inside another component still follows the page.
