@@ -11,7 +11,8 @@
  * spreadsheet cell has no use for them, and they can hide what a cell says.
  */
 import { csvFormatRows } from 'd3-dsv';
-import { roundHalfUp } from './format.js';
+import { roundHalfUp, type ValueKind } from './format.js';
+import { statusMark, type Status } from './status.js';
 import { isSymbol, type Value } from './symbols.js';
 
 /** The shapes `csvNumber` writes: `-12`, `3.5`, `1e+21`, `-2.5e-7`. */
@@ -28,6 +29,18 @@ export function csvNumber(value: Value, decimals?: number): string {
   if (decimals === undefined) return String(value === 0 ? 0 : value);
   const rounded = roundHalfUp(value, decimals);
   return (rounded === 0 ? 0 : rounded).toFixed(decimals);
+}
+
+/**
+ * A shown figure as a CSV cell, for every widget: counts unformatted, rates in
+ * percent to their decimals, ratios (averages) to their decimals, symbols in
+ * brackets; a status mark beside a number, as in the table ("2295 [p]").
+ */
+export function csvFigure(value: Value, kind: ValueKind, decimals: number, status?: Status): string {
+  if (isSymbol(value)) return `[${value.symbol}]`;
+  const mark = statusMark(status);
+  if (kind === 'percent') return csvNumber(value * 100, decimals) + mark;
+  return csvNumber(value, kind === 'ratio' ? decimals : undefined) + mark;
 }
 
 /** Whether a cell is a number exactly as `csvNumber` writes it (so it is safe as it is). */
