@@ -45,6 +45,18 @@ async function widget(tag: Tag, src?: string, attrs: Record<string, string> = {}
   return (await loaded(tag, src, attrs, data)).el as unknown as Widget;
 }
 
+/** A widget showing its table inside `<div lang="cy">`, settled. */
+async function inWelsh(tag: Tag, src: string) {
+  const el = document.createElement(tag) as unknown as Widget;
+  const outcome = settle(el);
+  el.view = 'table';
+  el.src = src;
+  await fixture(html`<div lang="cy">${el}</div>`);
+  const result = await outcome;
+  await elementUpdated(el);
+  return { el, outcome: result };
+}
+
 function statesSuite(tag: Tag, example: ChromeExample) {
   const src = `/data/${example.file}`;
 
@@ -177,13 +189,7 @@ function textSuite(tag: Tag, example: ChromeExample) {
   const src = `/data/${example.file}`;
 
   it('speaks Welsh inside lang="cy": its own words, its lang, and widget-ready says so', async () => {
-    const el = document.createElement(tag) as unknown as Widget;
-    const outcome = settle(el);
-    el.view = 'table';
-    el.src = src;
-    await fixture(html`<div lang="cy">${el}</div>`);
-    const result = await outcome;
-    await elementUpdated(el);
+    const { el, outcome: result } = await inWelsh(tag, src);
     expect(result.detail).to.include({ state: 'loaded', lang: 'cy' });
     expect(part(el, 'base')!.getAttribute('lang')).to.equal('cy');
     expect(text(part(el, 'toggle'))).to.equal('Dangos siart');
@@ -251,13 +257,7 @@ function keysSuite(tag: Tag, example: ChromeExample) {
   });
 
   it('p: presenting on and off, focus kept, and said in Welsh inside lang="cy"', async () => {
-    const el = document.createElement(tag) as unknown as Widget;
-    const outcome = settle(el);
-    el.view = 'table';
-    el.src = src;
-    await fixture(html`<div lang="cy">${el}</div>`);
-    await outcome;
-    await elementUpdated(el);
+    const { el } = await inWelsh(tag, src);
     part(el, 'toggle')!.focus();
     await sendKeys({ press: 'p' });
     await elementUpdated(el);
