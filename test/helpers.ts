@@ -1,4 +1,7 @@
+import { fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { WidgetError } from '../src/core/contract.js';
+import { messages, type Lang } from '../src/core/messages.js';
 import type { ErrorDetail, ReadyDetail } from '../src/core/widget.js';
 
 export type Outcome = { type: 'ready'; detail: ReadyDetail } | { type: 'error'; detail: ErrorDetail };
@@ -18,6 +21,57 @@ export function settle(el: HTMLElement, timeout = 10_000): Promise<Outcome> {
     el.addEventListener('widget-ready', onReady);
     el.addEventListener('widget-error', onError);
   });
+}
+
+/**
+ * Puts a new `<tag>` on the page (inside a `<div>`) with these attributes and
+ * data (`data` wins over `src`, as in the element) and waits until it settles.
+ */
+export async function loaded<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  src?: string,
+  attrs: Record<string, string> = {},
+  data?: unknown,
+): Promise<{ el: HTMLElementTagNameMap[K]; outcome: Outcome }> {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  const widget = el as unknown as { src?: string; data?: unknown; updateComplete?: Promise<unknown> };
+  if (data !== undefined) widget.data = data;
+  else if (src) widget.src = src;
+  const outcome = settle(el);
+  await fixture(html`<div>${el}</div>`);
+  const result = await outcome;
+  await widget.updateComplete;
+  return { el, outcome: result };
+}
+
+/** Waits until the chart (`selector` in the shadow root) has been drawn at the host's measured width. */
+export async function drawn<T extends Element = SVGSVGElement>(
+  el: HTMLElement & { updateComplete: Promise<unknown> },
+  selector = '.chart-nav svg',
+): Promise<T> {
+  await waitUntil(() => el.shadowRoot!.querySelector(selector), `no chart (${selector})`);
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  await el.updateComplete;
+  return el.shadowRoot!.querySelector<T>(selector)!;
+}
+
+/** One CSV line's cells (quoted cells may hold commas and doubled quotes). */
+export function csvCells(line: string): string[] {
+  return [...line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g)].map((m) =>
+    (m[1] ?? m[2] ?? '').replace(/""/g, '"'),
+  );
+}
+
+/** The problems a WidgetError thrown by `fn` describes, in `lang`; fails when `fn` throws nothing or something else. */
+export function problemsOf(fn: () => unknown, lang: Lang = 'en'): string[] {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof WidgetError) return e.describe(messages(lang), 100);
+    throw e;
+  }
+  throw new Error('expected a WidgetError');
 }
 
 export async function loadJson<T = unknown>(path: string): Promise<T> {

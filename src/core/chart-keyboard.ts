@@ -171,6 +171,82 @@ export class ChartKeyboard implements ReactiveController {
   };
 }
 
+/** What a widget's live region says after `t` or `p` changed what it shows. */
+export interface ViewKeyMessages {
+  table: string;
+  chart: string;
+  presentingOn: string;
+  presentingOff: string;
+}
+
+export const viewKeyCatalogues: Record<Lang, ViewKeyMessages> = {
+  en: {
+    table: 'Showing the table',
+    chart: 'Showing the chart',
+    presentingOn: 'Presenting: larger text and marks',
+    presentingOff: 'Presenting off: normal size',
+  },
+  cy: {
+    table: 'Yn dangos y tabl',
+    chart: 'Yn dangos y siart',
+    presentingOn: 'Cyflwyno: testun a marciau mwy',
+    presentingOff: 'Cyflwyno wedi’i ddiffodd: maint arferol',
+  },
+};
+
+/** The keys a widget answers anywhere inside it: `t` switches table and chart, `p` presenting. */
+export function viewKey(event: KeyboardEvent): 'view' | 'presenting' | undefined {
+  if (event.ctrlKey || event.metaKey || event.altKey) return undefined;
+  const target = event.composedPath()[0];
+  if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) return undefined;
+  if (event.key === 't' || event.key === 'T') return 'view';
+  if (event.key === 'p' || event.key === 'P') return 'presenting';
+  return undefined;
+}
+
+/**
+ * What the live region says after `t` or `p` switched `widget` to what it
+ * shows now. `previous` is what the region says already: the same words
+ * again get a no-break space, so that they are read again.
+ */
+export function viewAnnouncement(
+  lang: Lang,
+  key: 'view' | 'presenting',
+  widget: { view: 'table' | 'chart'; presenting: boolean },
+  previous: string,
+): string {
+  const said = viewKeyCatalogues[lang];
+  const text =
+    key === 'view'
+      ? said[widget.view === 'chart' ? 'chart' : 'table']
+      : widget.presenting
+        ? said.presentingOn
+        : said.presentingOff;
+  return previous === text ? `${text}\u00a0` : text;
+}
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input, select, textarea, [tabindex]:not([tabindex="-1"])';
+
+const shown = (el: Element) =>
+  el.isConnected &&
+  !el.closest('[hidden]') &&
+  (typeof el.checkVisibility !== 'function' || el.checkVisibility({ visibilityProperty: true }));
+
+/**
+ * After a key changed the view: focus stays on `had` (the control that had
+ * it) while that is still shown; otherwise it moves to the first control of
+ * `view` in `root`, or to `fallback` (the toggle) when the view has none —
+ * never to the page's `<body>`.
+ */
+export function keepFocus(root: ShadowRoot, had: Element | null, view: string, fallback: string): void {
+  if (had instanceof HTMLElement && shown(had)) {
+    if (root.activeElement !== had) had.focus();
+    return;
+  }
+  const first = [...root.querySelectorAll<HTMLElement>(`${view} :is(${FOCUSABLE})`)].find(shown);
+  (first ?? root.querySelector<HTMLElement>(fallback))?.focus();
+}
+
 export const FOCUSED_CLASS = 'pw-focused';
 export const FOCUS_RING_CLASS = 'pw-focus-rings';
 

@@ -380,6 +380,9 @@ export interface ValidateOptions {
   yearStartMonth?: number;
 }
 
+type Envelope = v.InferOutput<typeof EnvelopeSchema>;
+type RawRow = Envelope['data'][number];
+
 /**
  * Validates a parsed envelope and normalises it into a Dataset. Throws a
  * WidgetError of kind `validation` listing every problem found, each naming
@@ -388,6 +391,16 @@ export interface ValidateOptions {
 export function validateEnvelope(input: unknown, options: ValidateOptions = {}): Dataset {
   const rowOffset = options.rowOffset ?? 1;
   const rowNumberOf = (index: number) => options.rowNumbers?.[index] ?? index + rowOffset;
+  const env = parseEnvelope(input, rowNumberOf);
+  const problems: Problem[] = [];
+  const measures = readMeasures(env, problems);
+  const { rows, superseded } = readRows(env, new Set(measures.map((m) => m.id)), rowNumberOf, problems);
+  if (problems.length) throw new WidgetError('validation', problems.slice(0, MAX_PROBLEMS));
+  return { ...envelopeText(env, options), measures, rows, superseded };
+}
+
+/** The envelope's shape, limits and fields checked (every problem at once), or a WidgetError. */
+function parseEnvelope(input: unknown, rowNumberOf: (index: number) => number): Envelope {
   if (
     typeof input !== 'object' ||
     input === null ||
@@ -405,9 +418,11 @@ export function validateEnvelope(input: unknown, options: ValidateOptions = {}):
       result.issues.slice(0, MAX_PROBLEMS).map((issue) => issueToProblem(issue, rowNumberOf)),
     );
   }
-  const env = result.output;
-  const problems: Problem[] = [];
+  return result.output;
+}
 
+/** The measures, with defaults filled in; duplicate ids and dangling numerators or denominators are problems. */
+function readMeasures(env: Envelope, problems: Problem[]): MeasureDef[] {
   const measures: MeasureDef[] = [];
   const ids = new Set<string>();
   for (const raw of env.measures) {
@@ -435,67 +450,68 @@ export function validateEnvelope(input: unknown, options: ValidateOptions = {}):
       problems.push((m) => m.errors.missingField(m.errors.measureAt(measure.id), role));
     }
   }
+  return measures;
+}
 
+/** One data row read, or the problem that keeps it out (unknown measure, period or source; a value too large). */
+function readRow(raw: RawRow, rowNumber: number, ids: Set<string>, sourceIds: Set<string>): DataRow | Problem {
+  const { measure, period: periodText, value: rawValue, status, source, ...rest } = raw;
+  if (!ids.has(measure)) {
+    const known = [...ids].join(', ');
+    return (m) => m.errors.unknownMeasure(rowNumber, measure, known);
+  }
+  const period = parsePeriod(periodText);
+  if (!isPeriod(period)) {
+    const kind = period.kind;
+    const shown = cleanText(periodText);
+    return (m) =>
+      kind === 'not-a-quarter'
+        ? m.errors.notAQuarter(rowNumber, shown)
+        : kind === 'years-not-consecutive'
+          ? m.errors.yearsNotConsecutive(rowNumber, shown)
+          : m.errors.notAPeriod(rowNumber, shown);
+  }
+  const value = parseValue(rawValue)!;
+  if (isNumber(value) && Math.abs(value) > LIMITS.value) {
+    return (m) => m.errors.valueTooLarge(rowNumber, String(value), count(LIMITS.value));
+  }
+  const dims: Record<string, string> = {};
+  for (const [k, dv] of Object.entries(rest)) dims[k] = cleanText(String(dv));
+  if (source !== undefined && !sourceIds.has(source)) return (m) => m.errors.unknownSource(rowNumber, source);
+  return { measure, period, value, dims, row: rowNumber, ...(status ? { status } : {}), ...(source ? { source } : {}) };
+}
+
+/**
+ * The rows read, one per cell: the same figure again is a duplicate, unless
+ * both say their status and no two share one; then the most settled figure is
+ * shown (final wins) and the others are kept beside it (`superseded`).
+ */
+function readRows(env: Envelope, ids: Set<string>, rowNumberOf: (index: number) => number, problems: Problem[]) {
   const rows: DataRow[] = [];
   const superseded: DataRow[] = [];
   /** Each cell's figures so far: their row numbers, statuses and places in `rows`. */
   const seen = new Map<string, { row: number; status?: Status; at: number }[]>();
-  const known = [...ids].join(', ');
   const sourceIds = new Set((env.sources ?? []).map((s) => s.id));
   env.data.forEach((raw, index) => {
     const rowNumber = rowNumberOf(index);
-    const { measure, period: periodText, value: rawValue, status, source, ...rest } = raw;
-    if (!ids.has(measure)) {
-      problems.push((m) => m.errors.unknownMeasure(rowNumber, measure, known));
+    const row = readRow(raw, rowNumber, ids, sourceIds);
+    if (typeof row === 'function') {
+      problems.push(row);
       return;
     }
-    const period = parsePeriod(periodText);
-    if (!isPeriod(period)) {
-      const kind = period.kind;
-      const shown = cleanText(periodText);
-      problems.push((m) =>
-        kind === 'not-a-quarter'
-          ? m.errors.notAQuarter(rowNumber, shown)
-          : kind === 'years-not-consecutive'
-            ? m.errors.yearsNotConsecutive(rowNumber, shown)
-            : m.errors.notAPeriod(rowNumber, shown),
-      );
-      return;
-    }
-    const value = parseValue(rawValue)!;
-    if (isNumber(value) && Math.abs(value) > LIMITS.value) {
-      problems.push((m) => m.errors.valueTooLarge(rowNumber, String(value), count(LIMITS.value)));
-      return;
-    }
-    const dims: Record<string, string> = {};
-    for (const [k, dv] of Object.entries(rest)) dims[k] = cleanText(String(dv));
-    if (source !== undefined && !sourceIds.has(source)) {
-      problems.push((m) => m.errors.unknownSource(rowNumber, source));
-      return;
-    }
-    const key = JSON.stringify([measure, period.key, Object.entries(dims).sort()]);
-    const row: DataRow = {
-      measure,
-      period,
-      value,
-      dims,
-      row: rowNumber,
-      ...(status ? { status } : {}),
-      ...(source ? { source } : {}),
-    };
+    const { measure, period, status } = row;
+    const key = JSON.stringify([measure, period.key, Object.entries(row.dims).sort()]);
     const earlier = seen.get(key);
     if (earlier === undefined) {
       seen.set(key, [{ row: rowNumber, ...(status ? { status } : {}), at: rows.length }]);
       rows.push(row);
       return;
     }
-    // The same figure again is a duplicate, unless both say their status and no two share one.
     const clash = earlier.find((e) => status === undefined || e.status === undefined || e.status === status);
     if (clash) {
       problems.push((m) => m.errors.duplicate(clash.row, rowNumber, measure, period.key));
       return;
     }
-    // The most settled figure is shown (final wins); the others are kept beside it.
     const shownAt = earlier[0]!.at;
     const shown = rows[shownAt]!;
     if (statusRank(status) < statusRank(shown.status)) {
@@ -506,9 +522,11 @@ export function validateEnvelope(input: unknown, options: ValidateOptions = {}):
     }
     earlier.push({ row: rowNumber, status: status!, at: shownAt });
   });
+  return { rows, superseded };
+}
 
-  if (problems.length) throw new WidgetError('validation', problems.slice(0, MAX_PROBLEMS));
-
+/** The envelope's own text and lists (title, source, notes, comparators…), cleaned. */
+function envelopeText(env: Envelope, options: ValidateOptions) {
   return {
     ...(env.title ? { title: cleanText(env.title) } : {}),
     ...(env.publisher ? { publisher: cleanText(env.publisher) } : {}),
@@ -518,7 +536,6 @@ export function validateEnvelope(input: unknown, options: ValidateOptions = {}):
     ...(env.updated ? { updated: env.updated } : {}),
     ...(env.asAt ? { asAt: env.asAt } : {}),
     yearStartMonth: env.yearStartMonth ?? options.yearStartMonth ?? 4,
-    measures,
     notes: (env.notes ?? []).map(cleanText),
     annotations: (env.annotations ?? []).map((a) => ({ period: a.period, text: cleanText(a.text) })),
     ...(env.periodLabels
@@ -533,8 +550,6 @@ export function validateEnvelope(input: unknown, options: ValidateOptions = {}):
       name: cleanText(s.name),
       ...(s.url ? { url: s.url } : {}),
     })),
-    rows,
-    superseded,
   };
 }
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { validateEnvelope, WidgetError } from './contract.js';
+import { validateEnvelope } from './contract.js';
 import { formatCount, formatDate, formatPercent, formatValue } from './format.js';
 import { messages, normaliseLang } from './messages.js';
 import { isPeriod, parsePeriod, quarterMonths } from './periods.js';
@@ -7,18 +7,9 @@ import { detectFormat, parseJsonText, readCsv, tidyCsvText } from './readers.js'
 import { isSymbol, parseValue, ratio, sumValues, symbol } from './symbols.js';
 import { decodeBody, requestKey, retryDelay } from './loader.js';
 import { coerceBoolean, coerceNumber, NUMBER_SPECS, yearsSpec, type NumberSpec } from './properties.js';
+import { problemsOf } from '../../test/helpers.js';
 
 const en = messages('en');
-
-function problemsOf(fn: () => unknown, lang: 'en' | 'cy' = 'en'): string[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof WidgetError) return e.describe(messages(lang), 100);
-    throw e;
-  }
-  throw new Error('expected a WidgetError');
-}
 
 const measures = [
   { id: 'a', label: 'A' },

@@ -1,107 +1,91 @@
 /**
- * The base every widget extends: data in (src, inline JSON, `data`), a Task
- * that loads it, the five states, the figure chrome, events, language and the
- * chart/table toggle. A widget supplies only its model and its views.
+ * The base every widget extends: data (through a `DatasetController`), the five states, the figure
+ * chrome, events, language and the chart/table toggle. A widget supplies its model and its views.
  */
-import { Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { validateEnvelope, WidgetError, type Dataset, type Problem } from './contract.js';
+import { keepFocus, viewAnnouncement, viewKey } from './chart-keyboard.js';
+import type { Dataset } from './contract.js';
 import { formatCsv } from './csv.js';
-import { formatDate, formatTime } from './format.js';
-import { loadText, requestKey, watchRefresh, type RefreshResult } from './loader.js';
+import { DatasetController, toWidgetError } from './dataset-controller.js';
+import { downloadCsv } from './download.js';
 import { messages, nearestLang, normaliseLang, type Lang, type Messages } from './messages.js';
 import { NUMBER_SPECS, property } from './properties.js';
-import { detectFormat, readText } from './readers.js';
-import { MARKED_STATUSES, STATUS_MARKS, type Status } from './status.js';
-import { SYMBOL_CODES, type SymbolCode } from './symbols.js';
+import { PageWatch } from './watchers.js';
+import {
+  errorTemplate,
+  footerTemplate,
+  headerTemplate,
+  stateOf,
+  staleTemplate,
+  viewsTemplate,
+  type Derived,
+  type ErrorDetail,
+  type FigureModel,
+  type ReadyDetail,
+  type ViewParts,
+  type WidgetState,
+} from './widget-parts.js';
 
-/** What every widget's model offers the chrome. */
-export interface FigureModel {
-  /** The period line: "2021-22, by quarter". */
-  readonly period: string;
-  /** Nothing to show (valid data, but no rows for the choice made). */
-  readonly empty?: string;
-  readonly summary: readonly string[];
-  readonly definitions: readonly { readonly n: number; readonly label: string; readonly text: string }[];
-  readonly symbols: readonly SymbolCode[];
-  /** Status marks shown beside figures ([p], [r], [e]), for their key. */
-  readonly statuses?: readonly Status[];
-  /** Notes setting a figure beside the same figure of another status (local provisional, official final). */
-  readonly others?: readonly Problem[];
-  readonly quality: readonly Problem[];
-  /** The figures shown, as rows for the CSV download (header first). */
-  readonly csv: readonly (readonly string[])[];
-}
-
-export type WidgetState = 'loading' | 'loaded' | 'empty' | 'error' | 'stale';
-
-export interface ReadyDetail {
-  readonly state: WidgetState;
-  readonly view: 'chart' | 'table';
-  readonly lang: Lang;
-  readonly [key: string]: unknown;
-}
-
-export interface ErrorDetail {
-  readonly kind: string;
-  readonly message: string;
-  readonly messages: readonly string[];
-}
-
-declare global {
-  interface HTMLElementEventMap {
-    'widget-ready': CustomEvent<ReadyDetail>;
-    'widget-error': CustomEvent<ErrorDetail>;
-  }
-}
-
-interface Loaded {
-  readonly dataset: Dataset;
-  readonly key: string;
-  readonly at: Date;
-}
-
-/** Text from the shared refresh of `src` (see `watchRefresh`), waiting to be read. */
-interface Refreshed {
-  readonly key: string;
-  readonly text: string;
-  readonly contentType: string;
-  readonly url: string;
-}
-
-/** One observer for every widget: re-read the language when any `lang` changes. */
-const langListeners = new Set<() => void>();
-let langObserver: MutationObserver | undefined;
-function watchLang(listener: () => void): () => void {
-  if (!langObserver) {
-    langObserver = new MutationObserver(() => langListeners.forEach((l) => l()));
-    langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
-  }
-  langListeners.add(listener);
-  return () => langListeners.delete(listener);
-}
-
-/**
- * One listener for every widget: whether the page is being printed, so a
- * widget can draw a view it keeps hidden on screen (print shows both).
- */
-const printListeners = new Set<(printing: boolean) => void>();
-let printWatched = false;
-function watchPrint(listener: (printing: boolean) => void): () => void {
-  if (!printWatched) {
-    printWatched = true;
-    const tell = (printing: boolean) => printListeners.forEach((l) => l(printing));
-    window.addEventListener('beforeprint', () => tell(true));
-    window.addEventListener('afterprint', () => tell(false));
-    window.matchMedia('print').addEventListener('change', (e) => tell(e.matches));
-  }
-  printListeners.add(listener);
-  return () => printListeners.delete(listener);
-}
+export type { ErrorDetail, FigureModel, ReadyDetail, WidgetState } from './widget-parts.js';
+export { define } from './widget-parts.js';
+export { toWidgetError } from './dataset-controller.js';
 
 let idCounter = 0;
 
+/**
+ * The base of the three elements: what they all have in common.
+ *
+ * @csspart base - The whole figure.
+ * @csspart header - Heading and period line.
+ * @csspart heading - The heading (h2-h6, see `heading-level`).
+ * @csspart subtitle - The period and publisher line.
+ * @csspart as-at - "Figures as at 29 September 2021" (attribute `data-as-at` or the data's `asAt`).
+ * @csspart status - The live region: "Loading figures…", and the view `t` or `p` switched to.
+ * @csspart error - The error message box.
+ * @csspart stale - The "could not update" note.
+ * @csspart empty - The "no figures" message.
+ * @csspart toolbar - The show table/chart and download buttons.
+ * @csspart toggle - The "Show table" / "Show chart" button.
+ * @csspart download - The "Download data (CSV)" button.
+ * @csspart table-view - The table's wrapper.
+ * @csspart chart-view - The chart's wrapper.
+ * @csspart summary - The plain-English summary (the chart's text alternative).
+ * @csspart footer - Source, updated date, symbols, definitions, notes.
+ * @csspart symbol-key - The key to GSS symbols.
+ * @csspart status-key - The key to status marks ([p] provisional, [r] revised, [e] estimated).
+ * @csspart others - Notes setting a figure beside the same figure of another status.
+ * @csspart sources - The sources of the figures, where there are several.
+ * @csspart definitions - The numbered definitions.
+ * @csspart notes - The notes.
+ * @csspart quality - Data-quality notes.
+ *
+ * @cssproperty --pw-font-family - Font (default: inherited from the page).
+ * @cssproperty --pw-font-size - Base font size (default 1rem).
+ * @cssproperty --pw-chart-font-size - Chart text size (default 14px; keep >= 12px).
+ * @cssproperty --pw-text-color - Text colour (default #0b0c0c).
+ * @cssproperty --pw-muted-color - Secondary text (default #505a5f).
+ * @cssproperty --pw-background - Background (default #ffffff).
+ * @cssproperty --pw-surface-color - Buttons and notes background (default #f3f2f1).
+ * @cssproperty --pw-border-color - Rules and borders (default #b1b4b6).
+ * @cssproperty --pw-accent-color - Links (default #1d70b8).
+ * @cssproperty --pw-focus-color - Focus highlight (default #ffdd00).
+ * @cssproperty --pw-focus-text-color - Text on the focus highlight (default #0b0c0c).
+ * @cssproperty --pw-good-color - A change for the better (default #00703c).
+ * @cssproperty --pw-bad-color - A change for the worse (default #aa2a16).
+ * @cssproperty --pw-error-color - Error messages (default #aa2a16).
+ * @cssproperty --pw-series-1 - Bars, lines and points (default #12436d).
+ * @cssproperty --pw-series-2 - Second series colour (default #f46a25).
+ * @cssproperty --pw-series-3 - Third series colour (default #28a197).
+ * @cssproperty --pw-series-4 - Fourth series colour (default #801650).
+ * @cssproperty --pw-series-5 - Fifth series colour (default #3d3d3d).
+ * @cssproperty --pw-series-6 - Sixth series colour (default #a285d1).
+ *
+ * @event {CustomEvent<{state: 'loaded' | 'empty'; view: 'table' | 'chart'; lang: 'en' | 'cy'}>} widget-ready - Figures were rendered (not sent again for a stale refresh); each element adds its own detail.
+ * @event {CustomEvent<{kind: 'network' | 'http' | 'timeout' | 'parse' | 'validation' | 'config'; message: string; messages: string[]}>} widget-error - The data could not be shown: `message` is the first line of `messages`, in English.
+ *
+ * @slot - An optional `<script type="application/json">` (or `<script type="text/csv">`) holding the data inline.
+ */
 export abstract class PartnershipWidget<M extends FigureModel> extends LitElement {
   /** URL of a JSON envelope or tidy CSV file. Changing it reloads. */
   @property({ reflect: true }) src?: string;
@@ -150,71 +134,34 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
   @state() protected widgetLang: Lang = 'en';
   /** True while the page is printed (beforeprint, or print media). */
   @state() protected printing = false;
-  /** Data inside the element: `<script type="application/json">` or `<script type="text/csv">`. */
-  @state() private inlineText?: { text: string; format: 'json' | 'csv' };
-  @state() private reloads = 0;
-  /** New text from a refresh: the task reads it. */
-  @state() private refreshed?: Refreshed;
-  /** Why the last refresh failed, while the figures shown are the last good ones (stale). */
-  @state() private refreshError?: WidgetError;
+  /** What the live region says after `t` or `p` (empty otherwise). */
+  @state() private keyAnnouncement = '';
 
   /** The state the widget is in, for scripts and tests. */
   get state(): WidgetState {
-    return this.currentState;
+    return this.derived.state;
   }
 
   protected readonly uid = `pw${++idCounter}`;
-  private lastGood?: Loaded;
-  private currentState: WidgetState = 'loading';
+  private readonly source = new DatasetController(this);
+  private derived: Derived<M> = { state: 'loading', busy: true, figure: nothing };
   private announced?: unknown;
-  private unwatchLang?: () => void;
-  private unwatchPrint?: () => void;
-  private unwatchRefresh?: () => void;
-  /** What the refresh subscription is for (URL, interval, timeout), to subscribe again only when it changes. */
-  private watching = '';
-  /** The text last given to the reader, by source: a refresh with the same text changes nothing. */
-  private lastText?: { key: string; text: string };
-  /** When a refresh last found the figures unchanged (for the stale message's time). */
-  private confirmed?: { key: string; at: Date };
-  private childObserver?: MutationObserver;
-  private lastReloads = 0;
-  private abortedOnDisconnect = false;
-  private shownError?: WidgetError;
   private cachedModel?: { dataset: Dataset; lang: Lang; key: string; model: M };
-  /** Static rendering only (see `renderStatically`): the figures, shown without loading. */
-  private staticData?: Loaded;
   /** Static rendering only: the chart width a page would have measured (0: not static). */
   protected staticWidth = 0;
 
-  private readonly task = new Task(this, {
-    task: async ([src, data, inline, reloads, refreshed], { signal }): Promise<Loaded> => {
-      const options = this.yearStartMonth ? { yearStartMonth: this.yearStartMonth } : {};
-      const fresh = reloads !== this.lastReloads;
-      this.lastReloads = reloads;
-      if (typeof data === 'string') {
-        // JSON or CSV text: what a page under Trusted Types cannot put into a <script> child.
-        return { dataset: readText(data, detectFormat(data), options), key: 'data', at: new Date() };
-      }
-      if (data !== undefined) {
-        return { dataset: validateEnvelope(data, options), key: 'data', at: new Date() };
-      }
-      if (inline !== undefined) {
-        return { dataset: readText(inline.text, inline.format, options), key: 'inline', at: new Date() };
-      }
-      if (src) {
-        const key = `src:${src}`;
-        const loaded =
-          !fresh && refreshed?.key === key
-            ? refreshed
-            : await loadText(src, { signal, timeout: this.timeout * 1000, fresh });
-        this.lastText = { key, text: loaded.text };
-        const format = detectFormat(loaded.text, loaded.contentType, loaded.url);
-        return { dataset: readText(loaded.text, format, options), key, at: new Date() };
-      }
-      throw new WidgetError('config', [(m) => m.errors.noSource]);
-    },
-    args: () => [this.src, this.data, this.inlineText, this.reloads, this.refreshed] as const,
-  });
+  constructor() {
+    super();
+    new PageWatch(this, {
+      lang: () => (this.widgetLang = normaliseLang(nearestLang(this))),
+      print: (printing, initial) => {
+        this.printing = printing;
+        // Drawn now, not in the next microtask: Firefox takes its copy of the
+        // page for printing as soon as beforeprint has been dispatched.
+        if (printing && !initial && this.isUpdatePending) this.performUpdate();
+      },
+    });
+  }
 
   /**
    * For static rendering in Node only (Lit SSR, `partnership-widgets render`),
@@ -226,7 +173,7 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
    * @internal
    */
   renderStatically(dataset: Dataset, options: { lang: Lang; width: number }): void {
-    this.staticData = { dataset, key: 'static', at: new Date() };
+    this.source.showStatically(dataset);
     this.widgetLang = options.lang;
     this.staticWidth = options.width;
     this.printing = true;
@@ -234,9 +181,7 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
 
   /** Fetches the data again (bypassing a request already in flight). */
   reload(): void {
-    this.refreshError = undefined;
-    this.refreshed = undefined;
-    this.reloads++;
+    this.source.reload();
   }
 
   /** The figures shown, as CSV text (what "Download data (CSV)" saves). */
@@ -245,104 +190,53 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
     return model ? formatCsv(model.csv) : '';
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.readLang();
-    this.unwatchLang = watchLang(() => this.readLang());
-    this.printing = window.matchMedia('print').matches;
-    this.unwatchPrint = watchPrint((printing) => {
-      this.printing = printing;
-      // Drawn now, not in the next microtask: Firefox takes its copy of the
-      // page for printing as soon as beforeprint has been dispatched.
-      if (printing && this.isUpdatePending) this.performUpdate();
-    });
-    this.readInline();
-    this.childObserver = new MutationObserver(() => this.readInline());
-    this.childObserver.observe(this, { childList: true, subtree: true, characterData: true });
-    this.startRefresh();
-    // A widget moved in the DOM was aborted on the way out: load again.
-    if (this.abortedOnDisconnect) {
-      this.abortedOnDisconnect = false;
-      void this.task.run();
-    }
+  /** Switches between the chart and the table. */
+  toggleView(): void {
+    this.view = this.view === 'table' ? 'chart' : 'table';
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    if (this.task.status === TaskStatus.PENDING) {
-      this.abortedOnDisconnect = true;
-      this.task.abort();
-    }
-    this.unwatchLang?.();
-    this.unwatchPrint?.();
-    this.childObserver?.disconnect();
-    this.stopRefresh();
-  }
-
+  /** Starts a load when the data's inputs changed, then works out the state, model, error and figures shown. */
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // Text refreshed for another address must not stand in for this one's.
-    if (changed.has('src') && this.refreshed) this.refreshed = undefined;
-    if (
-      changed.has('refresh') ||
-      changed.has('src') ||
-      changed.has('timeout') ||
-      changed.has('data') ||
-      changed.has('inlineText' as keyof PartnershipWidget<M>)
-    ) {
-      this.startRefresh();
+    super.willUpdate(changed);
+    this.source.sync();
+    this.derived = this.derive();
+  }
+
+  private derive(): Derived<M> {
+    let error = this.source.error;
+    let model: M | undefined;
+    try {
+      model = this.model();
+    } catch (e) {
+      error = toWidgetError(e);
     }
-  }
-
-  /** Joins the shared refresh of `src` (one revalidation per URL and interval, whoever asks). */
-  private startRefresh() {
-    const src = this.isConnected && this.refresh > 0 && this.data === undefined && !this.inlineText ? this.src : '';
-    const watching = src ? `${requestKey(src)} ${this.refresh} ${this.timeout}` : '';
-    if (watching === this.watching) return;
-    this.stopRefresh();
-    if (!src) return;
-    this.watching = watching;
-    const key = `src:${src}`;
-    this.unwatchRefresh = watchRefresh(src, { interval: this.refresh * 1000, timeout: this.timeout * 1000 }, (result) =>
-      this.refreshedWith(key, result),
-    );
-  }
-
-  private stopRefresh() {
-    this.unwatchRefresh?.();
-    this.unwatchRefresh = undefined;
-    this.watching = '';
-  }
-
-  /** A refresh's answer: new text is read and drawn; the same text changes nothing; a failure shows stale. */
-  private refreshedWith(key: string, result: RefreshResult) {
-    // The widget's own load (first, after a change of `src`, or reload()) is still on its way.
-    if (this.task.status === TaskStatus.PENDING || `src:${this.src}` !== key) return;
-    if ('error' in result) {
-      if (!isAbort(result.error)) this.refreshError = toWidgetError(result.error);
-      return;
+    // A fault while drawing the figures (never expected) ends in the error state with a message, never a blank widget.
+    let figure: TemplateResult | typeof nothing = nothing;
+    if (model && !model.empty) {
+      try {
+        figure = this.renderViews(model);
+      } catch (e) {
+        error = toWidgetError(e);
+        model = undefined;
+      }
     }
-    if (this.refreshError) this.refreshError = undefined;
-    const { text, contentType, url } = result.loaded;
-    if (this.lastText?.key === key && this.lastText.text === text) {
-      this.confirmed = { key, at: new Date() };
-      return;
-    }
-    this.refreshed = { key, text, contentType, url };
+    const busy = this.source.busy && !error;
+    return { state: stateOf(model, error), busy, model, error, figure };
   }
 
-  private readLang() {
-    this.widgetLang = normaliseLang(nearestLang(this));
-  }
-
-  private readInline() {
-    const script = this.querySelector(':scope > script[type="application/json"], :scope > script[type="text/csv"]');
-    const text = script?.textContent ?? undefined;
-    const format = script?.getAttribute('type') === 'text/csv' ? 'csv' : 'json';
-    if (text === undefined) {
-      if (this.inlineText !== undefined) this.inlineText = undefined;
-    } else if (text !== this.inlineText?.text || format !== this.inlineText.format) {
-      this.inlineText = { text, format };
-    }
+  private renderViews(model: M): TemplateResult {
+    const caption = `${this.figureTitle()}, ${model.period}`;
+    const parts: ViewParts = {
+      uid: this.uid,
+      view: this.view,
+      table: this.renderTable(model, caption),
+      chart: this.renderChart(model, caption),
+      summary: model.summary,
+      extra: this.renderExtra(model),
+      toggle: () => this.toggleView(),
+      download: () => downloadCsv(this.renderRoot, this.figureTitle(), this.toCSV()),
+    };
+    return viewsTemplate(parts, this.m);
   }
 
   protected get m(): Messages {
@@ -369,7 +263,7 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
   }
 
   private model(): M | undefined {
-    const loaded = this.shownData();
+    const loaded = this.source.shown;
     if (!loaded) return undefined;
     const key = this.modelKey();
     const c = this.cachedModel;
@@ -379,111 +273,38 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
     return model;
   }
 
-  /** The data on screen: the task's value, or the last good value during a refresh or after it failed. */
-  private shownData(): Loaded | undefined {
-    if (this.staticData) return this.staticData;
-    const status = this.task.status;
-    if (status === TaskStatus.COMPLETE) this.lastGood = this.task.value;
-    const currentKey = this.data !== undefined ? 'data' : this.inlineText !== undefined ? 'inline' : `src:${this.src}`;
-    if (this.lastGood && this.lastGood.key !== currentKey) this.lastGood = undefined;
-    return this.lastGood;
-  }
-
-  /** When the figures shown were last known to be current: loaded, or confirmed unchanged by a refresh since. */
-  private checkedAt(loaded: Loaded): Date {
-    const confirmed = this.confirmed;
-    return confirmed && confirmed.key === loaded.key && confirmed.at > loaded.at ? confirmed.at : loaded.at;
-  }
-
   private figureTitle(): string {
-    return this.heading || this.shownData()?.dataset.title || this.defaultTitle(this.m);
+    return this.heading || this.source.shown?.dataset.title || this.defaultTitle(this.m);
   }
 
-  private onKeydown = (event: KeyboardEvent) => {
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
-    const target = event.composedPath()[0];
-    if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) return;
-    if (event.key === 't' || event.key === 'T') {
-      this.toggleView();
-      event.preventDefault();
-    } else if (event.key === 'p' || event.key === 'P') {
-      this.presenting = !this.presenting;
-      event.preventDefault();
-    }
+  /** `t` and `p`: switch, keep focus in the widget (never on `<body>`), and say what changed. */
+  private onKeydown = async (event: KeyboardEvent) => {
+    const key = viewKey(event);
+    if (!key) return;
+    event.preventDefault();
+    const root = this.renderRoot as ShadowRoot;
+    const had = root.activeElement;
+    if (key === 'view') this.toggleView();
+    else this.presenting = !this.presenting;
+    this.keyAnnouncement = viewAnnouncement(this.widgetLang, key, this, this.keyAnnouncement);
+    await this.updateComplete;
+    keepFocus(root, had, this.view === 'chart' ? '.chart-view' : '.table-view', '[part="toggle"]');
   };
 
-  /** Switches between the chart and the table. */
-  toggleView(): void {
-    this.view = this.view === 'table' ? 'chart' : 'table';
-  }
-
-  private download() {
-    const blob = new Blob([`\uFEFF${this.toCSV()}`], { type: 'text/csv;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${slug(this.figureTitle())}.csv`;
-    this.renderRoot.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
-
-  private renderHeading(text: string) {
-    const id = `${this.uid}-heading`;
-    switch (Math.min(6, Math.max(2, Math.round(this.headingLevel || 2)))) {
-      case 3:
-        return html`<h3 class="heading" id=${id} part="heading">${text}</h3>`;
-      case 4:
-        return html`<h4 class="heading" id=${id} part="heading">${text}</h4>`;
-      case 5:
-        return html`<h5 class="heading" id=${id} part="heading">${text}</h5>`;
-      case 6:
-        return html`<h6 class="heading" id=${id} part="heading">${text}</h6>`;
-      default:
-        return html`<h2 class="heading" id=${id} part="heading">${text}</h2>`;
-    }
-  }
-
   protected override render(): TemplateResult {
+    const { state: stateName, busy, model, error, figure } = this.derived;
     const m = this.m;
-    const status = this.task.status;
-    const loaded = this.shownData();
-    let model: M | undefined;
-    let error: WidgetError | undefined;
-    // An abort (the widget was removed mid-load) is not an error to show; the load restarts on reconnection.
-    if (status === TaskStatus.ERROR && !isAbort(this.task.error)) error = toWidgetError(this.task.error);
-    else if (status === TaskStatus.COMPLETE && this.refreshError) error = this.refreshError;
-    try {
-      model = this.model();
-    } catch (e) {
-      error = toWidgetError(e);
-      model = undefined;
-    }
-    // A fault while drawing the figures (never expected) ends in the error state with a message, never a blank widget.
-    let figure: TemplateResult | typeof nothing = nothing;
-    if (model && !model.empty) {
-      try {
-        figure = this.renderFigure(model, `${this.figureTitle()}, ${model.period}`, m);
-      } catch (e) {
-        error = toWidgetError(e);
-        model = undefined;
-      }
-    }
-    const busy = (status === TaskStatus.PENDING || status === TaskStatus.INITIAL) && !error && !this.staticData;
-    let stateName: WidgetState;
-    if (model && error) stateName = 'stale';
-    else if (error) stateName = 'error';
-    else if (model) stateName = model.empty ? 'empty' : 'loaded';
-    else stateName = 'loading';
-    this.currentState = stateName;
-    this.shownError = error;
-
-    const title = this.figureTitle();
+    const loaded = this.source.shown;
     const dataset = loaded?.dataset;
-    const statusText = busy ? m.loading : '';
-    const asAt = this.asAt || dataset?.asAt;
-
+    const header = {
+      id: `${this.uid}-heading`,
+      level: this.headingLevel,
+      title: this.figureTitle(),
+      period: model?.period,
+      publisher: dataset?.publisher,
+      subtitle: Boolean(model || dataset?.publisher),
+      asAt: this.asAt || dataset?.asAt,
+    };
     return html`
       <section
         class="widget"
@@ -494,231 +315,35 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
         lang=${this.widgetLang === 'cy' ? 'cy' : 'en-GB'}
         @keydown=${this.onKeydown}
       >
-        <header part="header">
-          ${this.renderHeading(title)}
-          ${
-            model || dataset?.publisher
-              ? html`<p class="subtitle" part="subtitle">
-                  ${[model?.period, dataset?.publisher].filter(Boolean).join(' · ')}
-                </p>`
-              : nothing
-          }
-          ${asAt ? html`<p class="as-at" part="as-at">${m.asAt(formatDate(asAt, m))}</p>` : nothing}
-        </header>
-        <div class="status" role="status" part="status">${statusText}</div>
-        ${error && stateName === 'error' ? this.renderError(error, m) : nothing}
-        ${
-          stateName === 'stale' && error && loaded
-            ? html`<div class="stale" part="stale" role="alert">
-                <p>${m.stale(formatTime(this.checkedAt(loaded)))}</p>
-                <p>${m.staleReason(error.describe(m, 1)[0] ?? '')}</p>
-              </div>`
-            : nothing
-        }
-        ${model && model.empty ? html`<p class="empty" part="empty">${model.empty}</p>` : nothing}
-        ${model && !model.empty ? figure : nothing} ${model || dataset ? this.renderFooter(model, dataset, m) : nothing}
+        ${headerTemplate(header, m)}
+        <div class="status" role="status" part="status">${busy ? m.loading : this.keyAnnouncement}</div>
+        ${error && stateName === 'error' ? errorTemplate(error, m) : nothing}
+        ${stateName === 'stale' && error && loaded ? staleTemplate(error, this.source.checkedAt(loaded), m) : nothing}
+        ${model?.empty ? html`<p class="empty" part="empty">${model.empty}</p>` : nothing} ${figure}
+        ${model || dataset ? footerTemplate(model, dataset, this.uid, m) : nothing}
       </section>
     `;
   }
 
-  private renderFigure(model: M, caption: string, m: Messages) {
-    const tableShown = this.view !== 'chart';
-    return html`
-      <div class="toolbar" part="toolbar">
-        <button
-          type="button"
-          part="toggle"
-          aria-controls="${this.uid}-table ${this.uid}-chart"
-          @click=${this.toggleView}
-        >
-          ${tableShown ? m.showChart : m.showTable}
-        </button>
-        <button type="button" part="download" @click=${this.download}>${m.download}</button>
-      </div>
-      <div class="view table-view" id="${this.uid}-table" part="table-view" ?hidden=${!tableShown}>
-        ${this.renderTable(model, caption)}
-      </div>
-      <div class="view chart-view" id="${this.uid}-chart" part="chart-view" ?hidden=${tableShown}>
-        ${this.renderChart(model, caption)}
-      </div>
-      ${
-        model.summary.length
-          ? html`<p class="summary" id="${this.uid}-summary" part="summary">${model.summary.join(' ')}</p>`
-          : nothing
-      }
-      ${this.renderExtra(model)}
-    `;
-  }
-
-  private renderError(error: WidgetError, m: Messages) {
-    const lines = error.describe(m);
-    return html`<div class="error" role="alert" part="error">
-      <p class="error-title">${m.errorTitle}</p>
-      ${
-        lines.length === 1
-          ? html`<p>${lines[0]}</p>`
-          : html`<ul>
-              ${lines.map((l) => html`<li>${l}</li>`)}
-            </ul>`
-      }
-    </div>`;
-  }
-
-  private renderFooter(model: M | undefined, dataset: Dataset | undefined, m: Messages) {
-    const source = dataset?.source;
-    const safeUrl = source?.url && /^https?:\/\//i.test(source.url) ? source.url : undefined;
-    const symbols = model ? SYMBOL_CODES.filter((c) => model.symbols.includes(c)) : [];
-    const statuses = model?.statuses ? MARKED_STATUSES.filter((s) => model.statuses!.includes(s)) : [];
-    const sources = dataset?.sources ?? [];
-    return html`<footer class="footer" part="footer">
-      ${
-        source || dataset?.updated
-          ? html`<p class="meta">
-              ${
-                source
-                  ? html`${m.source}:
-                    ${safeUrl ? html`<a href=${safeUrl} rel="noopener">${source.name}</a>` : source.name}.`
-                  : nothing
-              }
-              ${dataset?.updated ? html`${m.updated}: ${formatDate(dataset.updated, m)}.` : nothing}
-            </p>`
-          : nothing
-      }
-      ${
-        symbols.length
-          ? html`<p class="footer-heading">${m.symbolKey}</p>
-              <dl class="symbol-key" part="symbol-key">
-                ${symbols.map(
-                  (c) =>
-                    html`<dt>[${c}]</dt>
-                      <dd>${m.symbols[c]}</dd>`,
-                )}
-              </dl>`
-          : nothing
-      }
-      ${
-        statuses.length
-          ? html`<p class="footer-heading">${m.statusKey}</p>
-              <dl class="symbol-key status-key" part="status-key">
-                ${statuses.map(
-                  (s) =>
-                    html`<dt>${`[${STATUS_MARKS[s]}]`}</dt>
-                      <dd>${m.statuses[s]}</dd>`,
-                )}
-              </dl>`
-          : nothing
-      }
-      ${
-        model?.others?.length
-          ? html`<p class="footer-heading">${m.otherFigures}</p>
-              <ul class="notes others" part="others">
-                ${model.others.map((o) => html`<li>${o(m)}</li>`)}
-              </ul>`
-          : nothing
-      }
-      ${
-        sources.length
-          ? html`<p class="footer-heading">${m.figureSources}</p>
-              <ul class="notes sources" part="sources">
-                ${sources.map(
-                  (s) =>
-                    html`<li>
-                      ${s.url && /^https?:\/\//i.test(s.url) ? html`<a href=${s.url} rel="noopener">${s.name}</a>` : s.name}
-                    </li>`,
-                )}
-              </ul>`
-          : nothing
-      }
-      ${
-        model?.definitions.length
-          ? html`<p class="footer-heading">${m.definitions}</p>
-              <ol class="definitions" part="definitions">
-                ${model.definitions.map(
-                  (d) => html`<li id="${this.uid}-def-${d.n}" value=${d.n}><strong>${d.label}</strong>: ${d.text}</li>`,
-                )}
-              </ol>`
-          : nothing
-      }
-      ${
-        dataset?.notes.length
-          ? html`<p class="footer-heading">${m.notes}</p>
-              <ul class="notes" part="notes">
-                ${dataset.notes.map((n) => html`<li>${n}</li>`)}
-              </ul>`
-          : nothing
-      }
-      ${
-        model?.quality.length
-          ? html`<p class="footer-heading">${m.dataQuality}</p>
-              <ul class="quality" part="quality">
-                ${model.quality.map((q) => html`<li>${q(m)}</li>`)}
-              </ul>`
-          : nothing
-      }
-    </footer>`;
-  }
-
+  /** Sends `widget-error` once per error and `widget-ready` once per model shown (not for a stale refresh). */
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const stateName = this.currentState;
+    const { state: stateName, error } = this.derived;
     if (stateName === 'loading') return;
-    const error = this.shownError;
     if (error) {
       if (this.announced !== error) {
         this.announced = error;
         const lines = error.describe(messages('en'), 50);
-        this.dispatchEvent(
-          new CustomEvent<ErrorDetail>('widget-error', {
-            bubbles: true,
-            composed: true,
-            detail: { kind: error.kind, message: lines[0] ?? '', messages: lines },
-          }),
-        );
+        const detail = { kind: error.kind, message: lines[0] ?? '', messages: lines };
+        this.dispatchEvent(new CustomEvent<ErrorDetail>('widget-error', { bubbles: true, composed: true, detail }));
       }
       if (stateName === 'error') return;
     }
     const model = this.cachedModel;
     if (model && this.announced !== model && stateName !== 'stale') {
       this.announced = model;
-      this.dispatchEvent(
-        new CustomEvent<ReadyDetail>('widget-ready', {
-          bubbles: true,
-          composed: true,
-          detail: { state: stateName, view: this.view, lang: this.widgetLang, ...this.readyDetail(model.model) },
-        }),
-      );
+      const detail = { state: stateName, view: this.view, lang: this.widgetLang, ...this.readyDetail(model.model) };
+      this.dispatchEvent(new CustomEvent<ReadyDetail>('widget-ready', { bubbles: true, composed: true, detail }));
     }
   }
-}
-
-/** Any thrown thing → a WidgetError with a message people can read. */
-function isAbort(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
-}
-
-const converted = new WeakMap<object, WidgetError>();
-export function toWidgetError(error: unknown): WidgetError {
-  if (error instanceof WidgetError) return error;
-  const known = typeof error === 'object' && error !== null ? converted.get(error) : undefined;
-  if (known) return known;
-  console.error(error);
-  const result = new WidgetError('config', [(m) => m.errors.unexpected]);
-  if (typeof error === 'object' && error !== null) converted.set(error, result);
-  return result;
-}
-
-function slug(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 60) || 'data'
-  );
-}
-
-/** Registers an element unless a copy of this library already did (a page may include the script twice). */
-export function define(name: string, constructor: CustomElementConstructor): void {
-  if (!customElements.get(name)) customElements.define(name, constructor);
 }
