@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CASES } from './cases.mjs';
 import { launch } from './lib/chromium.mjs';
+import { ensureBenchPackages } from './lib/install.mjs';
 import { measureBytes } from './lib/measure-bytes.mjs';
 import { measureNode } from './lib/measure-node.mjs';
 import { baselineHeap, measureScale, profileLoad } from './lib/measure-scale.mjs';
@@ -96,6 +97,7 @@ const describe = (error) => `${error?.name ?? 'Error'}: ${String(error?.message 
 
 async function main() {
   if (opts.report) return report();
+  ensureBenchPackages(log);
   if (!opts['skip-build']) {
     log('npm run build');
     const r = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
