@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CASES } from './cases.mjs';
 import { launch } from './lib/chromium.mjs';
+import { ensureBenchPackages } from './lib/install.mjs';
 import { measureBytes } from './lib/measure-bytes.mjs';
 import { measureNode } from './lib/measure-node.mjs';
 import { baselineHeap, measureScale, profileLoad } from './lib/measure-scale.mjs';
@@ -80,59 +81,132 @@ async function report() {
   if (opts.markdown) await writeFile(opts.markdown, `${markdownReport(results)}\n`);
 }
 
+/**
+ * Did the browser go away (crashed, killed, or its connection dropped)? Then a
+ * fresh one can run the section again; any other error is the section's own.
+ */
+function browserGone(error, browser) {
+  if (browser && !browser.connected) return true;
+  const text = `${error?.name ?? ''}: ${error?.message ?? ''}`;
+  return /ConnectionClosedError|TargetCloseError|Target closed|Session closed|Connection closed|Page crashed|browser has disconnected/i.test(
+    text,
+  );
+}
+
+const describe = (error) => `${error?.name ?? 'Error'}: ${String(error?.message ?? error).split('\n')[0]}`;
+
 async function main() {
   if (opts.report) return report();
+  ensureBenchPackages(log);
   if (!opts['skip-build']) {
     log('npm run build');
     const r = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
     if (r.status !== 0) throw new Error('npm run build failed');
   }
   const genDir = await mkdtemp(join(tmpdir(), 'pw-bench-data-'));
-  const results = { machine: undefined, options: { runs, sections: [...only] }, profiles: {} };
+  const results = { machine: undefined, options: { runs, sections: [...only] }, profiles: {}, retries: [], failed: [] };
   let chromium;
+
+  /**
+   * Runs one section. When the browser crashes under it, a new browser runs the section once
+   * more (said in the log and the report); a section that fails anyway is left out of the
+   * tables, named in the report, and the run goes on, so the tables show what did complete.
+   */
+  async function section(name, fn, { browser = false } = {}) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (browser && !chromium?.browser.connected) {
+          await chromium?.close().catch(() => {});
+          chromium = undefined;
+          chromium = await launch();
+        }
+        return await fn(chromium?.browser);
+      } catch (error) {
+        const gone = browser && browserGone(error, chromium?.browser);
+        if (gone && attempt === 1) {
+          log(`${name}: the browser crashed (${describe(error)}); starting a new one and running ${name} again, once`);
+          results.retries.push({ section: name, error: describe(error) });
+          continue; // the next attempt starts a new browser
+        }
+        log(
+          `${name}: failed${attempt > 1 ? ' again after the retry' : ''} (${describe(error)}); left out of the tables`,
+        );
+        results.failed.push({ section: name, error: describe(error), retried: attempt > 1 });
+        return undefined; // a browser that went away is replaced by the next section
+      }
+    }
+  }
+
   try {
     if (only.has('bytes')) {
       log('bytes: bundling the peers and each element the same way as dist/partnership-widgets.js');
-      results.bytes = await measureBytes({ cases: CASES, log });
+      results.bytes = await section('bytes', () => measureBytes({ cases: CASES, log }));
     }
 
     const browserSections = ['time', 'phone', 'scale', 'profile'].filter((s) => only.has(s));
-    if (browserSections.length) {
-      if (!results.bytes) {
-        // The peers' pages need their bundles.
-        log('bundling the peers');
-        await measureBytes({ cases: [], log });
-      }
+    let peersBundled = Boolean(results.bytes);
+    if (browserSections.length && !peersBundled) {
+      // The peers' pages need their bundles.
+      log('bundling the peers');
+      peersBundled = (await section('peers', () => measureBytes({ cases: [], log }).then(() => true))) === true;
+    }
+    if (browserSections.length && peersBundled) {
       const server = await startServer({ cases: CASES, genDir });
       chromium = await launch();
       log(`${chromium.version} (${chromium.executablePath}), pages on ${server.origin}`);
       try {
-        const { browser } = chromium;
-        // Which elements does the bundle register? A case whose element is not there yet is left out.
+        await browserSections_(server);
+      } finally {
+        await chromium?.close();
+        await server.close();
+      }
+    }
+
+    if (only.has('node')) {
+      log(`node: partnership-widgets prepare, ${runs.node} runs each`);
+      results.node = await section('node', () => measureNode({ genDir, runs: runs.node, log }));
+    }
+  } finally {
+    await rm(genDir, { recursive: true, force: true });
+  }
+
+  async function browserSections_(server) {
+    // Which elements does the bundle register? A case whose element is not there yet is left out.
+    const defined = await section(
+      'probe',
+      async (browser) => {
         const probe = await browser.newPage();
         await probe.goto(`${server.origin}/page?lib=ours&n=0`);
         await probe.waitForFunction(() => window.__bench && window.__bench.done);
-        const defined = await probe.evaluate(
-          (tags) => tags.filter((t) => customElements.get(t) !== undefined),
+        const tags = await probe.evaluate(
+          (all) => all.filter((t) => customElements.get(t) !== undefined),
           CASES.map((c) => c.tag),
         );
         await probe.close();
-        const cases = CASES.filter((c) => defined.includes(c.tag));
-        const missing = CASES.filter((c) => !defined.includes(c.tag)).map((c) => `${c.id} (<${c.tag}>)`);
-        results.cases = { measured: cases.map((c) => c.id), notInBundle: missing };
-        log(
-          `cases: ${cases.map((c) => c.id).join(', ')}${missing.length ? `; not in the bundle yet: ${missing.join(', ')}` : ''}`,
-        );
+        return tags;
+      },
+      { browser: true },
+    );
+    if (!defined) return;
+    const cases = CASES.filter((c) => defined.includes(c.tag));
+    const missing = CASES.filter((c) => !defined.includes(c.tag)).map((c) => `${c.id} (<${c.tag}>)`);
+    results.cases = { measured: cases.map((c) => c.id), notInBundle: missing };
+    log(
+      `cases: ${cases.map((c) => c.id).join(', ')}${missing.length ? `; not in the bundle yet: ${missing.join(', ')}` : ''}`,
+    );
 
-        const pageCases = cases.filter((c) => c.page).map((c) => c.id);
-        const pages = [
-          { id: 'all', label: `all widgets (${pageCases.join(' + ')})`, cases: pageCases },
-          ...cases.map((c) => ({ id: c.id, label: c.label, cases: [c.id] })),
-        ];
+    const pageCases = cases.filter((c) => c.page).map((c) => c.id);
+    const pages = [
+      { id: 'all', label: `all widgets (${pageCases.join(' + ')})`, cases: pageCases },
+      ...cases.map((c) => ({ id: c.id, label: c.label, cases: [c.id] })),
+    ];
 
-        if (!opts['no-screenshots']) {
-          const dir = join(scratchDir, 'screenshots');
-          await mkdir(dir, { recursive: true });
+    if (!opts['no-screenshots']) {
+      const dir = join(scratchDir, 'screenshots');
+      await mkdir(dir, { recursive: true });
+      const done = await section(
+        'screenshots',
+        async (browser) => {
           for (const p of pages) {
             for (const lib of LIBS) {
               const page = await browser.newPage();
@@ -142,13 +216,20 @@ async function main() {
               await page.close();
             }
           }
-          log(`screenshots of every page: ${dir}`);
-        }
+          return true;
+        },
+        { browser: true },
+      );
+      if (done) log(`screenshots of every page: ${dir}`);
+    }
 
-        results.time = {};
-        if (only.has('time')) {
-          log(`time to figures, loopback: ${runs.time} runs`);
-          results.time.loopback = await measureTime({
+    results.time = {};
+    if (only.has('time')) {
+      log(`time to figures, loopback: ${runs.time} runs`);
+      const loopback = await section(
+        'time',
+        (browser) =>
+          measureTime({
             browser,
             origin: server.origin,
             pages,
@@ -156,12 +237,20 @@ async function main() {
             runs: runs.time,
             profile: PROFILES.loopback,
             log,
-          });
-          results.profiles.loopback = PROFILES.loopback.label;
-        }
-        if (only.has('phone')) {
-          log(`time to figures, emulated slow phone: ${runs.phone} runs`);
-          results.time.phone = await measureTime({
+          }),
+        { browser: true },
+      );
+      if (loopback) {
+        results.time.loopback = loopback;
+        results.profiles.loopback = PROFILES.loopback.label;
+      }
+    }
+    if (only.has('phone')) {
+      log(`time to figures, emulated slow phone: ${runs.phone} runs`);
+      const phone = await section(
+        'phone',
+        (browser) =>
+          measureTime({
             browser,
             origin: server.origin,
             pages: pages.slice(0, 1),
@@ -169,13 +258,21 @@ async function main() {
             runs: runs.phone,
             profile: PROFILES.phone,
             log,
-          });
-          results.profiles.phone = PROFILES.phone.label;
-        }
-        if (only.has('scale')) {
-          log(`scale: ${runs.scale} runs each`);
+          }),
+        { browser: true },
+      );
+      if (phone) {
+        results.time.phone = phone;
+        results.profiles.phone = PROFILES.phone.label;
+      }
+    }
+    if (only.has('scale')) {
+      log(`scale: ${runs.scale} runs each`);
+      results.scale = await section(
+        'scale',
+        async (browser) => {
           const baseline = await baselineHeap(browser, server.origin);
-          results.scale = await measureScale({
+          return measureScale({
             browser,
             origin: server.origin,
             cases,
@@ -185,45 +282,43 @@ async function main() {
             baseline,
             log,
           });
-        }
-        if (only.has('profile')) {
-          log('CPU profiles');
-          const targets = [
-            {
-              id: 'all',
-              label: `our page with ${pageCases.join(' + ')}`,
-              url: `/page?lib=ours&cases=${pageCases.join(',')}`,
-            },
-            ...cases
-              .filter((c) => c.scale)
-              .map((c) => {
-                const n = c.scale.sizes[c.scale.sizes.length - 1];
-                return {
-                  id: `${c.id}-${n}`,
-                  label: `<${c.tag}> with ${n.toLocaleString('en-GB')} ${c.scale.label}`,
-                  url: `/page?lib=ours&cases=${c.id}&src=/gen/${c.id}-${n}.json`,
-                };
-              }),
-          ];
-          results.cpuProfiles = [];
+        },
+        { browser: true },
+      );
+    }
+    if (only.has('profile')) {
+      log('CPU profiles');
+      const targets = [
+        {
+          id: 'all',
+          label: `our page with ${pageCases.join(' + ')}`,
+          url: `/page?lib=ours&cases=${pageCases.join(',')}`,
+        },
+        ...cases
+          .filter((c) => c.scale)
+          .map((c) => {
+            const n = c.scale.sizes[c.scale.sizes.length - 1];
+            return {
+              id: `${c.id}-${n}`,
+              label: `<${c.tag}> with ${n.toLocaleString('en-GB')} ${c.scale.label}`,
+              url: `/page?lib=ours&cases=${c.id}&src=/gen/${c.id}-${n}.json`,
+            };
+          }),
+      ];
+      results.cpuProfiles = await section(
+        'profile',
+        async (browser) => {
+          const profiles = [];
           for (const t of targets) {
             if (t.url.includes('/gen/') && !results.scale) continue; // generated by the scale section
             const prof = await profileLoad(browser, server.origin + t.url);
-            results.cpuProfiles.push({ id: t.id, label: t.label, ...prof });
+            profiles.push({ id: t.id, label: t.label, ...prof });
           }
-        }
-      } finally {
-        await chromium.close();
-        await server.close();
-      }
+          return profiles;
+        },
+        { browser: true },
+      );
     }
-
-    if (only.has('node')) {
-      log(`node: partnership-widgets prepare, ${runs.node} runs each`);
-      results.node = await measureNode({ genDir, runs: runs.node, log });
-    }
-  } finally {
-    await rm(genDir, { recursive: true, force: true });
   }
 
   results.machine = await machine(chromium?.version);
@@ -237,6 +332,7 @@ async function main() {
     await writeFile(opts.markdown, `${markdownReport(results)}\n`);
     console.log(`Markdown: ${opts.markdown}`);
   }
+  if (results.failed.length) process.exitCode = 1;
 }
 
 main().catch((error) => {

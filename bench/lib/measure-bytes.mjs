@@ -3,14 +3,12 @@
  * the same way (bench/lib/bundle.mjs), minified, gzip -9 and brotli q11; and
  * what our bundle is made of (its source map).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleOurEntry, bundlePeer, PEERS } from './bundle.mjs';
 import { contributors, fileSizes } from './bundle-size.mjs';
+import { benchPackageVersion } from './install.mjs';
 import { bundleFile, root, scratchDir } from './paths.mjs';
-
-export const version = (pkg) =>
-  JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')).version;
 
 export async function measureBytes({ cases, log }) {
   const out = join(scratchDir, 'bundles');
@@ -18,7 +16,7 @@ export async function measureBytes({ cases, log }) {
   for (const peer of PEERS) {
     const t = performance.now();
     const { file, warnings } = await bundlePeer(peer, out);
-    const versions = Object.fromEntries(peer.packages.map((p) => [p, version(p)]));
+    const versions = Object.fromEntries(peer.packages.map((p) => [p, benchPackageVersion(p)]));
     peers.push({ id: peer.id, label: peer.label, versions, ...fileSizes(file), warnings });
     log(`  bundled ${peer.label} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }

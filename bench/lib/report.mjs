@@ -183,14 +183,33 @@ export function machineLine(m) {
   return `${m.date}, ${m.cpu} (${m.nproc} CPUs), ${m.memoryGB} GB RAM, ${m.os}; ${m.chromium}; Node ${m.node}`;
 }
 
+/** What went wrong in the run: sections run again after the browser crashed, sections left out. */
+export function runNotes(results) {
+  const notes = [];
+  for (const r of results.retries ?? []) {
+    const failed = (results.failed ?? []).some((f) => f.section === r.section);
+    notes.push(
+      `${r.section}: the browser crashed (${r.error}); a new browser ran the section again${failed ? ', and it failed again' : ', and it completed: its figures above are from that second attempt'}.`,
+    );
+  }
+  for (const f of results.failed ?? []) {
+    notes.push(`${f.section}: not measured (${f.error}). The tables above show the sections that completed.`);
+  }
+  return notes;
+}
+
 export function textReport(results) {
-  return tables(results)
-    .map((t) => `${t.title}\n\n${textTable(t.header, t.rows)}`)
-    .join('\n\n');
+  const notes = runNotes(results);
+  return [
+    ...tables(results).map((t) => `${t.title}\n\n${textTable(t.header, t.rows)}`),
+    ...(notes.length ? [`Notes on this run:\n${notes.map((n) => `- ${n}`).join('\n')}`] : []),
+  ].join('\n\n');
 }
 
 export function markdownReport(results) {
-  return tables(results)
-    .map((t) => `**${markdownText(t.title)}**\n\n${markdownTable(t.header, t.rows)}`)
-    .join('\n\n');
+  const notes = runNotes(results);
+  return [
+    ...tables(results).map((t) => `**${markdownText(t.title)}**\n\n${markdownTable(t.header, t.rows)}`),
+    ...(notes.length ? [`Notes on this run:\n\n${notes.map((n) => `- ${markdownText(n)}`).join('\n')}`] : []),
+  ].join('\n\n');
 }

@@ -8,11 +8,15 @@
  * page scores under 100.
  */
 import { writeFile } from 'node:fs/promises';
-import lighthouse from 'lighthouse';
-import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import puppeteer from 'puppeteer-core';
-import { chromeArgs, findBrowser } from './browser.mjs';
-import { freePort, startDemoServer } from './demo-server.mjs';
+import { chromeArgs, findBrowser } from '../scripts/browser.mjs';
+import { freePort, startDemoServer } from '../scripts/demo-server.mjs';
+import { ensureBenchPackages } from './lib/install.mjs';
+
+// Lighthouse is one of the benchmark's own packages (bench/package.json), installed on first use.
+ensureBenchPackages();
+const { default: lighthouse } = await import('lighthouse');
+const { default: desktopConfig } = await import('lighthouse/core/config/desktop-config.js');
 
 const pages = [
   ['demo/index.html', 'All widgets and states'],
