@@ -117,3 +117,37 @@ describe('CMS host pages', () => {
     });
   }
 });
+
+describe('demo/index.html laid out as a council page', () => {
+  it('has a readable measure and section headings that outrank the widgets’ headings', async () => {
+    const frame = document.createElement('iframe');
+    frame.style.width = '1920px';
+    frame.style.height = '900px';
+    frame.src = '/demo/index.html';
+    document.body.append(frame);
+    try {
+      await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      const doc = frame.contentDocument!;
+      const widgets = () => [
+        ...doc.querySelectorAll<Widget>('kpi-quarter-table, attendance-by-sector, training-trend'),
+      ];
+      await waitUntil(() => widgets().every((w) => w.state && w.state !== 'loading'), 'widgets did not settle', {
+        timeout: 20000,
+      });
+      // A line length a reader can follow on a wide screen.
+      expect(doc.querySelector('main')!.getBoundingClientRect().width).to.be.at.most(1100);
+      for (const widget of widgets()) {
+        const section = widget.closest('section')!;
+        const sectionHeading = section.querySelector(':scope > h2')!;
+        const own = widget.shadowRoot!.querySelector('[part="heading"]');
+        if (!own) continue; // a widget in its error state has no heading of its own
+        const level = (h: Element) => Number(h.localName.slice(1));
+        expect(level(own), `${widget.id}: its heading is below its section's`).to.be.greaterThan(level(sectionHeading));
+        const size = (h: Element) => Number.parseFloat(getComputedStyle(h).fontSize);
+        expect(size(sectionHeading), `${widget.id}: the section heading is the larger`).to.be.greaterThan(size(own));
+      }
+    } finally {
+      frame.remove();
+    }
+  });
+});
