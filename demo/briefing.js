@@ -106,6 +106,7 @@ const stageOf = (slide) => slide.querySelector('.stage');
 function markScrolling(slide) {
   const stage = stageOf(slide);
   const scrolls = stage.scrollHeight > stage.clientHeight + 1;
+  document.getElementById('more').hidden = !scrolls;
   if (scrolls) {
     stage.tabIndex = 0;
     stage.setAttribute('role', 'region');
@@ -156,6 +157,12 @@ document.addEventListener('keydown', (event) => {
   };
   if (event.key === 'PageDown' || event.key === 'PageUp') {
     const down = event.key === 'PageDown';
+    // On a small screen the page itself scrolls: Page Down / Up scroll it, as they would any page.
+    const page = document.scrollingElement;
+    const pageScrolls = down
+      ? page.scrollTop + page.clientHeight < page.scrollHeight - 1
+      : page.scrollTop > 0 && page.scrollHeight > page.clientHeight + 1;
+    if (pageScrolls) return;
     if (!canScroll(down)) {
       step(down ? 1 : -1);
     } else if (!stageOf(slides[current]).contains(document.activeElement)) {
