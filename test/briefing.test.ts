@@ -1,6 +1,10 @@
-// The scrutiny briefing page: one widget per screen, stepped with Page Down /
-// Page Up, presenting-size type, a speaker line from each widget's summary,
-// no CSP violation.
+// The scrutiny briefing (demo/briefing.html) as a presenter meets it on a
+// projector, at 1280×720, 1024×768 and 1920×1080: each screen is the question,
+// the one-sentence answer and the widget in what is left of the viewport,
+// above the pager (which is in the flow, never over the content); every text
+// inside the widgets at least 24px as drawn (an SVG's text size times the
+// SVG's screen scale); Page Down steps between screens but scrolls a chart
+// area that is taller than the screen first; T shows the table, N the notes.
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 
@@ -8,45 +12,189 @@ interface PageWindow extends Window {
   __cspViolations?: unknown[];
 }
 
+type Widget = HTMLElement & { state?: string; view?: string };
+
+const SIZES: [number, number][] = [
+  [1280, 720],
+  [1024, 768],
+  [1920, 1080],
+];
+
+const nextFrames = (win: Window) =>
+  new Promise((resolve) => win.requestAnimationFrame(() => win.requestAnimationFrame(resolve)));
+
+async function openBriefing(width: number, height: number) {
+  const frame = document.createElement('iframe');
+  frame.style.width = `${width}px`;
+  frame.style.height = `${height}px`;
+  frame.style.border = '0';
+  frame.src = '/demo/briefing.html';
+  document.body.append(frame);
+  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  const doc = frame.contentDocument!;
+  const slides = [...doc.querySelectorAll<HTMLElement>('.slide')];
+  await waitUntil(
+    () => slides.every((s) => s.querySelector('.answer')!.textContent!.length > 20),
+    'every screen has its answer',
+    { timeout: 15000 },
+  );
+  return { frame, doc, win: frame.contentWindow as PageWindow, slides };
+}
+
+/** Texts drawn inside a widget, with their size as drawn in px. */
+function drawnTextSizes(widget: Widget): { text: string; px: number }[] {
+  const root = widget.shadowRoot!;
+  const out: { text: string; px: number }[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent!.trim();
+    const parent = node.parentElement;
+    if (!text || !parent) continue;
+    if (parent.closest('.visually-hidden, style, [hidden]')) continue;
+    const rects = parent.getClientRects();
+    if (rects.length === 0 || [...rects].every((r) => r.width === 0 || r.height === 0)) continue;
+    const view = parent.ownerDocument.defaultView!;
+    let px = Number.parseFloat(view.getComputedStyle(parent).fontSize);
+    const svg = parent.closest('svg');
+    if (svg) {
+      const box = svg.viewBox.baseVal;
+      const shown = svg.getBoundingClientRect().width;
+      if (box && box.width > 0) px *= shown / box.width;
+    }
+    out.push({ text, px });
+  }
+  return out;
+}
+
 describe('demo/briefing.html', () => {
-  it('steps through one widget per screen with the keyboard, in presenting size', async () => {
-    const frame = document.createElement('iframe');
-    frame.style.width = '1280px';
-    frame.style.height = '800px';
-    frame.src = '/demo/briefing.html';
-    document.body.append(frame);
+  for (const [width, height] of SIZES) {
+    it(`${width}×${height}: each screen is its question, its answer and its widget within the viewport, above the pager, text at least 24px as drawn`, async () => {
+      const { frame, doc, win, slides } = await openBriefing(width, height);
+      try {
+        expect(slides.length).to.equal(4);
+        const pager = doc.querySelector<HTMLElement>('.pager')!;
+        doc.querySelector<HTMLElement>('#s1')!.focus();
+        for (const [i, slide] of slides.entries()) {
+          if (i > 0) {
+            doc.querySelector<HTMLButtonElement>('#next')!.click();
+            await waitUntil(() => !slide.hidden, `screen ${i + 1} shown`);
+          }
+          const widget = slide.querySelector<Widget>('kpi-quarter-table, attendance-by-sector, training-trend')!;
+          await waitUntil(() => widget.state === 'loaded' && widget.shadowRoot!.querySelector('svg'), 'chart drawn');
+          await nextFrames(win);
+          await nextFrames(win);
+          const name = `screen ${i + 1} at ${width}×${height}`;
+          // Nothing of the page below the fold.
+          expect(doc.documentElement.scrollHeight, `${name}: the page does not scroll`).to.be.at.most(height);
+          const pagerTop = pager.getBoundingClientRect().top;
+          expect(pager.getBoundingClientRect().bottom, `${name}: the pager is on screen`).to.be.at.most(height + 0.5);
+          for (const part of ['h1', '.answer', '.stage']) {
+            const box = slide.querySelector(part)!.getBoundingClientRect();
+            expect(box.height, `${name}: ${part} shown`).to.be.greaterThan(0);
+            expect(box.top, `${name}: ${part} top`).to.be.at.least(0);
+            expect(box.bottom, `${name}: ${part} above the pager`).to.be.at.most(pagerTop + 0.5);
+            expect(box.right, `${name}: ${part} within the width`).to.be.at.most(width + 0.5);
+          }
+          const answer = slide.querySelector('.answer')!.textContent!;
+          expect(answer.trim().split(/(?<=\.)\s/), `${name}: the answer is one sentence`).to.have.length(1);
+          // Every text inside the widget, chart text included, at least 24px as drawn.
+          const sizes = drawnTextSizes(widget);
+          expect(sizes.length, `${name}: texts drawn`).to.be.greaterThan(3);
+          const small = sizes.filter((s) => s.px < 24 - 0.01).map((s) => `${s.text} (${s.px.toFixed(1)}px)`);
+          expect(small, `${name}: texts under 24px`).to.deep.equal([]);
+          // The widget's own heading, summary and notes are the presenter's notes, not on the slide.
+          expect(widget.shadowRoot!.querySelector<HTMLElement>('[part="summary"]')!.getClientRects().length).to.equal(
+            0,
+          );
+          // Where the widget is taller than the space, its area scrolls and is a tab stop that says so.
+          const stage = slide.querySelector<HTMLElement>('.stage')!;
+          if (stage.scrollHeight > stage.clientHeight + 1) {
+            expect(stage.tabIndex, `${name}: a scrolling area is a tab stop`).to.equal(0);
+            expect(stage.getAttribute('aria-label')).to.match(/scrolls/);
+          }
+        }
+        expect(win.__cspViolations).to.deep.equal([]);
+      } finally {
+        frame.remove();
+      }
+    });
+  }
+
+  it('Page Down steps between screens, but scrolls a chart area taller than the screen first', async () => {
+    const { frame, doc, slides } = await openBriefing(1280, 720);
     try {
-      await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-      const doc = frame.contentDocument!;
-      const slides = [...doc.querySelectorAll<HTMLElement>('.slide')];
-      expect(slides.length).to.equal(4);
-      await waitUntil(
-        () => slides.every((s) => s.querySelector('.speaker')!.textContent!.length > 20),
-        'speaker lines',
-        {
-          timeout: 15000,
-        },
-      );
       const visible = () => slides.findIndex((s) => !s.hidden);
-      expect(visible()).to.equal(0);
       frame.focus();
       doc.querySelector<HTMLElement>('#s1')!.focus();
-      await sendKeys({ press: 'PageDown' });
-      await waitUntil(() => visible() === 1, 'PageDown did not step');
-      await sendKeys({ press: 'PageDown' });
-      await sendKeys({ press: 'PageDown' });
-      await waitUntil(() => visible() === 3, 'did not reach the last screen');
-      await sendKeys({ press: 'PageDown' });
+      for (let step = 0; step < 30 && visible() < 3; step++) {
+        const before = visible();
+        const stage = slides[before]!.querySelector<HTMLElement>('.stage')!;
+        const scrolled = stage.scrollTop;
+        const canScroll = stage.scrollTop + stage.clientHeight < stage.scrollHeight - 1;
+        await sendKeys({ press: 'PageDown' });
+        if (canScroll) {
+          await waitUntil(() => stage.scrollTop > scrolled, `screen ${before + 1}: Page Down scrolled`);
+          expect(visible(), 'a scrolling screen is not left by Page Down').to.equal(before);
+        } else {
+          await waitUntil(() => visible() === before + 1, `screen ${before + 1}: Page Down stepped`);
+        }
+      }
       expect(visible()).to.equal(3);
+      await sendKeys({ press: 'ArrowLeft' });
+      await waitUntil(() => visible() === 2, '← steps back');
       await sendKeys({ press: 'PageUp' });
-      await waitUntil(() => visible() === 2, 'PageUp did not step back');
-      const widget = slides[2]!.querySelector('attendance-by-sector')!;
-      expect(widget.hasAttribute('presenting')).to.equal(true);
-      const summary = widget.shadowRoot!.querySelector('[part="summary"]')!;
-      expect(Number.parseFloat(getComputedStyle(summary).fontSize)).to.be.at.least(24);
-      expect(slides[2]!.querySelector('.speaker')!.textContent).to.match(/^Attendances in 2024-25/);
-      expect((frame.contentWindow as PageWindow).__cspViolations).to.deep.equal([]);
+      expect(visible(), 'Page Up at the top of a screen steps back').to.equal(1);
     } finally {
+      frame.remove();
+    }
+  });
+
+  it('T switches the screen between chart and table, saying so; N shows the presenter’s notes', async () => {
+    const { frame, doc, slides } = await openBriefing(1280, 720);
+    try {
+      frame.focus();
+      doc.querySelector<HTMLElement>('#s1')!.focus();
+      const widget = slides[0]!.querySelector<Widget>('kpi-quarter-table')!;
+      expect(widget.view).to.equal('chart');
+      await sendKeys({ press: 't' });
+      await waitUntil(() => widget.view === 'table', 'T showed the table');
+      expect(doc.querySelector('#position')!.textContent).to.match(/table shown/);
+      expect(doc.querySelector('#view')!.textContent).to.match(/Chart/);
+      await sendKeys({ press: 't' });
+      await waitUntil(() => widget.view === 'chart', 'T showed the chart again');
+      const notes = doc.querySelector<HTMLDialogElement>('#notes')!;
+      expect(notes.open).to.equal(false);
+      await sendKeys({ press: 'n' });
+      await waitUntil(() => notes.open, 'N opened the notes');
+      const summary = widget.shadowRoot!.querySelector('[part="summary"]')!.textContent!.replace(/\s+/g, ' ').trim();
+      expect(summary.length).to.be.greaterThan(40);
+      expect(notes.textContent!.replace(/\s+/g, ' ')).to.include(summary);
+      expect(notes.textContent).to.match(/Source/);
+      await sendKeys({ press: 'n' });
+      await waitUntil(() => !notes.open, 'N closed the notes');
+    } finally {
+      frame.remove();
+    }
+  });
+
+  it('the notes window follows the screens over a BroadcastChannel', async () => {
+    const { frame, doc, slides } = await openBriefing(1280, 720);
+    const notes = document.createElement('iframe');
+    try {
+      notes.src = '/demo/briefing-notes.html';
+      notes.style.width = '800px';
+      notes.style.height = '600px';
+      document.body.append(notes);
+      await new Promise((resolve) => notes.addEventListener('load', resolve, { once: true }));
+      const body = () => notes.contentDocument!.querySelector('#notes-body')!.textContent!;
+      await waitUntil(() => body().includes('Screen 1 of 4'), 'the notes window shows screen 1');
+      doc.querySelector<HTMLButtonElement>('#next')!.click();
+      await waitUntil(() => body().includes('Screen 2 of 4'), 'the notes window followed to screen 2');
+      expect(body()).to.include(slides[1]!.querySelector('h1')!.textContent!);
+      notes.contentDocument!.querySelector<HTMLButtonElement>('#next')!.click();
+      await waitUntil(() => !slides[2]!.hidden, 'the notes window stepped the briefing');
+    } finally {
+      notes.remove();
       frame.remove();
     }
   });

@@ -40,6 +40,49 @@ describe('CMS host pages', () => {
         // The host's stylesheet does not reach inside: the table keeps its own layout.
         const td = widgets[0]!.shadowRoot!.querySelector('td')!;
         expect(getComputedStyle(td).textAlign).to.equal('right');
+        // No typeface the page may not use and has no files for (GOV.UK's GDS Transport): no font file
+        // was asked for, so none failed (404) or is still loading.
+        const doc = frame.contentDocument!;
+        await doc.fonts.ready;
+        const asked = [...doc.fonts].filter((f) => f.status !== 'unloaded').map((f) => `${f.family} ${f.status}`);
+        expect(asked, 'font files requested').to.deep.equal([]);
+      } finally {
+        frame.remove();
+      }
+    });
+
+    it(`${path}: the widgets' buttons take the page's button look where the page sets one`, async () => {
+      const frame = document.createElement('iframe');
+      frame.style.width = '1280px';
+      frame.style.height = '900px';
+      frame.src = path;
+      document.body.append(frame);
+      try {
+        await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+        const doc = frame.contentDocument!;
+        const widgets = await settled(doc);
+        const bootstrap = path.includes('bootstrap');
+        // The page's own button, as its stylesheet draws it.
+        const own = doc.createElement('button');
+        own.className = bootstrap ? 'btn btn-outline-primary' : 'govuk-button govuk-button--secondary';
+        own.textContent = 'Page button';
+        doc.body.append(own);
+        const look = (b: Element) => {
+          const s = getComputedStyle(b);
+          return { borderColor: s.borderTopColor, radius: s.borderTopLeftRadius, color: s.color };
+        };
+        for (const widget of widgets) {
+          for (const part of ['toggle', 'download']) {
+            const button = widget.shadowRoot!.querySelector(`[part="${part}"]`)!;
+            if (bootstrap) {
+              expect(look(button), `${widget.localName} ${part}`).to.deep.equal(look(own));
+            } else {
+              // GOV.UK Frontend styles its classes only: the widgets keep their own buttons.
+              expect(getComputedStyle(button).borderTopLeftRadius).to.equal('0px');
+            }
+          }
+        }
+        own.remove();
       } finally {
         frame.remove();
       }
@@ -73,4 +116,38 @@ describe('CMS host pages', () => {
       }
     });
   }
+});
+
+describe('demo/index.html laid out as a council page', () => {
+  it('has a readable measure and section headings that outrank the widgets’ headings', async () => {
+    const frame = document.createElement('iframe');
+    frame.style.width = '1920px';
+    frame.style.height = '900px';
+    frame.src = '/demo/index.html';
+    document.body.append(frame);
+    try {
+      await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      const doc = frame.contentDocument!;
+      const widgets = () => [
+        ...doc.querySelectorAll<Widget>('kpi-quarter-table, attendance-by-sector, training-trend'),
+      ];
+      await waitUntil(() => widgets().every((w) => w.state && w.state !== 'loading'), 'widgets did not settle', {
+        timeout: 20000,
+      });
+      // A line length a reader can follow on a wide screen.
+      expect(doc.querySelector('main')!.getBoundingClientRect().width).to.be.at.most(1100);
+      for (const widget of widgets()) {
+        const section = widget.closest('section')!;
+        const sectionHeading = section.querySelector(':scope > h2')!;
+        const own = widget.shadowRoot!.querySelector('[part="heading"]');
+        if (!own) continue; // a widget in its error state has no heading of its own
+        const level = (h: Element) => Number(h.localName.slice(1));
+        expect(level(own), `${widget.id}: its heading is below its section's`).to.be.greaterThan(level(sectionHeading));
+        const size = (h: Element) => Number.parseFloat(getComputedStyle(h).fontSize);
+        expect(size(sectionHeading), `${widget.id}: the section heading is the larger`).to.be.greaterThan(size(own));
+      }
+    } finally {
+      frame.remove();
+    }
+  });
 });

@@ -1,4 +1,5 @@
-// `presenting`: body text of at least 24px in every widget, for a projector.
+// `presenting`: body text and chart text of at least 24px in every widget, for a
+// projector (chart text as drawn: its font size times the SVG's screen scale).
 import { elementUpdated, expect, fixture, html } from '@open-wc/testing';
 import '../src/index.js';
 import { settle } from './helpers.js';
@@ -30,6 +31,20 @@ describe('presenting', () => {
         expect(body.length, `${view}: text found`).to.be.greaterThan(0);
         expect(Math.min(...body), `${view}: smallest body text`).to.be.at.least(24);
       }
+      el.view = 'chart';
+      await elementUpdated(el);
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      const drawn = [...root.querySelectorAll<SVGTextElement>('svg text')]
+        .filter((t) => t.textContent!.trim() && t.getClientRects().length > 0)
+        .map((t) => {
+          const svg = t.closest('svg')!;
+          const box = svg.viewBox.baseVal;
+          const scale = box && box.width > 0 ? svg.getBoundingClientRect().width / box.width : 1;
+          return { text: t.textContent!.trim(), px: Number.parseFloat(getComputedStyle(t).fontSize) * scale };
+        });
+      expect(drawn.length, 'chart text found').to.be.greaterThan(0);
+      const small = drawn.filter((d) => d.px < 24 - 0.01).map((d) => `${d.text} (${d.px.toFixed(1)}px)`);
+      expect(small, 'chart text under 24px as drawn').to.deep.equal([]);
       await expect(el).to.be.accessible();
     });
   }

@@ -44,6 +44,9 @@ async function launch(name) {
   return browsers[name];
 }
 
+/** Pages printed, by browser. */
+const pages = {};
+
 const firefoxSkip = !wantedBrowsers().has('firefox')
   ? 'BROWSERS leaves Firefox out'
   : !findFirefox() && 'Firefox is not installed';
@@ -99,15 +102,40 @@ for (const [name, skip] of [
           assert.ok(flat.includes(shown) || flat.includes(cell), `${widget}: ${cell} (${shown}) is in the printed PDF`);
         }
       }
-      assert.match(flat, /Figures as at 24 September 2025/);
+      // One date story: every widget's figures as at the meeting date, and every "Updated" (a source's
+      // publication date) no later than that.
+      const asAt = [...flat.matchAll(/Figures as at (\d{1,2} \w+ \d{4})/g)].map((m) => m[1]);
+      assert.ok(asAt.length >= 4, 'each widget gives its as-at date');
+      assert.deepEqual([...new Set(asAt)], ['28 January 2026']);
+      const meeting = Date.parse('28 January 2026');
+      for (const [, date] of flat.matchAll(/Updated:? ((?:\d{1,2} )?[A-Z][a-z]+ \d{4})/g)) {
+        assert.ok(Date.parse(date) <= meeting, `updated ${date} is not after the figures' as-at date`);
+      }
       assert.doesNotMatch(flat, /Download data \(CSV\)|Show table|Show chart/, 'no buttons on paper');
       // Chart text is printed too (axis labels of the small multiples and panels).
       assert.match(flat, /Q1 Q2 Q3 Q4/);
       spawnSync('pdftoppm', ['-r', '50', '-png', pdf, join(dir, 'page')]);
       const pngs = (await readdir(dir)).filter((f) => f.endsWith('.png'));
       assert.ok(pngs.length >= 4, `${pngs.length} A4 pages rendered`);
+      pages[name] = pngs.length;
+      // Was 9 pages (now 7); each widget's chart and table are kept together, so pages end early.
+      if (name === 'chromium') assert.ok(pngs.length <= 7, `${pngs.length} A4 pages in Chromium`);
       for (const png of pngs) assert.ok((await stat(join(dir, png))).size > 5000, `${png} is not blank`);
       await page.close();
     },
   );
 }
+
+test(
+  'chromium: the sample board paper prints on at most 6 A4 pages',
+  {
+    skip: !hasPoppler && 'pdftotext (poppler-utils) is not installed',
+    // 7 pages now: the Leicester widget's eleven small charts print two a row (the KPI
+    // widget caps its print width at 640 px), about 1.2 pages on their own.
+    todo: 'needs the KPI widget to print its small charts three a row, or shorter',
+  },
+  () => {
+    assert.ok(pages.chromium !== undefined, 'the paper was printed');
+    assert.ok(pages.chromium <= 6, `${pages.chromium} A4 pages`);
+  },
+);

@@ -50,7 +50,8 @@ export const tokens = css`
     --_series-6: var(--pw-series-6, #a285d1);
   }
   :host([presenting]) {
-    --_scale: 1.6;
+    /* 14px chart text and 16px body text become 24.5px and 28px: at least 24px from the back of a room. */
+    --_scale: 1.75;
   }
 `;
 
