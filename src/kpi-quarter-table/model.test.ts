@@ -138,7 +138,7 @@ describe('kpi model: year on year', () => {
     ]);
     expect(model.changeLabel).to.equal('Change on 2020-21');
     const [refs, re, rate] = model.rows;
-    expect(refs!.change).to.deep.equal({ direction: 'up', text: 'up 4.5%', tone: 'neutral' });
+    expect(refs!.change).to.deep.equal({ direction: 'up', text: 'up 4.5%', amount: 4.5, tone: 'neutral' });
     expect(re!.change).to.include({ direction: 'down', text: 'down 12.5%', tone: 'good', toneText: 'better' });
     // 70/418 = 16.7% against 80/400 = 20.0%: 3.3 percentage points.
     expect(rate!.change).to.include({ text: 'down 3.3 percentage points', tone: 'good' });
