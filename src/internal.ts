@@ -3,7 +3,8 @@
  * partnership-widgets-cli package, which renders the same figures in Node. Not a public
  * API: it follows the elements and may change in any release. Registers no element.
  */
-export * from './kpi-quarter-table/chart.js';
+export { describeKpiFigure } from './kpi-quarter-table/figure.js';
+export { kpiMessages } from './kpi-quarter-table/messages.js';
 export * from './attendance-by-sector/chart.js';
 export * from './attendance-by-sector/messages.js';
 export * from './training-trend/chart.js';

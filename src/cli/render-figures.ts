@@ -15,6 +15,7 @@ import {
   TrainingTrend,
 } from 'partnership-widgets';
 import {
+  CHAR_EM,
   figureFrame,
   figureTitle as coreFigureTitle,
   messages,
@@ -26,8 +27,8 @@ import {
 import {
   attendanceChartOptions,
   attendanceMessages,
-  kpiChartOptions,
-  kpiChartWidth,
+  describeKpiFigure,
+  kpiMessages,
   trainingCatalogues,
   trainingPanels,
 } from 'partnership-widgets/internal.js';
@@ -68,7 +69,7 @@ export interface FigureOptions {
 
 /** The element's own title, when the data gives none. */
 function defaultTitle(name: ElementName, lang: Lang): string {
-  if (name === 'kpi-quarter-table') return messages(lang).kpiTitle;
+  if (name === 'kpi-quarter-table') return kpiMessages(lang).kpiTitle;
   if (name === 'attendance-by-sector') return attendanceMessages(lang).title;
   return trainingCatalogues[lang].title;
 }
@@ -96,31 +97,13 @@ export function staticFigure(name: ElementName, dataset: Dataset, options: Figur
       ...(options.year ? { year: options.year } : {}),
       ...(options.years ? { years: options.years } : {}),
     });
-    const base = frame(name, dataset, model, options);
-    const caption = `${base.title}, ${model.period}`;
-    // Small multiples in a grid that fills the width, as the element's CSS grid does: as many
-    // columns as fit at the width the charts need for their labels, then stretched to fill.
-    const gap = Math.round(fontSize * 1.5);
-    const least = kpiChartWidth(model.rows, model.columns, model.chartColumns, fontSize);
-    const columns = Math.max(1, Math.floor((width + gap) / (least + gap)));
-    const panelWidth = Math.floor((width - gap * (columns - 1)) / columns);
-    return {
-      ...base,
-      label: caption,
-      panelWidth,
-      columns,
-      gap,
-      lists: [],
-      panels: (model.empty ? [] : model.rows).map((row) => {
-        const points = model.chartColumns.map((i) => m.chartPoint(model.columns[i]!.label, row.cells[i]!.text));
-        return {
-          key: row.measure.id,
-          title: row.measure.label,
-          options: kpiChartOptions(row, model.columns, model.chartColumns, { fontSize, width: panelWidth }),
-          label: m.chartLabel(row.measure.label, points.join('; ')),
-        };
-      }),
-    };
+    const figure = describeKpiFigure(
+      dataset,
+      model,
+      { lang, width, fontSize, charWidth: CHAR_EM },
+      options.asAt ? { asAt: options.asAt } : {},
+    );
+    return { ...figure, styles: KpiQuarterTable.styles };
   }
   if (name === 'attendance-by-sector') {
     const model = buildAttendanceModel(dataset, m, lang, {

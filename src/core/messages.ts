@@ -51,37 +51,11 @@ export interface Messages {
   figureSources: string;
   /** The heading of the notes comparing figures of two statuses. */
   otherFigures: string;
-  /**
-   * "Referrals, 2021-22: 2,295 (provisional; this report); 2,286 (final; DfE), 9 fewer."
-   * `difference` is already formatted; `direction` says whether the second figure is below or above the first.
-   */
-  otherFigure: (
-    label: string,
-    period: string,
-    shown: string,
-    shownAbout: string,
-    other: string,
-    otherAbout: string,
-    difference: string,
-    direction: 'fewer' | 'more' | 'same',
-  ) => string;
-  /** "year to date (Q1)" (under the year, as "year total" is), the total of a year whose later quarters are not in yet. */
-  yearToDate: (quarters: string) => string;
-  /** "Q1 to Q2". */
-  quarterSpan: (from: string, to: string) => string;
-  /** "Q1 of 2024-25": the same quarters of the previous year. */
-  sameQuarters: (quarters: string, year: string) => string;
   monthsShort: readonly string[];
   monthsLong: readonly string[];
-  quarterLabel: (q: number, from: string, to: string) => string;
-  monthRange: (from: string, to: string) => string;
-  quarterShort: (q: number) => string;
-  byQuarter: string;
   byYear: string;
   yearRange: (from: string, to: string) => string;
   measure: string;
-  yearTotal: string;
-  previousYear: string;
   changeOn: (year: string) => string;
   up: (amount: string) => string;
   down: (amount: string) => string;
@@ -90,23 +64,8 @@ export interface Messages {
   worse: string;
   percentagePoints: (amount: string) => string;
   scrollRegion: (caption: string) => string;
-  chartLabel: (measure: string, caption: string) => string;
-  chartPoint: (column: string, value: string) => string;
   presenting: string;
   keyboardHelp: string;
-  summaryIntro: (period: string) => string;
-  summaryMeasure: (label: string, value: string) => string;
-  summaryChange: (change: string, previous: string) => string;
-  summaryHighest: (label: string, quarter: string, value: string) => string;
-  qualityTotal: (label: string, year: string, stated: string, sum: string) => string;
-  qualityRate: (label: string, column: string, stated: string, derived: string, num: string, den: string) => string;
-  kpiTitle: string;
-  position: (direction: 'above' | 'below' | 'same', reference: string, value: string) => string;
-  neighboursMedian: string;
-  positionHeader: (reference: string) => string;
-  notCompared: string;
-  compareCaption: (year: string) => string;
-  thisArea: string;
   errors: ErrorMessages;
 }
 
@@ -238,12 +197,6 @@ const en: Messages = {
   statusWord: { provisional: 'provisional', revised: 'revised', final: 'final', estimated: 'estimated' },
   figureSources: 'Sources of figures',
   otherFigures: 'Provisional and final figures',
-  otherFigure: (label, period, shown, shownAbout, other, otherAbout, difference, direction) =>
-    `${label}, ${period}: ${shown} (${shownAbout}); ${other} (${otherAbout}), ` +
-    (direction === 'same' ? 'the same.' : `${difference} ${direction}.`),
-  yearToDate: (quarters) => `year to date (${quarters})`,
-  quarterSpan: (from, to) => (from === to ? from : `${from} to ${to}`),
-  sameQuarters: (quarters, year) => `${quarters} of ${year}`,
   dataQuality: 'Data quality',
   symbols: {
     c: 'confidential: withheld to protect people’s privacy',
@@ -268,15 +221,9 @@ const en: Messages = {
     'December',
   ],
   monthsShort: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
-  quarterLabel: (q, from, to) => `Q${q} (${from} to ${to})`,
-  monthRange: (from, to) => `${from} to ${to}`,
-  quarterShort: (q) => `Q${q}`,
-  byQuarter: 'by quarter',
   byYear: 'by year',
   yearRange: (from, to) => (from === to ? from : `${from} to ${to}`),
   measure: 'Measure',
-  yearTotal: 'year total',
-  previousYear: 'previous year',
   changeOn: (year) => `Change on ${year}`,
   up: (amount) => `up ${amount}`,
   down: (amount) => `down ${amount}`,
@@ -285,26 +232,8 @@ const en: Messages = {
   worse: 'worse',
   percentagePoints: (amount) => `${amount} percentage points`,
   scrollRegion: (caption) => `${caption} (table, scrolls sideways)`,
-  chartLabel: (measure, caption) => `${measure}: ${caption}`,
-  chartPoint: (column, value) => `${column}: ${value}`,
   presenting: 'Presenting',
   keyboardHelp: 'Keys: T switches between table and chart, P enlarges for presenting.',
-  summaryIntro: (period) => `In ${period}: `,
-  summaryMeasure: (label, value) => `${label} ${value}`,
-  summaryChange: (change, previous) => `, ${change} on ${previous}`,
-  summaryHighest: (label, quarter, value) => `${label} were highest in ${quarter}, at ${value}.`,
-  qualityTotal: (label, year, stated, sum) =>
-    `${label}, ${year}: the data states a year total of ${stated}, but the quarters add up to ${sum}. The table shows the stated total.`,
-  qualityRate: (label, column, stated, derived, num, den) =>
-    `${label}, ${column}: the data states ${stated}, but ${num} / ${den} = ${derived}. The table shows the rate worked out from the counts.`,
-  kpiTitle: 'Safeguarding activity',
-  position: (direction, reference, value) =>
-    `${direction === 'above' ? 'above' : direction === 'below' ? 'below' : 'the same as'} ${reference} (${value})`,
-  neighboursMedian: 'the neighbours’ median',
-  positionHeader: (reference) => `Position against ${reference}`,
-  notCompared: 'not compared: counts depend on the size of the area',
-  compareCaption: (year) => `Compared with other areas, ${year}`,
-  thisArea: 'This area',
   errors: {
     network: (url) => `The figures could not be loaded: the network request to ${url} failed.`,
     http: (status, url) => `The figures could not be loaded: the server answered with error ${status} for ${url}.`,
@@ -392,12 +321,6 @@ const cy: Messages = {
   statusWord: { provisional: 'dros dro', revised: 'diwygiedig', final: 'terfynol', estimated: 'amcangyfrif' },
   figureSources: 'Ffynonellau’r ffigurau',
   otherFigures: 'Ffigurau dros dro a therfynol',
-  otherFigure: (label, period, shown, shownAbout, other, otherAbout, difference, direction) =>
-    `${label}, ${period}: ${shown} (${shownAbout}); ${other} (${otherAbout}), ` +
-    (direction === 'same' ? 'yr un fath.' : `${difference} ${direction === 'fewer' ? 'yn llai' : 'yn fwy'}.`),
-  yearToDate: (quarters) => `y flwyddyn hyd yma (${quarters})`,
-  quarterSpan: (from, to) => (from === to ? from : `${from} i ${to}`),
-  sameQuarters: (quarters, year) => `${quarters} ${year}`,
   dataQuality: 'Ansawdd data',
   symbols: {
     c: 'cyfrinachol: wedi’i atal i ddiogelu preifatrwydd pobl',
@@ -422,15 +345,9 @@ const cy: Messages = {
     'Rhagfyr',
   ],
   monthsShort: ['Ion', 'Chwef', 'Maw', 'Ebr', 'Mai', 'Meh', 'Gorff', 'Awst', 'Medi', 'Hyd', 'Tach', 'Rhag'],
-  quarterLabel: (q, from, to) => `Ch${q} (${from} i ${to})`,
-  monthRange: (from, to) => `${from} i ${to}`,
-  quarterShort: (q) => `Ch${q}`,
-  byQuarter: 'fesul chwarter',
   byYear: 'fesul blwyddyn',
   yearRange: (from, to) => (from === to ? from : `${from} i ${to}`),
   measure: 'Mesur',
-  yearTotal: 'cyfanswm y flwyddyn',
-  previousYear: 'y flwyddyn flaenorol',
   changeOn: (year) => `Newid ers ${year}`,
   up: (amount) => `i fyny ${amount}`,
   down: (amount) => `i lawr ${amount}`,
@@ -439,26 +356,8 @@ const cy: Messages = {
   worse: 'gwaeth',
   percentagePoints: (amount) => `${amount} pwynt canran`,
   scrollRegion: (caption) => `${caption} (tabl, yn sgrolio i’r ochr)`,
-  chartLabel: (measure, caption) => `${measure}: ${caption}`,
-  chartPoint: (column, value) => `${column}: ${value}`,
   presenting: 'Cyflwyno',
   keyboardHelp: 'Bysellau: mae T yn newid rhwng tabl a siart, mae P yn chwyddo ar gyfer cyflwyno.',
-  summaryIntro: (period) => `Yn ${period}: `,
-  summaryMeasure: (label, value) => `${label} ${value}`,
-  summaryChange: (change, previous) => `, ${change} ers ${previous}`,
-  summaryHighest: (label, quarter, value) => `Roedd ${label} ar eu huchaf yn ${quarter}, sef ${value}.`,
-  qualityTotal: (label, year, stated, sum) =>
-    `${label}, ${year}: mae’r data yn nodi cyfanswm blwyddyn o ${stated}, ond mae’r chwarteri yn adio i ${sum}. Mae’r tabl yn dangos y cyfanswm a nodwyd.`,
-  qualityRate: (label, column, stated, derived, num, den) =>
-    `${label}, ${column}: mae’r data yn nodi ${stated}, ond ${num} / ${den} = ${derived}. Mae’r tabl yn dangos y gyfradd a gyfrifwyd o’r cyfrifon.`,
-  kpiTitle: 'Gweithgarwch diogelu',
-  position: (direction, reference, value) =>
-    `${direction === 'above' ? 'uwchlaw' : direction === 'below' ? 'islaw' : 'yr un fath â'} ${reference} (${value})`,
-  neighboursMedian: 'canolrif y cymdogion',
-  positionHeader: (reference) => `Safle o’i gymharu â ${reference}`,
-  notCompared: 'heb ei gymharu: mae cyfrifon yn dibynnu ar faint yr ardal',
-  compareCaption: (year) => `O’i gymharu ag ardaloedd eraill, ${year}`,
-  thisArea: 'Yr ardal hon',
   errors: {
     network: (url) => `Nid oedd modd llwytho’r ffigurau: methodd y cais rhwydwaith i ${url}.`,
     http: (status, url) => `Nid oedd modd llwytho’r ffigurau: atebodd y gweinydd gyda gwall ${status} ar gyfer ${url}.`,

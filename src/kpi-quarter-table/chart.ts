@@ -7,6 +7,7 @@
 import { maxOf } from '../core/extent.js';
 import { barX, barY, ruleX, ruleY, text, type PlotOptions } from '@observablehq/plot';
 import type { Messages } from '../core/messages.js';
+import type { KpiMessages } from './messages.js';
 import { STATUS_MARKS } from '../core/status.js';
 import { isNumber, isSymbol } from '../core/symbols.js';
 import type { KpiColumn, KpiRow } from './model.js';
@@ -39,6 +40,7 @@ export function kpiChartName(
   columns: readonly KpiColumn[],
   chartColumns: readonly number[],
   m: Messages,
+  k: KpiMessages,
 ): string {
   const explained = new Set<string>();
   return chartColumns
@@ -53,7 +55,7 @@ export function kpiChartName(
         explained.add(cell.status);
         text = `${cell.text} (${m.statusWord[cell.status]})`;
       }
-      return m.chartPoint(columns[i]!.label, text);
+      return k.chartPoint(columns[i]!.label, text);
     })
     .join('; ');
 }

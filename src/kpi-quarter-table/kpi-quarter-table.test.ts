@@ -4,8 +4,9 @@ import { loadJson, settle, shadowText } from '../../test/helpers.js';
 import { messages } from '../core/messages.js';
 import './kpi-quarter-table.js';
 import type { KpiQuarterTable } from './kpi-quarter-table.js';
+import { kpiExamples } from './kpi-quarter-table.examples.js';
 
-const LEICESTER = '/data/leicester-kpis-2021-22.json';
+const LEICESTER = kpiExamples.leicester.src;
 const en = messages('en');
 
 async function widget(template: ReturnType<typeof html>) {
@@ -121,7 +122,7 @@ describe('<kpi-quarter-table> loaded', () => {
   });
 
   it('shows annual data as year columns with a symbol key', async () => {
-    const { el } = await loaded('/data/isles-of-scilly-referrals-annual.json');
+    const { el } = await loaded(kpiExamples.scillySymbols.src);
     const text = shadowText(el);
     expect(text).to.contain('[c]');
     expect(text).to.contain('confidential');
@@ -410,7 +411,7 @@ describe('<kpi-quarter-table> in Welsh', () => {
 
 describe('<kpi-quarter-table> with comparators', () => {
   it('renders comparator and position columns accessibly', async () => {
-    const { el, outcome } = await loaded('/data/trafford-referrals-prepared.json');
+    const { el, outcome } = await loaded(kpiExamples.traffordComparators.src);
     expect(outcome.type).to.equal('ready');
     const table = el.shadowRoot!.querySelector('[part="comparison-table"]')!;
     expect(table.querySelector('caption')!.textContent!.trim()).to.equal('Compared with other areas, 2024-25');

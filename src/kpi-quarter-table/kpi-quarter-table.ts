@@ -7,7 +7,9 @@ import { drawPlot, plotStyles } from '../core/plot.js';
 import { chrome, tokens } from '../core/styles.js';
 import { isSymbol } from '../core/symbols.js';
 import { define, PartnershipWidget } from '../core/widget.js';
-import { kpiChartName, kpiChartOptions, kpiChartWidth } from './chart.js';
+import { CHAR_EM } from '../core/chart-size.js';
+import { kpiPanels } from './figure.js';
+import { kpiMessages } from './messages.js';
 import { tableStyles } from '../core/table-styles.js';
 import { kpiStyles } from './kpi-quarter-table.styles.js';
 import { buildKpiModel, type KpiModel, type KpiRow } from './model.js';
@@ -86,22 +88,26 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
 
   private charts = new WeakMap<KpiModel, Map<string, Element>>();
   private readonly size = new ChartSize(this, '.charts .pw-plot');
-  /** The charts' grid, decided while drawing them; applied in `updated`. */
-  private grid?: { columns: number; gap: number };
+
+  /** The widget's own strings, in the element's language. */
+  private get k() {
+    return kpiMessages(this.widgetLang);
+  }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    // Through the CSSOM, which a strict CSP allows: a style attribute (even
-    // styleMap's first render) is refused by style-src-attr.
-    const charts = this.renderRoot.querySelector<HTMLElement>('.charts');
-    if (charts && this.grid) {
-      charts.style.setProperty('grid-template-columns', `repeat(${this.grid.columns}, minmax(0, 1fr))`);
-      charts.style.setProperty('column-gap', `${this.grid.gap}px`);
+    // The grid the figure description gave (written on the charts' wrapper),
+    // applied through the CSSOM, which a strict CSP allows: a style attribute
+    // (even styleMap's first render) is refused by style-src-attr.
+    const charts = this.renderRoot.querySelector<HTMLElement>('.charts[data-columns]');
+    if (charts) {
+      charts.style.setProperty('grid-template-columns', `repeat(${charts.dataset.columns}, minmax(0, 1fr))`);
+      charts.style.setProperty('column-gap', `${charts.dataset.gap}px`);
     }
   }
 
-  protected override defaultTitle(m: Messages): string {
-    return m.kpiTitle;
+  protected override defaultTitle(): string {
+    return this.k.kpiTitle;
   }
 
   protected override modelKey(): string {
@@ -167,7 +173,7 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
   private renderPosition(row: KpiRow) {
     const position = row.position;
     if (!position) {
-      return html`<td class="position"><span class="visually-hidden">${this.m.notCompared}</span></td>`;
+      return html`<td class="position"><span class="visually-hidden">${this.k.notCompared}</span></td>`;
     }
     return html`<td class="position change ${position.tone}">
       ${position.text}${position.toneText ? html` (${position.toneText})` : nothing}
@@ -243,7 +249,7 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
     const m = this.m;
     const latestIndex = model.columns.length - 1;
     const year = model.columns[latestIndex]?.label ?? '';
-    const caption = m.compareCaption(year);
+    const caption = this.k.compareCaption(year);
     return html`<div class="scroll comparison" tabindex="0" role="region" aria-label=${m.scrollRegion(caption)}>
       <table class="data-table" part="comparison-table">
         <caption>
@@ -252,7 +258,7 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
         <thead>
           <tr>
             <th scope="col" class="text">${m.measure}</th>
-            <th scope="col" class="period">${model.area ?? m.thisArea}</th>
+            <th scope="col" class="period">${model.area ?? this.k.thisArea}</th>
             ${model.comparators.map((c) => html`<th scope="col" class="comparator">${c.label}</th>`)}
             ${model.positionLabel ? html`<th scope="col">${model.positionLabel}</th>` : nothing}
           </tr>
@@ -288,41 +294,31 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
       drawn = new Map();
       this.charts.set(model, drawn);
     }
-    const m = this.m;
-    const fontSize = this.size.fontSize || (this.presenting ? 22.4 : 14);
-    const charEm = this.size.charEm || undefined;
-    const natural = kpiChartWidth(model.rows, model.columns, model.chartColumns, fontSize, charEm);
     // Charts are drawn at the width they are shown, never scaled down (their
-    // text would shrink below 12px): as many columns of charts as fit at
-    // their natural width, stretched to fill; narrower than one chart, each
-    // chart turns to horizontal bars at the width there is. Printing lays out
-    // for an A4 page's text width.
-    let available = this.size.currentWidth() || this.staticWidth || natural;
-    if (this.printing) available = Math.min(available, PRINT_WIDTH);
-    const gap = Math.round(fontSize * 1.5);
-    const perRow = Math.max(1, Math.floor((available + gap) / (natural + gap)));
-    const layout = available < natural ? 'rows' : 'columns';
-    const width = layout === 'rows' ? available : Math.floor((available - gap * (perRow - 1)) / perRow);
-    const figures = model.rows.map((row) => {
-      const key = `${row.measure.id}|${fontSize}|${width}|${layout}|${charEm}`;
+    // text would shrink below 12px). Printing lays out for an A4 page's text width.
+    const fontSize = this.size.fontSize || (this.presenting ? 22.4 : 14);
+    const charWidth = this.size.charEm || CHAR_EM;
+    let width = this.size.currentWidth() || this.staticWidth;
+    if (this.printing) width = Math.min(width || PRINT_WIDTH, PRINT_WIDTH);
+    const figure = kpiPanels(model, { lang: this.widgetLang, width, fontSize, charWidth });
+    const figures = figure.panels.map((panel) => {
+      const key = `${panel.key}|${fontSize}|${figure.panelWidth}|${charWidth}`;
       let svg = drawn.get(key);
       if (!svg) {
-        svg = drawPlot(kpiChartOptions(row, model.columns, model.chartColumns, { fontSize, width, layout, charEm }), {
-          // Named by its figures: the figure's caption gives the measure, once.
-          label: kpiChartName(row, model.columns, model.chartColumns, m),
-        });
+        svg = drawPlot(panel.options, { label: panel.label });
         drawn.set(key, svg);
       }
       return html`<figure part="chart">
-        <figcaption>${row.measure.label}</figcaption>
+        <figcaption>${panel.title}</figcaption>
         ${svg}
       </figure>`;
     });
-    this.grid = { columns: perRow, gap };
     return html`<div
       class="charts"
       role="group"
       aria-label=${caption}
+      data-columns=${figure.columns}
+      data-gap=${figure.gap}
       aria-details=${model.summary.length ? `${this.uid}-summary` : nothing}
     >
       ${figures}

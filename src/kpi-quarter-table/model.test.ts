@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { loadJson } from '../../test/helpers.js';
 import { validateEnvelope, WidgetError } from '../core/contract.js';
 import { messages } from '../core/messages.js';
+import { kpiExamples, type KpiExample } from './kpi-quarter-table.examples.js';
 import { buildKpiModel } from './model.js';
 
 const en = messages('en');
@@ -9,6 +10,11 @@ const cy = messages('cy');
 
 async function dataset(file: string) {
   return validateEnvelope(await loadJson(`/data/${file}`));
+}
+
+/** An example's envelope, validated. */
+function example(e: KpiExample) {
+  return validateEnvelope(e.data!());
 }
 
 function texts(model: ReturnType<typeof buildKpiModel>, id: string): string[] {
@@ -108,26 +114,8 @@ describe('kpi model: the Leicester 2021-22 tables', () => {
 });
 
 describe('kpi model: year on year', () => {
-  const measures = [
-    { id: 'refs', label: 'Referrals', polarity: 'neutral' },
-    { id: 're', label: 'Re-referrals', polarity: 'down-good' },
-    { id: 'rate', label: 'Re-referral %', numerator: 're', denominator: 'refs', polarity: 'down-good' },
-  ];
-  const quarters = (year: string, refs: number[], re: number[]) =>
-    [1, 2, 3, 4].flatMap((q) => [
-      { measure: 'refs', period: `${year} Q${q}`, value: refs[q - 1] },
-      { measure: 're', period: `${year} Q${q}`, value: re[q - 1] },
-    ]);
-
   it('shows the previous year and the change with words and polarity', () => {
-    const ds = validateEnvelope({
-      measures,
-      data: [
-        ...quarters('2020-21', [100, 100, 100, 100], [20, 20, 20, 20]),
-        ...quarters('2021-22', [110, 100, 100, 108], [10, 20, 20, 20]),
-      ],
-    });
-    const model = buildKpiModel(ds, en, 'en');
+    const model = buildKpiModel(example(kpiExamples.yearOnYear), en, 'en');
     expect(model.columns.map((c) => c.label)).to.deep.equal([
       'Q1 (Apr to Jun)',
       'Q2 (Jul to Sep)',
@@ -138,36 +126,21 @@ describe('kpi model: year on year', () => {
     ]);
     expect(model.changeLabel).to.equal('Change on 2020-21');
     const [refs, re, rate] = model.rows;
-    expect(refs!.change).to.deep.equal({ direction: 'up', text: 'up 4.5%', tone: 'neutral' });
+    expect(refs!.change).to.deep.equal({ direction: 'up', text: 'up 4.5%', amount: 4.5, tone: 'neutral' });
     expect(re!.change).to.include({ direction: 'down', text: 'down 12.5%', tone: 'good', toneText: 'better' });
     // 70/418 = 16.7% against 80/400 = 20.0%: 3.3 percentage points.
     expect(rate!.change).to.include({ text: 'down 3.3 percentage points', tone: 'good' });
   });
 
   it('keeps symbols through sums, rates and changes, with a key', () => {
-    const ds = validateEnvelope({
-      measures,
-      data: [
-        ...quarters('2021-22', [100, 100, 100, 100], [20, 20, 20, 20]).map((r, i) =>
-          i === 3 ? { ...r, value: 'c' } : r,
-        ),
-      ],
-    });
-    const model = buildKpiModel(ds, en, 'en');
+    const model = buildKpiModel(example(kpiExamples.symbols), en, 'en');
     expect(model.rows[1]!.cells.map((c) => c.text)).to.deep.equal(['20', '[c]', '20', '20', '[c]']);
     expect(model.rows[2]!.cells.map((c) => c.text)).to.deep.equal(['20.0%', '[c]', '20.0%', '20.0%', '[c]']);
     expect(model.symbols).to.deep.equal(['c']);
   });
 
   it('reports a stated year total that is not the sum of its quarters', () => {
-    const ds = validateEnvelope({
-      measures: [{ id: 'refs', label: 'Referrals' }],
-      data: [
-        ...[1, 2, 3, 4].map((q) => ({ measure: 'refs', period: `2021-22 Q${q}`, value: 10 })),
-        { measure: 'refs', period: '2021-22', value: 41 },
-      ],
-    });
-    const model = buildKpiModel(ds, en, 'en');
+    const model = buildKpiModel(example(kpiExamples.statedTotal), en, 'en');
     expect(model.rows[0]!.cells[4]!.text).to.equal('41');
     expect(model.quality.map((q) => q(en))).to.deep.equal([
       'Referrals, 2021-22: the data states a year total of 41, but the quarters add up to 40. The table shows the stated total.',
@@ -175,26 +148,17 @@ describe('kpi model: year on year', () => {
   });
 
   it('is empty for a year the data does not hold, and rejects a year that is not one', () => {
-    const ds = validateEnvelope({ measures, data: quarters('2021-22', [1, 1, 1, 1], [0, 0, 0, 0]) });
-    expect(buildKpiModel(ds, en, 'en', { year: '2019-20' }).empty).to.equal('There are no figures for 2019-20.');
+    const ds = example(kpiExamples.emptyYear);
+    expect(buildKpiModel(ds, en, 'en', kpiExamples.emptyYear.attrs).empty).to.equal(
+      'There are no figures for 2019-20.',
+    );
     expect(() => buildKpiModel(ds, en, 'en', { year: 'next year' })).to.throw(WidgetError);
   });
 });
 
 describe('kpi model: a derived average (unit ratio)', () => {
   it('shows attendances per meeting as a number, per quarter and for the year, and checks a stated figure', () => {
-    const ds = validateEnvelope({
-      measures: [
-        { id: 'meetings', label: 'Meetings' },
-        { id: 'attendances', label: 'Attendances' },
-        { id: 'per_meeting', label: 'Per meeting', numerator: 'attendances', denominator: 'meetings', unit: 'ratio' },
-      ],
-      data: [1, 2, 3, 4].flatMap((q) => [
-        { measure: 'meetings', period: `2024-25 Q${q}`, value: 3 },
-        { measure: 'attendances', period: `2024-25 Q${q}`, value: 28 + q },
-        ...(q === 1 ? [{ measure: 'per_meeting', period: '2024-25 Q1', value: 9.7 }] : []),
-      ]),
-    });
+    const ds = example(kpiExamples.average);
     const model = buildKpiModel(ds, en, 'en');
     // 29/3 = 9.67, 30/3 = 10.0, 31/3 = 10.33, 32/3 = 10.67; year 122/12 = 10.17.
     expect(model.rows[2]!.cells.map((c) => c.text)).to.deep.equal(['9.7', '10.0', '10.3', '10.7', '10.2']);
@@ -371,20 +335,7 @@ describe('kpi model: provisional and final figures', () => {
 describe('kpi model: a year under way', () => {
   const quarters = (year: string, values: number[], measure = 'contacts') =>
     values.map((value, i) => ({ measure, period: `${year} Q${i + 1}`, value }));
-  const partial = () =>
-    validateEnvelope({
-      measures: [
-        { id: 'contacts', label: 'Contacts', polarity: 'neutral' },
-        { id: 'nfa', label: 'Contact NFA' },
-        { id: 'nfa_rate', label: 'Contact NFA %', numerator: 'nfa', denominator: 'contacts' },
-      ],
-      data: [
-        ...quarters('2024-25', [1000, 1100, 1200, 1300]),
-        ...quarters('2024-25', [100, 110, 120, 130], 'nfa'),
-        ...quarters('2025-26', [1050]),
-        ...quarters('2025-26', [126], 'nfa'),
-      ],
-    });
+  const partial = () => example(kpiExamples.yearUnderway);
 
   it('shows the quarters there are and a year-to-date total, compared with the same quarters a year before', () => {
     const model = buildKpiModel(partial(), en, 'en');

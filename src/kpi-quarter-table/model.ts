@@ -11,9 +11,10 @@
  *   beyond rounding becomes a data-quality note.
  */
 import { WidgetError, type Dataset, type DataRow, type MeasureDef, type Problem } from '../core/contract.js';
-import { csvNumber } from '../core/csv.js';
+import { changeOn, type Change } from '../core/change.js';
+import { csvFigure } from '../core/csv.js';
 import type { FigureModel } from '../core/widget.js';
-import { formatCount, formatDecimal, formatValue, roundHalfUp, type ValueKind } from '../core/format.js';
+import { formatCount, formatDecimal, formatValue, type ValueKind } from '../core/format.js';
 import type { Lang, Messages } from '../core/messages.js';
 import {
   isPeriod,
@@ -25,7 +26,8 @@ import {
   type Period,
 } from '../core/periods.js';
 import { combinedStatus, statusesUsed, statusMark, type Status } from '../core/status.js';
-import { isNumber, isSymbol, ratio, sumValues, symbol, symbolsUsed, type Value } from '../core/symbols.js';
+import { isNumber, ratio, sumValues, symbol, symbolsUsed, type Value } from '../core/symbols.js';
+import { kpiMessages, type KpiMessages } from './messages.js';
 
 export interface KpiOptions {
   /** Reporting year to show (`2021-22`); default the latest in the data. */
@@ -57,14 +59,8 @@ export interface KpiCell {
   readonly status?: Status;
 }
 
-export interface KpiChange {
-  readonly direction: 'up' | 'down' | 'same' | 'none';
-  /** "up 4.2%", "down 1.3 percentage points", "[x]". */
-  readonly text: string;
-  readonly tone: 'good' | 'bad' | 'neutral';
-  /** "better" / "worse" in words, so colour never carries the meaning alone. */
-  readonly toneText?: string;
-}
+/** The change on the previous year: "up 4.2%", "down 1.3 percentage points", "[x]", with "better" or "worse" in words. */
+export type KpiChange = Change;
 
 export interface KpiPosition {
   /** "below the neighbours’ median (22.0%)". */
@@ -138,22 +134,37 @@ interface Fig {
   readonly status?: Status;
 }
 
+/** A figure with its status and source. */
+type Sourced = Fig & { readonly source?: string };
+
+/** A column and the periods it reads. */
+interface ColumnSpec {
+  readonly column: KpiColumn;
+  readonly period: Period;
+  /** For a year total: the quarters that add up to it. */
+  readonly quarters?: readonly Period[];
+}
+
+interface Columns {
+  readonly specs: readonly ColumnSpec[];
+  /** The quarters there are of a year under way ("Q1 to Q2"). */
+  readonly yearToDate?: string;
+}
+
+/** A comparator area with its rows. */
+interface ComparatorIndex {
+  readonly c: { readonly area: string; readonly kind: KpiComparatorColumn['kind'] };
+  readonly ix: Index;
+}
+
 function parseYear(text: string): number {
   const p = parsePeriod(text);
   if (!isPeriod(p) || p.quarter) throw new WidgetError('config', [(m) => m.errors.badYear(text)]);
   return p.startYear;
 }
 
-export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, options: KpiOptions = {}): KpiModel {
-  const index = indexRows(dataset.rows);
-  const usable = dataset.rows.filter((r) => !Object.keys(r.dims).length);
-  const quarterly = usable.some((r) => r.period.quarter);
-  const years = [
-    ...new Set(usable.filter((r) => !!r.period.quarter === quarterly).map((r) => r.period.startYear)),
-  ].sort((a, b) => a - b);
-  const requested = options.year ? parseYear(options.year) : undefined;
-  const latest = requested ?? years[years.length - 1];
-  const quality: Problem[] = [];
+/** The measures' definitions, numbered in measure order, and each measure's footnote number. */
+function numberDefinitions(dataset: Dataset) {
   const definitions: { n: number; label: string; text: string }[] = [];
   const footnotes = new Map<string, number>();
   for (const measure of dataset.measures) {
@@ -163,167 +174,262 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
       footnotes.set(measure.id, n);
     }
   }
+  return { definitions, footnotes };
+}
 
-  const base = { definitions, quality, csv: [] as string[][], summary: [] as string[], symbols: [] };
-  if (latest === undefined || !years.includes(latest)) {
-    const year = latest === undefined ? '' : yearKey(latest);
-    return {
-      ...base,
-      definitions: [],
-      mode: quarterly ? 'quarterly' : 'annual',
-      year,
-      period: year,
-      empty: latest === undefined ? m.empty : m.emptyYear(year),
-      columns: [],
-      chartColumns: [],
-      comparators: [],
-      rows: [],
-    };
-  }
+/** The data's shape: main-area rows, quarterly or annual, its years and the year to show. */
+function dataShape(dataset: Dataset, options: KpiOptions) {
+  const usable = dataset.rows.filter((r) => !Object.keys(r.dims).length);
+  const quarterly = usable.some((r) => r.period.quarter);
+  const years = [
+    ...new Set(usable.filter((r) => !!r.period.quarter === quarterly).map((r) => r.period.startYear)),
+  ].sort((a, b) => a - b);
+  const requested = options.year ? parseYear(options.year) : undefined;
+  const latest = requested ?? years[years.length - 1];
+  return { usable, quarterly, years, latest };
+}
 
-  const value = (measure: string, period: Period): Value | undefined => index.get(measure)?.get(period.key)?.value;
-  const statusOf = (measure: string, period: Period): Status | undefined => index.get(measure)?.get(period.key)?.status;
-  /** Figures set aside for a more settled one (main area only), by measure and period. */
-  const others = new Map<string, DataRow[]>();
-  for (const row of dataset.superseded) {
-    if (Object.keys(row.dims).length) continue;
-    const k = `${row.measure}|${row.period.key}`;
-    others.set(k, [...(others.get(k) ?? []), row]);
-  }
-  const othersOf = (measure: string, period: Period) => others.get(`${measure}|${period.key}`) ?? [];
-  const sourceName = (row: { source?: string }) =>
-    (row.source ? dataset.sources.find((s) => s.id === row.source)?.name : undefined) ?? dataset.source?.name;
-  const about = (mm: Messages, row: { status?: Status; source?: string }) => {
-    const name = sourceName(row);
-    const word = row.status ? mm.statusWord[row.status] : undefined;
-    return [word, name].filter(Boolean).join('; ');
+/** A model with nothing to show: no data, or none for the year asked for. */
+function emptyModel(quarterly: boolean, latest: number | undefined, m: Messages): KpiModel {
+  const year = latest === undefined ? '' : yearKey(latest);
+  return {
+    definitions: [],
+    quality: [],
+    csv: [],
+    summary: [],
+    symbols: [],
+    mode: quarterly ? 'quarterly' : 'annual',
+    year,
+    period: year,
+    empty: latest === undefined ? m.empty : m.emptyYear(year),
+    columns: [],
+    chartColumns: [],
+    comparators: [],
+    rows: [],
   };
-  const otherNotes: Problem[] = [];
-  /** A note setting the figure shown beside one of another status. */
-  const noteOther = (
-    measure: MeasureDef,
-    period: Period,
-    shown: { value: Value; status?: Status; source?: string },
-    other: DataRow,
-  ) => {
-    if (!isNumber(shown.value) || !isNumber(other.value)) return;
-    const difference = other.value - shown.value;
-    const direction = difference < 0 ? 'fewer' : difference > 0 ? 'more' : 'same';
-    const label = periodLabel(period, dataset.yearStartMonth, dataset.periodLabels);
-    const a = shown.value;
-    const b = other.value;
-    otherNotes.push((mm) =>
-      mm.otherFigure(
-        measure.label,
-        label,
-        formatCount(a),
-        about(mm, shown),
-        formatCount(b),
-        about(mm, other),
-        formatCount(Math.abs(difference)),
-        direction,
-      ),
-    );
-  };
-  /** One measure in one period from an index: derived, stated percent (as a fraction) or count. */
-  const valueIn = (ix: Index, measure: MeasureDef, period: Period): Value | undefined => {
-    const get = (id: string) => ix.get(id)?.get(period.key)?.value;
-    if (measure.numerator && measure.denominator) {
-      const num = get(measure.numerator);
-      const den = get(measure.denominator);
-      return num === undefined && den === undefined ? undefined : ratio(num, den);
-    }
-    const v = get(measure.id);
-    return measure.unit === 'percent' && isNumber(v) ? v / 100 : v;
-  };
+}
 
-  // Columns: the periods each column reads.
-  interface ColumnSpec {
-    column: KpiColumn;
-    period: Period;
-    /** For a year total: the quarters that add up to it. */
-    quarters?: Period[];
-  }
-  const specs: ColumnSpec[] = [];
-  const year = yearKey(latest);
-  let hasPrevious = years.includes(latest - 1) || usable.some((r) => r.period.startYear === latest - 1);
-  // The latest year of quarterly data may be under way: its quarters so far, summed as the year to date.
+/** The quarters of the latest year shown, and whether it is a year under way (some quarters only). */
+function shownQuarters(shape: ReturnType<typeof dataShape>, latest: number) {
+  const { usable, quarterly, years } = shape;
   const present = new Set(usable.filter((r) => r.period.startYear === latest).map((r) => r.period.quarter));
   const partial =
     quarterly && latest === years[years.length - 1] && !present.has(undefined) && present.size < 4 && present.size > 0;
-  const shownQuarters = ([1, 2, 3, 4] as const).filter((q) => !partial || present.has(q));
+  return { partial, quarters: ([1, 2, 3, 4] as const).filter((q) => !partial || present.has(q)) };
+}
+
+/** Quarterly columns: the quarters, then the previous year's total (when there is one) and the year's. */
+function quarterlyColumns(
+  dataset: Dataset,
+  shape: ReturnType<typeof dataShape>,
+  latest: number,
+  m: Messages,
+  k: KpiMessages,
+): Columns {
+  const { usable, years } = shape;
+  const { partial, quarters } = shownQuarters(shape, latest);
+  let hasPrevious = years.includes(latest - 1) || usable.some((r) => r.period.startYear === latest - 1);
   let yearToDate: string | undefined;
   if (partial) {
-    const shorts = shownQuarters.map((q) => m.quarterShort(q));
-    const contiguous = shownQuarters.every((q, i) => q === shownQuarters[0]! + i);
-    yearToDate = contiguous ? m.quarterSpan(shorts[0]!, shorts[shorts.length - 1]!) : shorts.join(', ');
+    const shorts = quarters.map((q) => k.quarterShort(q));
+    const contiguous = quarters.every((q, i) => q === quarters[0]! + i);
+    yearToDate = contiguous ? k.quarterSpan(shorts[0]!, shorts[shorts.length - 1]!) : shorts.join(', ');
     // Compared with the same quarters of the year before, where the data has them.
     hasPrevious = usable.some(
-      (r) => r.period.startYear === latest - 1 && r.period.quarter && shownQuarters.includes(r.period.quarter),
+      (r) => r.period.startYear === latest - 1 && r.period.quarter && quarters.includes(r.period.quarter),
     );
   }
-  if (quarterly) {
-    for (const q of shownQuarters) {
-      const period = makePeriod(latest, q);
-      const months = quarterMonths(period, dataset.yearStartMonth);
-      specs.push({
-        period,
-        column: {
-          key: period.key,
-          label: m.quarterLabel(q, m.monthsShort[months.first - 1]!, m.monthsShort[months.last - 1]!),
-          months: m.monthRange(m.monthsShort[months.first - 1]!, m.monthsShort[months.last - 1]!),
-          short: m.quarterShort(q),
-          kind: 'quarter',
-        },
-      });
-    }
-    const quartersOf = (startYear: number) => shownQuarters.map((q) => makePeriod(startYear, q));
-    const toDate = yearToDate ? m.yearToDate(yearToDate) : undefined;
-    if (hasPrevious) {
-      specs.push({
-        period: makePeriod(latest - 1),
-        quarters: quartersOf(latest - 1),
-        column: {
-          key: yearKey(latest - 1),
-          label: yearKey(latest - 1),
-          short: yearKey(latest - 1),
-          note: toDate ?? m.previousYear,
-          kind: 'previous',
-        },
-      });
-    }
-    specs.push({
-      period: makePeriod(latest),
-      quarters: quartersOf(latest),
-      column: { key: year, label: year, short: year, note: toDate ?? m.yearTotal, kind: 'total' },
-    });
-  } else {
-    const count = Math.max(1, Math.floor(options.years ?? 5));
-    const shown = years.filter((y) => y <= latest).slice(-count);
-    for (const y of shown) {
+  const specs: ColumnSpec[] = quarters.map((q) => {
+    const period = makePeriod(latest, q);
+    const months = quarterMonths(period, dataset.yearStartMonth);
+    const [from, to] = [m.monthsShort[months.first - 1]!, m.monthsShort[months.last - 1]!];
+    return {
+      period,
+      column: {
+        key: period.key,
+        label: k.quarterLabel(q, from, to),
+        months: k.monthRange(from, to),
+        short: k.quarterShort(q),
+        kind: 'quarter',
+      },
+    };
+  });
+  const total = (startYear: number, kind: 'previous' | 'total', note: string): ColumnSpec => {
+    const key = yearKey(startYear);
+    return {
+      period: makePeriod(startYear),
+      quarters: quarters.map((q) => makePeriod(startYear, q)),
+      column: { key, label: key, short: key, note: yearToDate ? k.yearToDate(yearToDate) : note, kind },
+    };
+  };
+  if (hasPrevious) specs.push(total(latest - 1, 'previous', k.previousYear));
+  specs.push(total(latest, 'total', k.yearTotal));
+  return { specs, ...(yearToDate ? { yearToDate } : {}) };
+}
+
+/** Annual columns: the most recent `years` years up to the one shown, oldest first. */
+function annualColumns(dataset: Dataset, years: readonly number[], latest: number, options: KpiOptions): Columns {
+  const count = Math.max(1, Math.floor(options.years ?? 5));
+  const specs = years
+    .filter((y) => y <= latest)
+    .slice(-count)
+    .map((y): ColumnSpec => {
       const period = makePeriod(y);
       const label = periodLabel(period, dataset.yearStartMonth, dataset.periodLabels);
-      specs.push({ period, column: { key: period.key, label, short: label, kind: 'year' } });
-    }
+      return { period, column: { key: period.key, label, short: label, kind: 'year' } };
+    });
+  return { specs };
+}
+
+/** The comparator areas with figures for the latest year (annual data only). */
+function comparatorIndexes(dataset: Dataset, quarterly: boolean, latestPeriod: Period): ComparatorIndex[] {
+  if (quarterly) return [];
+  const declared = dataset.comparators.length
+    ? dataset.comparators
+    : [...new Set(dataset.rows.map((r) => r.dims.area).filter((a): a is string => !!a))].map((area) => ({
+        area,
+        kind: 'other' as const,
+      }));
+  return declared
+    .map((c) => ({ c, ix: indexRows(dataset.rows, c.area) }))
+    .filter(({ ix }) => [...ix.values()].some((byPeriod) => byPeriod.has(latestPeriod.key)));
+}
+
+/** Figures set aside for a more settled one (main area only), by measure and period. */
+function supersededRows(dataset: Dataset): Map<string, DataRow[]> {
+  const others = new Map<string, DataRow[]>();
+  for (const row of dataset.superseded) {
+    if (Object.keys(row.dims).length) continue;
+    const key = `${row.measure}|${row.period.key}`;
+    others.set(key, [...(others.get(key) ?? []), row]);
+  }
+  return others;
+}
+
+/** One measure in one period from an index: derived, stated percent (as a fraction) or count. */
+function valueIn(ix: Index, measure: MeasureDef, period: Period): Value | undefined {
+  const get = (id: string) => ix.get(id)?.get(period.key)?.value;
+  if (measure.numerator && measure.denominator) {
+    const num = get(measure.numerator);
+    const den = get(measure.denominator);
+    return num === undefined && den === undefined ? undefined : ratio(num, den);
+  }
+  const v = get(measure.id);
+  return measure.unit === 'percent' && isNumber(v) ? v / 100 : v;
+}
+
+/** One measure's status in one period from an index: a derived one's is the least settled of its parts. */
+function statusIn(ix: Index, measure: MeasureDef, period: Period): Status | undefined {
+  const get = (id: string) => ix.get(id)?.get(period.key)?.status;
+  return measure.numerator && measure.denominator
+    ? combinedStatus([get(measure.numerator), get(measure.denominator)])
+    : get(measure.id);
+}
+
+/**
+ * The figures of each measure in each column, with the notes they give rise
+ * to: a stated total that disagrees with its quarters, a stated rate that
+ * disagrees with its counts (data quality), a figure of another status set
+ * beside the one shown.
+ */
+class Figures {
+  readonly quality: Problem[] = [];
+  readonly others: Problem[] = [];
+  private readonly counts = new Map<string, Fig[]>();
+  private readonly superseded: Map<string, DataRow[]>;
+
+  constructor(
+    private readonly dataset: Dataset,
+    private readonly index: Index,
+    private readonly columns: Columns,
+    private readonly k: KpiMessages,
+  ) {
+    this.superseded = supersededRows(dataset);
   }
 
-  const countCell = (measure: MeasureDef, spec: ColumnSpec): Fig => {
-    const statedRow = index.get(measure.id)?.get(spec.period.key);
-    // A year-to-date total is the sum of its quarters: a stated figure is for the whole year.
-    const stated = yearToDate && spec.quarters ? undefined : statedRow;
-    const alternatives = yearToDate && spec.quarters ? [] : othersOf(measure.id, spec.period);
-    const fig = (row: DataRow): Fig => ({ value: row.value, ...(row.status ? { status: row.status } : {}) });
-    if (!spec.quarters) {
-      if (!stated) return { value: MISSING };
-      for (const other of alternatives) noteOther(measure, spec.period, stated, other);
-      return fig(stated);
+  /** The measure's stated row in a period. */
+  private row(measure: string, period: Period): DataRow | undefined {
+    return this.index.get(measure)?.get(period.key);
+  }
+
+  /** The measure's values and statuses in every column, as shown. */
+  figures(measure: MeasureDef): Fig[] {
+    if (measure.numerator && measure.denominator) return this.derived(measure);
+    if (measure.unit !== 'count') {
+      // A rate or an average stated in the data: shown as stated, never summed.
+      const scale = measure.unit === 'percent' ? 100 : 1;
+      return this.columns.specs.map((spec) => {
+        const row = this.row(measure.id, spec.period);
+        const v = row?.value ?? MISSING;
+        return { value: isNumber(v) ? v / scale : v, ...(row?.status ? { status: row.status } : {}) };
+      });
     }
-    const parts = spec.quarters.map((q) => index.get(measure.id)?.get(q.key));
-    const found = parts.filter((p): p is DataRow => p !== undefined);
-    if (found.length === 0) {
+    return this.countsFor(measure);
+  }
+
+  /** Whether the data has any figure of the measure in the columns shown. */
+  hasData(measure: MeasureDef): boolean {
+    return this.columns.specs.some(
+      (spec) => this.row(measure.id, spec.period) || spec.quarters?.some((q) => this.row(measure.id, q)),
+    );
+  }
+
+  private countsFor(measure: MeasureDef): Fig[] {
+    let cells = this.counts.get(measure.id);
+    if (!cells) {
+      cells = this.columns.specs.map((spec) => this.countCell(measure, spec));
+      this.counts.set(measure.id, cells);
+    }
+    return cells;
+  }
+
+  /** A rate or an average worked out from its counts; a stated figure that disagrees is a data-quality note. */
+  private derived(measure: MeasureDef): Fig[] {
+    const byId = (id: string) => this.dataset.measures.find((d) => d.id === id)!;
+    const num = this.countsFor(byId(measure.numerator!));
+    const den = this.countsFor(byId(measure.denominator!));
+    return this.columns.specs.map((spec, i) => {
+      const status = combinedStatus([num[i]!.status, den[i]!.status]);
+      const derived = ratio(num[i]!.value, den[i]!.value);
+      const stated = this.row(measure.id, spec.period)?.value;
+      if (isNumber(stated) && isNumber(derived)) this.checkRate(measure, spec, stated, derived, num[i]!, den[i]!);
+      return { value: derived, ...(status ? { status } : {}) };
+    });
+  }
+
+  private checkRate(measure: MeasureDef, spec: ColumnSpec, stated: number, derived: number, num: Fig, den: Fig) {
+    const kind = measure.unit;
+    const scale = kind === 'percent' ? 100 : 1;
+    const tolerance = 0.5 * 10 ** -measure.decimals + 1e-9;
+    if (Math.abs(stated - derived * scale) <= tolerance) return;
+    const n = num.value as number;
+    const d = den.value as number;
+    const k = this.k;
+    this.quality.push(() =>
+      k.qualityRate(
+        measure.label,
+        spec.column.kind === 'quarter' ? spec.column.label : spec.period.key,
+        kind === 'percent' ? `${formatDecimal(stated, measure.decimals)}%` : formatDecimal(stated, measure.decimals),
+        formatValue(derived, kind, measure.decimals),
+        formatCount(n),
+        formatCount(d),
+      ),
+    );
+  }
+
+  /** A count in one column: stated, or (a year total) the sum of its quarters, checked against a stated total. */
+  private countCell(measure: MeasureDef, spec: ColumnSpec): Fig {
+    // A year-to-date total is the sum of its quarters: a stated figure is for the whole year.
+    const toDate = this.columns.yearToDate && spec.quarters;
+    const stated = toDate ? undefined : this.row(measure.id, spec.period);
+    const alternatives = toDate ? [] : (this.superseded.get(`${measure.id}|${spec.period.key}`) ?? []);
+    const found = (spec.quarters ?? [])
+      .map((q) => this.row(measure.id, q))
+      .filter((p): p is DataRow => p !== undefined);
+    if (!spec.quarters || found.length === 0) {
       if (!stated) return { value: MISSING };
-      for (const other of alternatives) noteOther(measure, spec.period, stated, other);
-      return fig(stated);
+      for (const other of alternatives) this.noteOther(measure, spec.period, stated, other);
+      return figOf(stated);
     }
     const sumStatus = combinedStatus(found.map((p) => p.status));
     const sum: Fig =
@@ -334,292 +440,284 @@ export function buildKpiModel(dataset: Dataset, m: Messages, _lang: Lang, option
     // (the official final count beside a council's provisional quarters) are set beside it in a note.
     const candidates = stated ? [stated, ...alternatives] : [];
     const matching = candidates.find((c) => !c.status || !sumStatus || c.status === sumStatus);
-    const shown: Fig & { source?: string } = matching
-      ? { ...fig(matching), ...(matching.source ? { source: matching.source } : {}) }
-      : {
-          ...sum,
-          ...(found[0]?.source && found.every((p) => p.source === found[0]!.source) ? { source: found[0].source } : {}),
-        };
+    const source = found[0]?.source && found.every((p) => p.source === found[0]!.source) ? found[0].source : undefined;
+    const shown: Sourced = matching
+      ? { ...figOf(matching), ...(matching.source ? { source: matching.source } : {}) }
+      : { ...sum, ...(source ? { source } : {}) };
     if (matching && isNumber(matching.value) && isNumber(sum.value) && Math.abs(matching.value - sum.value) > 1e-9) {
-      const a = matching.value;
-      const b = sum.value;
-      quality.push((mm) => mm.qualityTotal(measure.label, spec.period.key, formatCount(a), formatCount(b)));
+      const [a, b, k] = [matching.value, sum.value, this.k];
+      this.quality.push(() => k.qualityTotal(measure.label, spec.period.key, formatCount(a), formatCount(b)));
     }
-    for (const other of candidates) if (other !== matching) noteOther(measure, spec.period, shown, other);
+    for (const other of candidates) if (other !== matching) this.noteOther(measure, spec.period, shown, other);
     return shown;
-  };
-
-  const byId = new Map(dataset.measures.map((d) => [d.id, d]));
-  const counts = new Map<string, Fig[]>();
-  const countsFor = (measure: MeasureDef): Fig[] => {
-    let cells = counts.get(measure.id);
-    if (!cells) {
-      cells = specs.map((spec) => countCell(measure, spec));
-      counts.set(measure.id, cells);
-    }
-    return cells;
-  };
-
-  // Comparators (annual data only): the latest year for each comparator area.
-  const latestPeriod = makePeriod(latest);
-  const declared = dataset.comparators.length
-    ? dataset.comparators
-    : [...new Set(dataset.rows.map((r) => r.dims.area).filter((a): a is string => !!a))].map((area) => ({
-        area,
-        kind: 'other' as const,
-      }));
-  const comparatorIndexes = quarterly
-    ? []
-    : declared
-        .map((c) => ({ c, ix: indexRows(dataset.rows, c.area) }))
-        .filter(({ ix }) => [...ix.values()].some((byPeriod) => byPeriod.has(latestPeriod.key)));
-  const comparators: KpiComparatorColumn[] = comparatorIndexes.map(({ c }) => ({
-    area: c.area,
-    kind: c.kind,
-    label: c.kind === 'neighbours' ? m.neighboursMedian : c.area,
-  }));
-  // Position against the neighbours' median, else against the national figure.
-  let reference = comparators.findIndex((c) => c.kind === 'neighbours');
-  if (reference < 0) reference = comparators.findIndex((c) => c.kind === 'national');
-
-  const rows: KpiRow[] = [];
-  const allValues: Value[] = [];
-  const allStatuses: (Status | undefined)[] = [];
-  for (const measure of dataset.measures) {
-    let values: Value[];
-    let statuses: (Status | undefined)[];
-    const kind: ValueKind = measure.unit;
-    // A derived percentage is stored as a fraction; a derived ratio (an average) as itself.
-    const scale = kind === 'percent' ? 100 : 1;
-    if (measure.numerator && measure.denominator) {
-      const num = countsFor(byId.get(measure.numerator)!);
-      const den = countsFor(byId.get(measure.denominator)!);
-      statuses = specs.map((_, i) => combinedStatus([num[i]!.status, den[i]!.status]));
-      values = specs.map((spec, i) => {
-        const derived = ratio(num[i]!.value, den[i]!.value);
-        const stated = value(measure.id, spec.period);
-        if (isNumber(stated) && isNumber(derived)) {
-          const tolerance = 0.5 * 10 ** -measure.decimals + 1e-9;
-          if (Math.abs(stated - derived * scale) > tolerance) {
-            const n = num[i]!.value as number;
-            const d = den[i]!.value as number;
-            quality.push((mm) =>
-              mm.qualityRate(
-                measure.label,
-                spec.column.kind === 'quarter' ? spec.column.label : spec.period.key,
-                kind === 'percent'
-                  ? `${formatDecimal(stated, measure.decimals)}%`
-                  : formatDecimal(stated, measure.decimals),
-                formatValue(derived, kind, measure.decimals),
-                formatCount(n),
-                formatCount(d),
-              ),
-            );
-          }
-        }
-        return derived;
-      });
-    } else if (kind !== 'count') {
-      // A rate or an average stated in the data: shown as stated, never summed.
-      statuses = specs.map((spec) => statusOf(measure.id, spec.period));
-      values = specs.map((spec) => {
-        const v = value(measure.id, spec.period) ?? MISSING;
-        return isNumber(v) ? v / scale : v;
-      });
-    } else {
-      values = countsFor(measure).map((f) => f.value);
-      statuses = countsFor(measure).map((f) => f.status);
-    }
-    // A measure with nothing at all in the columns shown is left out (e.g. a
-    // measure that only exists in other years), unless it is derived.
-    const anyData = specs.some(
-      (spec) =>
-        value(measure.id, spec.period) !== undefined || spec.quarters?.some((q) => value(measure.id, q) !== undefined),
-    );
-    if (!anyData && !measure.numerator) continue;
-    for (const v of values) allValues.push(v);
-    for (const st of statuses) allStatuses.push(st);
-    const cells = values.map((v, i) => cell(v, statuses[i], kind, measure.decimals));
-    // Annual: compare the latest column with the year before it.
-    const change = changeFor(measure, kind, values, specs, m, (y) =>
-      quarterly ? undefined : valueIn(index, measure, makePeriod(y)),
-    );
-    const footnote = footnotes.get(measure.id);
-    const latestValue = values[values.length - 1];
-    const comparisons = comparatorIndexes.map(({ ix }) => {
-      const v = valueIn(ix, measure, latestPeriod) ?? MISSING;
-      const st = measure.numerator
-        ? combinedStatus([
-            ix.get(measure.numerator)?.get(latestPeriod.key)?.status,
-            ix.get(measure.denominator!)?.get(latestPeriod.key)?.status,
-          ])
-        : ix.get(measure.id)?.get(latestPeriod.key)?.status;
-      allValues.push(v);
-      allStatuses.push(st);
-      return cell(v, st, kind, measure.decimals);
-    });
-    const position =
-      kind === 'percent' && reference >= 0 && latestValue !== undefined
-        ? positionFor(measure, latestValue, comparisons[reference]!, comparators[reference]!.label, m)
-        : undefined;
-    rows.push({
-      measure,
-      kind,
-      cells,
-      ...(change ? { change } : {}),
-      ...(comparisons.length ? { comparisons } : {}),
-      ...(position ? { position } : {}),
-      ...(footnote ? { footnote } : {}),
-    });
   }
 
-  const columns = specs.map((s) => s.column);
-  const totalIndex = columns.findIndex((c) => c.kind === 'total');
-  const previousIndex = columns.findIndex((c) => c.kind === 'previous');
-  /** The previous year's column, in words: "2020-21", or "Q1 of 2024-25" for a year to date. */
-  const previousWords =
-    previousIndex >= 0
-      ? yearToDate
-        ? m.sameQuarters(yearToDate, columns[previousIndex]!.label)
-        : columns[previousIndex]!.label
-      : undefined;
-  const changeLabel = quarterly
-    ? previousWords
-      ? m.changeOn(previousWords)
-      : undefined
-    : years.includes(latest - 1)
-      ? m.changeOn(periodLabel(makePeriod(latest - 1), dataset.yearStartMonth, dataset.periodLabels))
-      : undefined;
-  const chartColumns = columns
-    .map((c, i) => (c.kind === 'quarter' || c.kind === 'year' ? i : -1))
-    .filter((i) => i >= 0);
-  const span = quarterly ? year : m.yearRange(columns[0]?.label ?? year, columns[columns.length - 1]?.label ?? year);
-  const period = `${span}, ${quarterly ? m.byQuarter : m.byYear}`;
-
-  // Summary: every figure of the latest column, the change, and the peak quarter of the first count.
-  const mainIndex = quarterly ? totalIndex : columns.length - 1;
-  const mainLabel =
-    yearToDate && columns[mainIndex] ? `${year}, ${columns[mainIndex].note}` : (columns[mainIndex]?.label ?? year);
-  const summary: string[] = [];
-  const clauses = rows.map((row) => {
-    const cell = row.cells[mainIndex]!;
-    const change = row.change && row.change.direction !== 'none' && changeLabel ? row.change : undefined;
-    const previous = quarterly ? previousWords : yearKey(latest - 1);
-    return (
-      m.summaryMeasure(row.measure.label, cell.text) +
-      (change && previous ? m.summaryChange(change.text, previous) : '') +
-      (row.position ? `, ${row.position.text}` : '')
-    );
-  });
-  if (clauses.length) summary.push(`${m.summaryIntro(mainLabel)}${clauses.join('; ')}.`);
-  const firstCount = rows.find((r) => r.kind === 'count');
-  if (quarterly && firstCount && chartColumns.length > 1) {
-    let best = -1;
-    chartColumns.forEach((i) => {
-      const v = firstCount.cells[i]!.value;
-      if (isNumber(v) && (best < 0 || v > (firstCount.cells[best]!.value as number))) best = i;
-    });
-    if (best >= 0) {
-      summary.push(m.summaryHighest(firstCount.measure.label, columns[best]!.label, firstCount.cells[best]!.text));
-    }
+  /** "provisional; DfE": a figure's status and source, for a note. */
+  private about(row: { status?: Status; source?: string }, m: Messages): string {
+    const name =
+      (row.source ? this.dataset.sources.find((s) => s.id === row.source)?.name : undefined) ??
+      this.dataset.source?.name;
+    const word = row.status ? m.statusWord[row.status] : undefined;
+    return [word, name].filter(Boolean).join('; ');
   }
 
-  const positionLabel =
-    reference >= 0 && rows.some((r) => r.position) ? m.positionHeader(comparators[reference]!.label) : undefined;
-  const csv: string[][] = [
-    [
-      m.measure,
-      ...columns.map((c) => (c.note ? `${c.label} (${c.note})` : c.label)),
-      ...(changeLabel ? [changeLabel] : []),
-      ...comparators.map(
-        (c) => `${c.label} (${periodLabel(latestPeriod, dataset.yearStartMonth, dataset.periodLabels)})`,
+  /** A note setting the figure shown beside one of another status. */
+  private noteOther(measure: MeasureDef, period: Period, shown: Sourced, other: DataRow) {
+    if (!isNumber(shown.value) || !isNumber(other.value)) return;
+    const difference = other.value - shown.value;
+    const direction = difference < 0 ? 'fewer' : difference > 0 ? 'more' : 'same';
+    const label = periodLabel(period, this.dataset.yearStartMonth, this.dataset.periodLabels);
+    const [a, b, k] = [shown.value, other.value, this.k];
+    this.others.push((mm) =>
+      k.otherFigure(
+        measure.label,
+        label,
+        formatCount(a),
+        this.about(shown, mm),
+        formatCount(b),
+        this.about(other, mm),
+        formatCount(Math.abs(difference)),
+        direction,
       ),
-      ...(positionLabel ? [positionLabel] : []),
-    ],
-    ...rows.map((row) => [
-      row.measure.label,
-      ...row.cells.map((c) => csvFigure(c, row)),
-      ...(changeLabel ? [row.change?.text ?? ''] : []),
-      ...(row.comparisons ?? []).map((c) => csvFigure(c, row)),
-      ...(positionLabel ? [row.position?.text ?? ''] : []),
-    ]),
-  ];
-
-  return {
-    mode: quarterly ? 'quarterly' : 'annual',
-    year,
-    period,
-    columns,
-    chartColumns,
-    ...(changeLabel ? { changeLabel } : {}),
-    comparators,
-    ...(positionLabel ? { positionLabel } : {}),
-    ...(dataset.area ? { area: dataset.area.name } : {}),
-    ...(yearToDate ? { yearToDate } : {}),
-    rows,
-    summary,
-    definitions: definitions.filter((d) => rows.some((r) => r.footnote === d.n)),
-    symbols: symbolsUsed(allValues),
-    statuses: statusesUsed(allStatuses),
-    others: otherNotes,
-    quality,
-    csv,
-    ...(rows.length === 0 ? { empty: m.emptyYear(year) } : {}),
-  };
+    );
+  }
 }
 
-function changeFor(
-  measure: MeasureDef,
-  kind: ValueKind,
-  values: Value[],
-  specs: readonly { column: KpiColumn; period: Period }[],
-  m: Messages,
-  annualPrevious: (startYear: number) => Value | undefined,
-): KpiChange | undefined {
-  let current: Value | undefined;
-  let previous: Value | undefined;
+function figOf(row: DataRow): Fig {
+  return { value: row.value, ...(row.status ? { status: row.status } : {}) };
+}
+
+/** What every measure row is built from. */
+interface RowContext {
+  readonly dataset: Dataset;
+  readonly m: Messages;
+  readonly index: Index;
+  readonly quarterly: boolean;
+  readonly columns: Columns;
+  readonly figures: Figures;
+  readonly latestPeriod: Period;
+  readonly comparatorIndexes: readonly ComparatorIndex[];
+  readonly comparators: readonly KpiComparatorColumn[];
+  /** The comparator a rate's position is judged against (neighbours' median, else national); -1 for none. */
+  readonly reference: number;
+  readonly footnotes: ReadonlyMap<string, number>;
+}
+
+/** The change of the latest column on the year before: the previous year's total, or (annual) the year before. */
+function changeFor(ctx: RowContext, measure: MeasureDef, values: readonly Value[]): KpiChange | undefined {
+  const specs = ctx.columns.specs;
   const totalIndex = specs.findIndex((s) => s.column.kind === 'total');
   const previousIndex = specs.findIndex((s) => s.column.kind === 'previous');
+  let current: Value | undefined;
+  let previous: Value | undefined;
   if (totalIndex >= 0) {
     if (previousIndex < 0) return undefined;
     current = values[totalIndex];
     previous = values[previousIndex];
   } else {
     const last = specs[specs.length - 1];
-    if (!last) return undefined;
+    if (!last || ctx.quarterly) return undefined;
     current = values[values.length - 1];
-    previous = annualPrevious(last.period.startYear - 1);
-    if (previous === undefined) return undefined;
+    previous = valueIn(ctx.index, measure, makePeriod(last.period.startYear - 1));
   }
-  if (current === undefined || previous === undefined) return undefined;
-  let amount: Value;
-  if (kind === 'percent') {
-    const sym = isSymbol(current) ? current : isSymbol(previous) ? previous : undefined;
-    amount = sym ?? ((current as number) - (previous as number)) * 100;
-  } else {
-    const r = ratio(current, previous);
-    amount = isNumber(r) ? (r - 1) * 100 : r;
+  const percent = measure.unit === 'percent';
+  return changeOn(
+    current,
+    previous,
+    { measure: percent ? 'points' : 'relative', decimals: measure.decimals, polarity: measure.polarity },
+    ctx.m,
+  );
+}
+
+/** One measure's row: its cells, change, comparators and position; undefined when it has no figures shown. */
+function measureRow(ctx: RowContext, measure: MeasureDef, k: KpiMessages) {
+  // A measure with nothing at all in the columns shown is left out (e.g. a
+  // measure that only exists in other years), unless it is derived.
+  if (!measure.numerator && !ctx.figures.hasData(measure)) return undefined;
+  const kind: ValueKind = measure.unit;
+  const figs = ctx.figures.figures(measure);
+  const values = figs.map((f) => f.value);
+  const cells = figs.map((f) => cell(f.value, f.status, kind, measure.decimals));
+  const change = changeFor(ctx, measure, values);
+  const comparisons = ctx.comparatorIndexes.map(({ ix }) =>
+    cell(
+      valueIn(ix, measure, ctx.latestPeriod) ?? MISSING,
+      statusIn(ix, measure, ctx.latestPeriod),
+      kind,
+      measure.decimals,
+    ),
+  );
+  const latestValue = values[values.length - 1];
+  const r = ctx.reference;
+  const position =
+    kind === 'percent' && r >= 0 && latestValue !== undefined
+      ? positionFor(measure, latestValue, comparisons[r]!, ctx.comparators[r]!.label, ctx.m, k)
+      : undefined;
+  const footnote = ctx.footnotes.get(measure.id);
+  const row: KpiRow = {
+    measure,
+    kind,
+    cells,
+    ...(change ? { change } : {}),
+    ...(comparisons.length ? { comparisons } : {}),
+    ...(position ? { position } : {}),
+    ...(footnote ? { footnote } : {}),
+  };
+  return row;
+}
+
+/** The header of the change column ("Change on 2020-21"), and the previous period in words for the summary. */
+function changeWords(
+  dataset: Dataset,
+  shape: ReturnType<typeof dataShape>,
+  latest: number,
+  columns: readonly KpiColumn[],
+  yearToDate: string | undefined,
+  m: Messages,
+  k: KpiMessages,
+) {
+  const previousIndex = columns.findIndex((c) => c.kind === 'previous');
+  /** The previous year's column, in words: "2020-21", or "Q1 of 2024-25" for a year to date. */
+  const previousWords =
+    previousIndex >= 0
+      ? yearToDate
+        ? k.sameQuarters(yearToDate, columns[previousIndex]!.label)
+        : columns[previousIndex]!.label
+      : undefined;
+  const changeLabel = shape.quarterly
+    ? previousWords
+      ? m.changeOn(previousWords)
+      : undefined
+    : shape.years.includes(latest - 1)
+      ? m.changeOn(periodLabel(makePeriod(latest - 1), dataset.yearStartMonth, dataset.periodLabels))
+      : undefined;
+  return { previousWords, changeLabel };
+}
+
+/** The summary: every figure of the latest column, the change, and the peak quarter of the first count. */
+function kpiSummary(
+  model: Pick<KpiModel, 'mode' | 'year' | 'columns' | 'chartColumns' | 'rows' | 'yearToDate' | 'changeLabel'>,
+  previous: string | undefined,
+  k: KpiMessages,
+): string[] {
+  const { columns, rows, year } = model;
+  const quarterly = model.mode === 'quarterly';
+  const mainIndex = quarterly ? columns.findIndex((c) => c.kind === 'total') : columns.length - 1;
+  const main = columns[mainIndex];
+  const mainLabel = model.yearToDate && main ? `${year}, ${main.note}` : (main?.label ?? year);
+  const summary: string[] = [];
+  const clauses = rows.map((row) => {
+    const change = row.change && row.change.direction !== 'none' && model.changeLabel ? row.change : undefined;
+    return (
+      k.summaryMeasure(row.measure.label, row.cells[mainIndex]!.text) +
+      (change && previous ? k.summaryChange(change.text, previous) : '') +
+      (row.position ? `, ${row.position.text}` : '')
+    );
+  });
+  if (clauses.length) summary.push(`${k.summaryIntro(mainLabel)}${clauses.join('; ')}.`);
+  const firstCount = rows.find((r) => r.kind === 'count');
+  if (quarterly && firstCount && model.chartColumns.length > 1) {
+    let best = -1;
+    for (const i of model.chartColumns) {
+      const v = firstCount.cells[i]!.value;
+      if (isNumber(v) && (best < 0 || v > (firstCount.cells[best]!.value as number))) best = i;
+    }
+    if (best >= 0) {
+      summary.push(k.summaryHighest(firstCount.measure.label, columns[best]!.label, firstCount.cells[best]!.text));
+    }
   }
-  // A change too large to be a number (a previous figure next to zero) is not available.
-  if (isNumber(amount) && !Number.isFinite(amount)) amount = symbol('x');
-  if (isSymbol(amount)) return { direction: 'none', text: `[${amount.symbol}]`, tone: 'neutral' };
-  const digits = kind === 'percent' ? measure.decimals : 1;
-  const rounded = roundHalfUp(amount, digits);
-  if (rounded === 0) return { direction: 'same', text: m.noChange, tone: 'neutral' };
-  const size = formatDecimal(Math.abs(rounded), digits);
-  const words = kind === 'percent' ? m.percentagePoints(size) : `${size}%`;
-  const direction = rounded > 0 ? 'up' : 'down';
-  const tone =
-    measure.polarity === 'neutral'
-      ? 'neutral'
-      : (measure.polarity === 'up-good') === (direction === 'up')
-        ? 'good'
-        : 'bad';
+  return summary;
+}
+
+/** The "Download data (CSV)" rows: a header, then a row per measure, as the tables show them. */
+function kpiCsv(
+  model: Pick<KpiModel, 'columns' | 'comparators' | 'rows' | 'changeLabel' | 'positionLabel'>,
+  comparedIn: string,
+  m: Messages,
+): string[][] {
+  const { changeLabel, positionLabel } = model;
+  const figure = (c: KpiCell, row: KpiRow) => csvFigure(c.value, row.kind, row.measure.decimals, c.status);
+  return [
+    [
+      m.measure,
+      ...model.columns.map((c) => (c.note ? `${c.label} (${c.note})` : c.label)),
+      ...(changeLabel ? [changeLabel] : []),
+      ...model.comparators.map((c) => `${c.label} (${comparedIn})`),
+      ...(positionLabel ? [positionLabel] : []),
+    ],
+    ...model.rows.map((row) => [
+      row.measure.label,
+      ...row.cells.map((c) => figure(c, row)),
+      ...(changeLabel ? [row.change?.text ?? ''] : []),
+      ...(row.comparisons ?? []).map((c) => figure(c, row)),
+      ...(positionLabel ? [row.position?.text ?? ''] : []),
+    ]),
+  ];
+}
+
+/** The comparator columns, and which of them a rate's position is judged against. */
+function comparatorColumns(indexes: readonly ComparatorIndex[], k: KpiMessages) {
+  const comparators: KpiComparatorColumn[] = indexes.map(({ c }) => ({
+    area: c.area,
+    kind: c.kind,
+    label: c.kind === 'neighbours' ? k.neighboursMedian : c.area,
+  }));
+  // Position against the neighbours' median, else against the national figure.
+  let reference = comparators.findIndex((c) => c.kind === 'neighbours');
+  if (reference < 0) reference = comparators.findIndex((c) => c.kind === 'national');
+  return { comparators, reference };
+}
+
+export function buildKpiModel(dataset: Dataset, m: Messages, lang: Lang, options: KpiOptions = {}): KpiModel {
+  const k = kpiMessages(lang);
+  const shape = dataShape(dataset, options);
+  const { quarterly, years, latest } = shape;
+  if (latest === undefined || !years.includes(latest)) return emptyModel(quarterly, latest, m);
+  const index = indexRows(dataset.rows);
+  const columns = quarterly
+    ? quarterlyColumns(dataset, shape, latest, m, k)
+    : annualColumns(dataset, years, latest, options);
+  const latestPeriod = makePeriod(latest);
+  const indexes = comparatorIndexes(dataset, quarterly, latestPeriod);
+  const { comparators, reference } = comparatorColumns(indexes, k);
+  const { definitions, footnotes } = numberDefinitions(dataset);
+  const figures = new Figures(dataset, index, columns, k);
+  const ctx: RowContext = {
+    ...{ dataset, m, index, quarterly, columns, figures, latestPeriod, comparators, reference, footnotes },
+    comparatorIndexes: indexes,
+  };
+  const rows = dataset.measures.map((measure) => measureRow(ctx, measure, k)).filter((r): r is KpiRow => !!r);
+  const cols = columns.specs.map((s) => s.column);
+  const { yearToDate } = columns;
+  const { previousWords, changeLabel } = changeWords(dataset, shape, latest, cols, yearToDate, m, k);
+  const year = yearKey(latest);
+  const span = quarterly ? year : m.yearRange(cols[0]?.label ?? year, cols[cols.length - 1]?.label ?? year);
+  const positionLabel =
+    reference >= 0 && rows.some((r) => r.position) ? k.positionHeader(comparators[reference]!.label) : undefined;
+  const model = {
+    mode: quarterly ? ('quarterly' as const) : ('annual' as const),
+    year,
+    period: `${span}, ${quarterly ? k.byQuarter : m.byYear}`,
+    columns: cols,
+    chartColumns: cols.map((c, i) => (c.kind === 'quarter' || c.kind === 'year' ? i : -1)).filter((i) => i >= 0),
+    ...(changeLabel ? { changeLabel } : {}),
+    comparators,
+    ...(positionLabel ? { positionLabel } : {}),
+    ...(dataset.area ? { area: dataset.area.name } : {}),
+    ...(yearToDate ? { yearToDate } : {}),
+    rows,
+  };
+  const allCells = rows.flatMap((r) => [...r.cells, ...(r.comparisons ?? [])]);
   return {
-    direction,
-    text: direction === 'up' ? m.up(words) : m.down(words),
-    tone,
-    ...(tone === 'good' ? { toneText: m.better } : tone === 'bad' ? { toneText: m.worse } : {}),
+    ...model,
+    summary: kpiSummary(model, quarterly ? previousWords : yearKey(latest - 1), k),
+    definitions: definitions.filter((d) => rows.some((r) => r.footnote === d.n)),
+    symbols: symbolsUsed(allCells.map((c) => c.value)),
+    statuses: statusesUsed(allCells.map((c) => c.status)),
+    others: figures.others,
+    quality: figures.quality,
+    csv: kpiCsv(model, periodLabel(latestPeriod, dataset.yearStartMonth, dataset.periodLabels), m),
+    ...(rows.length === 0 ? { empty: m.emptyYear(year) } : {}),
   };
 }
 
@@ -630,17 +728,6 @@ function cell(value: Value, status: Status | undefined, kind: ValueKind, decimal
   return { value, text: figure + mark, ...(mark ? { figure } : {}), ...(status ? { status } : {}) };
 }
 
-/**
- * A figure for the CSV (see core/csv.ts): counts unformatted, rates in percent to their decimals, symbols in
- * brackets; a status mark beside the figure, as in the table ("2295 [p]").
- */
-function csvFigure(cell: KpiCell, row: KpiRow): string {
-  const value = cell.value;
-  const mark = isNumber(value) ? statusMark(cell.status) : '';
-  if (row.kind === 'percent') return csvNumber(isNumber(value) ? value * 100 : value, row.measure.decimals) + mark;
-  return csvNumber(value, row.kind === 'ratio' ? row.measure.decimals : undefined) + mark;
-}
-
 /** "below the neighbours’ median (22.0%)", judged at the precision shown. */
 function positionFor(
   measure: MeasureDef,
@@ -648,6 +735,7 @@ function positionFor(
   reference: KpiCell,
   referenceLabel: string,
   m: Messages,
+  k: KpiMessages,
 ): KpiPosition | undefined {
   if (!isNumber(own) || !isNumber(reference.value)) return undefined;
   const digits = measure.decimals + 2;
@@ -661,7 +749,7 @@ function positionFor(
         ? 'good'
         : 'bad';
   return {
-    text: m.position(direction, referenceLabel, reference.text),
+    text: k.position(direction, referenceLabel, reference.text),
     tone,
     ...(tone === 'good' ? { toneText: m.better } : tone === 'bad' ? { toneText: m.worse } : {}),
   };

@@ -1,0 +1,133 @@
+import { elementUpdated, expect, fixture, html } from '@open-wc/testing';
+import { loadJson, settle, shadowText, wcagViolations } from '../../test/helpers.js';
+import { CHAR_EM } from '../core/chart-size.js';
+import { validateEnvelope } from '../core/contract.js';
+import type { FigureLayout } from '../core/figure.js';
+import { messages, type Lang } from '../core/messages.js';
+import { drawPlot } from '../core/plot.js';
+import { describeKpiFigure } from './figure.js';
+import './kpi-quarter-table.js';
+import type { KpiQuarterTable } from './kpi-quarter-table.js';
+import { kpiExamples, type KpiExample } from './kpi-quarter-table.examples.js';
+import { buildKpiModel } from './model.js';
+
+async function envelope(e: KpiExample): Promise<unknown> {
+  return e.data ? e.data() : loadJson(e.src!);
+}
+
+async function describe_(e: KpiExample, layout: Partial<FigureLayout> = {}) {
+  const lang: Lang = layout.lang ?? 'en';
+  const dataset = validateEnvelope(await envelope(e));
+  const model = buildKpiModel(dataset, messages(lang), lang, e.attrs ?? {});
+  return describeKpiFigure(dataset, model, { lang, width: 900, fontSize: 14, charWidth: CHAR_EM, ...layout });
+}
+
+/** The element, `width` px wide, showing an example in its chart view. */
+async function shown(e: KpiExample, width: number) {
+  const el = document.createElement('kpi-quarter-table') as KpiQuarterTable;
+  for (const [k, v] of Object.entries({ ...e.attrs, view: 'chart' })) el.setAttribute(k, v);
+  const outcome = settle(el);
+  if (e.src) el.src = e.src;
+  else el.data = e.data!();
+  const host = await fixture<HTMLElement>(html`<div style="width: ${width}px">${el}</div>`);
+  await outcome;
+  await elementUpdated(el);
+  return { el, host };
+}
+
+/** Each bar's width and height, in drawing order. */
+function bars(svg: Element): { width: number; height: number }[] {
+  return [...svg.querySelectorAll('g.pw-series-1 rect')].map((r) => ({
+    width: Number(r.getAttribute('width')),
+    height: Number(r.getAttribute('height')),
+  }));
+}
+
+describe('kpi figure: one description for the element and render', () => {
+  it('lays small multiples out in a grid that fills the width, a gap of 1.5 em apart', async () => {
+    const figure = await describe_(kpiExamples.leicester, { width: 900 });
+    expect(figure.panels.map((p) => p.key).slice(0, 3)).to.deep.equal([
+      'contacts',
+      'contacts_nfa',
+      'contacts_nfa_rate',
+    ]);
+    expect(figure.gap).to.equal(21);
+    expect(figure.columns).to.be.greaterThan(1);
+    expect(figure.panelWidth * figure.columns + figure.gap * (figure.columns - 1)).to.be.within(
+      900 - figure.columns,
+      900,
+    );
+    expect(figure.title).to.equal("Children's social care activity in Leicester");
+    expect(figure.label).to.equal("Children's social care activity in Leicester, 2021-22, by quarter");
+    // Each panel is named by its figures, with the status mark said in words once.
+    expect(figure.panels.find((p) => p.key === 'referrals')!.label).to.equal(
+      'Q1 (Apr to Jun): 618 [p] (provisional); Q2 (Jul to Sep): 567 [p]; Q3 (Oct to Dec): 554 [p]; Q4 (Jan to Mar): 556 [p]',
+    );
+  });
+
+  it('narrower than one chart, draws horizontal bars at the width there is (render did not)', async () => {
+    const figure = await describe_(kpiExamples.traffordAnnual, { width: 288 });
+    expect([figure.columns, figure.panelWidth]).to.deep.equal([1, 288]);
+    const svg = drawPlot(figure.panels[0]!.options, { label: figure.panels[0]!.label });
+    const drawn = bars(svg);
+    expect(drawn).to.have.length(5);
+    // Horizontal bars: one height, widths that follow the figures.
+    expect(new Set(drawn.map((b) => b.height)).size).to.equal(1);
+    expect(new Set(drawn.map((b) => b.width)).size).to.be.greaterThan(1);
+    expect(Number(svg.getAttribute('width'))).to.equal(288);
+  });
+
+  it('the element draws the description it is given: the same grid, panels and bars', async () => {
+    for (const width of [288, 900]) {
+      const { el } = await shown(kpiExamples.traffordAnnual, width);
+      const charts = el.shadowRoot!.querySelector<HTMLElement>('.charts')!;
+      const svgs = [...charts.querySelectorAll('svg.pw-plot')].filter((s) => s.parentElement!.closest('svg') === null);
+      const fontSize = parseFloat(getComputedStyle(svgs[0]!).fontSize) || 14;
+      const figure = await describe_(kpiExamples.traffordAnnual, { width, fontSize });
+      expect(Number(charts.dataset.columns), `columns at ${width}px`).to.equal(figure.columns);
+      expect(getComputedStyle(charts).columnGap).to.equal(`${figure.gap}px`);
+      expect(svgs.map((s) => s.getAttribute('aria-label'))).to.deep.equal(figure.panels.map((p) => p.label));
+      const drawn = drawPlot(figure.panels[0]!.options, { label: figure.panels[0]!.label });
+      const orientation = (b: ReturnType<typeof bars>) => new Set(b.map((x) => x.height)).size === 1;
+      expect(orientation(bars(svgs[0]!)), `horizontal bars at ${width}px`).to.equal(orientation(bars(drawn)));
+    }
+  });
+
+  it('describes every example, in English and Welsh, with a panel per measure shown', async () => {
+    for (const [name, e] of Object.entries(kpiExamples) as [string, KpiExample][]) {
+      for (const lang of ['en', 'cy'] as const) {
+        const dataset = validateEnvelope(await envelope(e));
+        const model = buildKpiModel(dataset, messages(lang), lang, e.attrs ?? {});
+        const figure = describeKpiFigure(dataset, model, { lang, width: 640, fontSize: 14, charWidth: CHAR_EM });
+        expect(figure.panels.length, name).to.equal(model.empty ? 0 : model.rows.length);
+        expect(figure.empty, name).to.equal(model.empty);
+        for (const panel of figure.panels) expect(panel.label, `${name}: ${panel.key}`).not.to.equal('');
+      }
+    }
+    const cy = await describe_(kpiExamples.yearOnYear, { lang: 'cy' });
+    expect(cy.subtitle).to.equal('2021-22, fesul chwarter');
+    expect(cy.panels[0]!.label).to.contain('Ch1 (Ebr i Meh): 110');
+  });
+});
+
+describe('<kpi-quarter-table> examples', () => {
+  for (const [name, e] of Object.entries(kpiExamples) as [string, KpiExample][]) {
+    it(`${name}: ${e.description} No WCAG violation in the chart view`, async () => {
+      const { el } = await shown(e, 640);
+      expect(el.state).to.equal(name === 'emptyYear' ? 'empty' : 'loaded');
+      expect(await wcagViolations(el)).to.deep.equal([]);
+    });
+  }
+
+  it('shows hostile text as text', async () => {
+    const { el } = await shown(kpiExamples.hostile, 640);
+    const root = el.shadowRoot!;
+    expect(root.querySelector('script, img, b')).to.equal(null);
+    const text = shadowText(el);
+    expect(text).to.contain('<script>alert(1)</script> Contacts');
+    expect(text).to.contain('<img src=x onerror=alert(1)> KPIs');
+    expect([...root.querySelectorAll('figcaption')].map((f) => f.textContent)).to.include(
+      '=HYPERLINK("https://example.org","Referrals")',
+    );
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * What `<kpi-quarter-table>` draws for a model, at a width, a font size and a
+ * character width: small multiples, one small bar chart per measure, in a
+ * grid of as many columns as fit at the width the charts need for their
+ * labels, stretched to fill. Narrower than one chart, each chart turns to
+ * horizontal bars at the width there is (a phone, or 400% zoom), rather than
+ * being scaled down with its text. The element and `partnership-widgets
+ * render` both draw this description; nothing else works out the layout.
+ */
+import type { Dataset } from '../core/contract.js';
+import { figureFrame, type FigureDescription, type FigureLayout, type FigurePanel } from '../core/figure.js';
+import { messages } from '../core/messages.js';
+import { kpiChartName, kpiChartOptions, kpiChartWidth } from './chart.js';
+import { kpiMessages } from './messages.js';
+import type { KpiModel } from './model.js';
+
+/** The small multiples: their panels, each panel's width, and the grid they sit in. */
+export interface KpiPanels {
+  readonly panels: readonly FigurePanel[];
+  readonly panelWidth: number;
+  readonly columns: number;
+  readonly gap: number;
+}
+
+export interface KpiFigureOptions {
+  /** The heading the page gave the element, if any. */
+  readonly heading?: string;
+  /** Figures as at (YYYY-MM-DD); default the data's `asAt`. */
+  readonly asAt?: string;
+}
+
+/**
+ * The small multiples for a layout. A `width` of 0 (not measured yet) lays
+ * the charts out one to a row at the width they need.
+ */
+export function kpiPanels(model: KpiModel, layout: FigureLayout): KpiPanels {
+  const { fontSize, charWidth: charEm } = layout;
+  const natural = kpiChartWidth(model.rows, model.columns, model.chartColumns, fontSize, charEm);
+  const available = layout.width > 0 ? layout.width : natural;
+  const gap = Math.round(fontSize * 1.5);
+  const columns = Math.max(1, Math.floor((available + gap) / (natural + gap)));
+  const chart = available < natural ? 'rows' : 'columns';
+  const panelWidth = chart === 'rows' ? available : Math.floor((available - gap * (columns - 1)) / columns);
+  const m = messages(layout.lang);
+  const k = kpiMessages(layout.lang);
+  const rows = model.empty ? [] : model.rows;
+  return {
+    panelWidth,
+    columns,
+    gap,
+    panels: rows.map((row) => ({
+      key: row.measure.id,
+      title: row.measure.label,
+      options: kpiChartOptions(row, model.columns, model.chartColumns, {
+        fontSize,
+        width: panelWidth,
+        layout: chart,
+        charEm,
+      }),
+      // Named by its figures: the panel's title gives the measure, once.
+      label: kpiChartName(row, model.columns, model.chartColumns, m, k),
+    })),
+  };
+}
+
+/** The whole figure: the text around the chart, and the small multiples. */
+export function describeKpiFigure(
+  dataset: Dataset,
+  model: KpiModel,
+  layout: FigureLayout,
+  options: KpiFigureOptions = {},
+): FigureDescription {
+  const frame = figureFrame(dataset, model, messages(layout.lang), {
+    lang: layout.lang,
+    defaultTitle: kpiMessages(layout.lang).kpiTitle,
+    ...(options.heading ? { heading: options.heading } : {}),
+    ...(options.asAt ? { asAt: options.asAt } : {}),
+  });
+  return {
+    ...frame,
+    label: `${frame.title}, ${model.period}`,
+    ...kpiPanels(model, layout),
+    lists: [],
+  };
+}

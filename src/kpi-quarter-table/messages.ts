@@ -1,0 +1,121 @@
+/**
+ * The strings `<kpi-quarter-table>` writes beyond the core catalogue, in
+ * English (en-GB) and Welsh (cy). Typed like `core/messages.ts`: a string
+ * missing from either language is a compile error. Measure labels and
+ * definitions are shown as the publisher wrote them.
+ */
+import type { Lang } from '../core/messages.js';
+
+export interface KpiMessages {
+  /**
+   * "Referrals, 2021-22: 2,295 (provisional; this report); 2,286 (final; DfE), 9 fewer."
+   * `difference` is already formatted; `direction` says whether the second figure is below or above the first.
+   */
+  otherFigure: (
+    label: string,
+    period: string,
+    shown: string,
+    shownAbout: string,
+    other: string,
+    otherAbout: string,
+    difference: string,
+    direction: 'fewer' | 'more' | 'same',
+  ) => string;
+  /** "year to date (Q1)" (under the year, as "year total" is), the total of a year whose later quarters are not in yet. */
+  yearToDate: (quarters: string) => string;
+  /** "Q1 to Q2". */
+  quarterSpan: (from: string, to: string) => string;
+  /** "Q1 of 2024-25": the same quarters of the previous year. */
+  sameQuarters: (quarters: string, year: string) => string;
+  quarterLabel: (q: number, from: string, to: string) => string;
+  monthRange: (from: string, to: string) => string;
+  quarterShort: (q: number) => string;
+  byQuarter: string;
+  yearTotal: string;
+  previousYear: string;
+  chartPoint: (column: string, value: string) => string;
+  summaryIntro: (period: string) => string;
+  summaryMeasure: (label: string, value: string) => string;
+  summaryChange: (change: string, previous: string) => string;
+  summaryHighest: (label: string, quarter: string, value: string) => string;
+  qualityTotal: (label: string, year: string, stated: string, sum: string) => string;
+  qualityRate: (label: string, column: string, stated: string, derived: string, num: string, den: string) => string;
+  kpiTitle: string;
+  position: (direction: 'above' | 'below' | 'same', reference: string, value: string) => string;
+  neighboursMedian: string;
+  positionHeader: (reference: string) => string;
+  notCompared: string;
+  compareCaption: (year: string) => string;
+  thisArea: string;
+}
+
+const en: KpiMessages = {
+  otherFigure: (label, period, shown, shownAbout, other, otherAbout, difference, direction) =>
+    `${label}, ${period}: ${shown} (${shownAbout}); ${other} (${otherAbout}), ` +
+    (direction === 'same' ? 'the same.' : `${difference} ${direction}.`),
+  yearToDate: (quarters) => `year to date (${quarters})`,
+  quarterSpan: (from, to) => (from === to ? from : `${from} to ${to}`),
+  sameQuarters: (quarters, year) => `${quarters} of ${year}`,
+  quarterLabel: (q, from, to) => `Q${q} (${from} to ${to})`,
+  monthRange: (from, to) => `${from} to ${to}`,
+  quarterShort: (q) => `Q${q}`,
+  byQuarter: 'by quarter',
+  yearTotal: 'year total',
+  previousYear: 'previous year',
+  chartPoint: (column, value) => `${column}: ${value}`,
+  summaryIntro: (period) => `In ${period}: `,
+  summaryMeasure: (label, value) => `${label} ${value}`,
+  summaryChange: (change, previous) => `, ${change} on ${previous}`,
+  summaryHighest: (label, quarter, value) => `${label} were highest in ${quarter}, at ${value}.`,
+  qualityTotal: (label, year, stated, sum) =>
+    `${label}, ${year}: the data states a year total of ${stated}, but the quarters add up to ${sum}. The table shows the stated total.`,
+  qualityRate: (label, column, stated, derived, num, den) =>
+    `${label}, ${column}: the data states ${stated}, but ${num} / ${den} = ${derived}. The table shows the rate worked out from the counts.`,
+  kpiTitle: 'Safeguarding activity',
+  position: (direction, reference, value) =>
+    `${direction === 'above' ? 'above' : direction === 'below' ? 'below' : 'the same as'} ${reference} (${value})`,
+  neighboursMedian: 'the neighbours’ median',
+  positionHeader: (reference) => `Position against ${reference}`,
+  notCompared: 'not compared: counts depend on the size of the area',
+  compareCaption: (year) => `Compared with other areas, ${year}`,
+  thisArea: 'This area',
+};
+
+const cy: KpiMessages = {
+  otherFigure: (label, period, shown, shownAbout, other, otherAbout, difference, direction) =>
+    `${label}, ${period}: ${shown} (${shownAbout}); ${other} (${otherAbout}), ` +
+    (direction === 'same' ? 'yr un fath.' : `${difference} ${direction === 'fewer' ? 'yn llai' : 'yn fwy'}.`),
+  yearToDate: (quarters) => `y flwyddyn hyd yma (${quarters})`,
+  quarterSpan: (from, to) => (from === to ? from : `${from} i ${to}`),
+  sameQuarters: (quarters, year) => `${quarters} ${year}`,
+  quarterLabel: (q, from, to) => `Ch${q} (${from} i ${to})`,
+  monthRange: (from, to) => `${from} i ${to}`,
+  quarterShort: (q) => `Ch${q}`,
+  byQuarter: 'fesul chwarter',
+  yearTotal: 'cyfanswm y flwyddyn',
+  previousYear: 'y flwyddyn flaenorol',
+  chartPoint: (column, value) => `${column}: ${value}`,
+  summaryIntro: (period) => `Yn ${period}: `,
+  summaryMeasure: (label, value) => `${label} ${value}`,
+  summaryChange: (change, previous) => `, ${change} ers ${previous}`,
+  summaryHighest: (label, quarter, value) => `Roedd ${label} ar eu huchaf yn ${quarter}, sef ${value}.`,
+  qualityTotal: (label, year, stated, sum) =>
+    `${label}, ${year}: mae’r data yn nodi cyfanswm blwyddyn o ${stated}, ond mae’r chwarteri yn adio i ${sum}. Mae’r tabl yn dangos y cyfanswm a nodwyd.`,
+  qualityRate: (label, column, stated, derived, num, den) =>
+    `${label}, ${column}: mae’r data yn nodi ${stated}, ond ${num} / ${den} = ${derived}. Mae’r tabl yn dangos y gyfradd a gyfrifwyd o’r cyfrifon.`,
+  kpiTitle: 'Gweithgarwch diogelu',
+  position: (direction, reference, value) =>
+    `${direction === 'above' ? 'uwchlaw' : direction === 'below' ? 'islaw' : 'yr un fath â'} ${reference} (${value})`,
+  neighboursMedian: 'canolrif y cymdogion',
+  positionHeader: (reference) => `Safle o’i gymharu â ${reference}`,
+  notCompared: 'heb ei gymharu: mae cyfrifon yn dibynnu ar faint yr ardal',
+  compareCaption: (year) => `O’i gymharu ag ardaloedd eraill, ${year}`,
+  thisArea: 'Yr ardal hon',
+};
+
+const catalogues: Record<Lang, KpiMessages> = { en, cy };
+
+/** The widget's strings in a language: the one way the element, model, figure and CLI reach them. */
+export function kpiMessages(lang: Lang): KpiMessages {
+  return catalogues[lang];
+}
