@@ -5,7 +5,8 @@ import { loadJson } from '../../test/helpers.js';
 import { validateEnvelope } from '../core/contract.js';
 import { messages } from '../core/messages.js';
 import { drawPlot } from '../core/plot.js';
-import { attendanceChartOptions, wrapLabel } from './chart.js';
+import { wrapLabel } from '../core/text.js';
+import { attendanceChartOptions } from './chart.js';
 import { buildAttendanceModel } from './model.js';
 
 const en = messages('en');
