@@ -1,12 +1,18 @@
 import { elementUpdated, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { edgeCases, LONG_SECTOR } from '../../test/attendance-fixtures.js';
+import {
+  attendanceExample,
+  attendanceExamples,
+  edgeCases,
+  LONG_SECTOR,
+  NORFOLK,
+  NORFOLK_CSV,
+} from './attendance-by-sector.examples.js';
 import { emulate, loadJson, settle, shadowText } from '../../test/helpers.js';
 import { messages } from '../core/messages.js';
 import './attendance-by-sector.js';
 import type { AttendanceBySector } from './attendance-by-sector.js';
 
-const NORFOLK = '/data/norfolk-lscg-attendance-2024-25.json';
 const en = messages('en');
 
 async function loaded(src: string | undefined = NORFOLK, attrs: Record<string, string> = {}, data?: unknown) {
@@ -183,7 +189,7 @@ describe('<attendance-by-sector> loaded', () => {
   });
 
   it('keeps data order with sort="data" and reads tidy CSV', async () => {
-    const { el } = await loaded('/data/norfolk-lscg-attendance-2024-25.csv', { sort: 'data', view: 'table' });
+    const { el } = await loaded(NORFOLK_CSV, { sort: 'data', view: 'table' });
     const first = root(el).querySelector('[part="table"] tbody th')!.textContent!.trim();
     expect(first).to.equal("Children's Services");
     expect(el.view).to.equal('table');
@@ -418,16 +424,16 @@ describe('<attendance-by-sector> states', () => {
 });
 
 describe('<attendance-by-sector> bad input', () => {
-  const cases: [string, Record<string, string>, () => Promise<unknown>, string][] = [
+  const cases: [string, Readonly<Record<string, string>>, () => Promise<unknown>, string][] = [
     [
       'a measure not in the data',
-      { measure: 'attendees' },
+      attendanceExample('unknown-measure').attributes,
       () => loadJson(NORFOLK),
       'The measure attribute names "attendees"',
     ],
     [
       'an unknown sort',
-      { sort: 'size' },
+      attendanceExample('unknown-sort').attributes,
       () => loadJson(NORFOLK),
       'The sort attribute should be "value" or "data", but is "size".',
     ],
@@ -566,4 +572,18 @@ describe('<attendance-by-sector> print and present', () => {
     const size = Number.parseFloat(getComputedStyle(root(el).querySelector('.chart-nav svg')!).fontSize);
     expect(size).to.be.closeTo(22.4, 0.01);
   });
+});
+
+describe('<attendance-by-sector> every example', () => {
+  for (const example of attendanceExamples) {
+    it(`${example.name}: ${example.state}, with a clear message or figures, and accessible`, async () => {
+      const { el, outcome } = await loaded(example.src, example.attributes, example.data?.());
+      expect(outcome.type).to.equal(example.state === 'error' ? 'error' : 'ready');
+      const state = root(el).querySelector('[part="base"]')!.getAttribute('data-state');
+      expect(state).to.equal(example.state);
+      if (example.state === 'loaded') await drawn(el);
+      else expect(shadowText(el).trim()).to.not.equal('');
+      await expect(el).to.be.accessible();
+    });
+  }
 });

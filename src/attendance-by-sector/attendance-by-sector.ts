@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from '../core/properties.js';
-import { ChartSize } from '../core/chart-size.js';
+import { CHAR_EM, ChartSize } from '../core/chart-size.js';
 import { ChartKeyboard, chartKeyboardCatalogues, chartKeyboardStyles, highlightMark } from '../core/chart-keyboard.js';
 import type { Dataset } from '../core/contract.js';
 import type { Lang, Messages } from '../core/messages.js';
@@ -11,14 +11,18 @@ import { isSymbol } from '../core/symbols.js';
 import { tableStyles } from '../core/table-styles.js';
 import { define, PartnershipWidget } from '../core/widget.js';
 import { attendanceStyles } from './attendance-by-sector.styles.js';
-import { attendanceChartOptions } from './chart.js';
+import type { FigureDescription } from '../core/figure.js';
+import { attendanceChartWidth, describeAttendanceFigure } from './figure.js';
 import { attendanceMessages } from './messages.js';
 import { buildAttendanceModel, type AttendanceModel, type Change } from './model.js';
 
-/** Chart width limits, in px: narrower draws names above bars; wider is not easier to read. */
-const MIN_WIDTH = 200;
-const MAX_WIDTH = 760;
-const MAX_WIDTH_PRESENTING = 1200;
+/** A chart drawn for a model: its description and the SVG Plot drew from it, for one layout. */
+interface Drawn {
+  readonly model: AttendanceModel;
+  readonly key: string;
+  readonly figure: FigureDescription;
+  readonly svg: Element;
+}
 
 /**
  * @tag attendance-by-sector
@@ -110,11 +114,11 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
   private readonly size = new ChartSize(this, '.chart-nav');
 
   private readonly keys = new ChartKeyboard(this, {
-    count: () => this.shownModel?.bars.length ?? 0,
-    label: (i) => this.shownModel?.bars[i]?.label ?? '',
+    count: () => this.drawn?.model.bars.length ?? 0,
+    label: (i) => this.drawn?.model.bars[i]?.label ?? '',
     // Bars are sectors by year: the place is the sector's, among the sectors.
     position: (i) => {
-      const model = this.shownModel;
+      const model = this.drawn?.model;
       const perSector = Math.max(1, model?.years.length ?? 1);
       return attendanceMessages(this.widgetLang).sectorPosition(
         Math.floor(i / perSector) + 1,
@@ -125,8 +129,12 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
     leave: () => this.renderRoot.querySelector<HTMLElement>('[part="toggle"]')?.focus(),
   });
 
-  private shownModel?: AttendanceModel;
-  private charts = new WeakMap<AttendanceModel, Map<string, Element>>();
+  /** The dataset each model was built from (a model's figure description needs both). */
+  private readonly sources = new WeakMap<AttendanceModel, Dataset>();
+  /** The chart last drawn (kept while the model and layout stay the same). */
+  private drawn?: Drawn;
+  /** The model the keyboard's bar in hand belongs to. */
+  private keyedModel?: AttendanceModel;
 
   constructor() {
     super();
@@ -134,8 +142,8 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
     this.view = 'chart';
   }
 
-  protected override defaultTitle(m: Messages): string {
-    return attendanceMessages(m).title;
+  protected override defaultTitle(_m: Messages): string {
+    return attendanceMessages(this.widgetLang).title;
   }
 
   protected override modelKey(): string {
@@ -143,11 +151,13 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
   }
 
   protected override buildModel(dataset: Dataset, m: Messages, lang: Lang): AttendanceModel {
-    return buildAttendanceModel(dataset, m, lang, {
+    const model = buildAttendanceModel(dataset, m, lang, {
       ...(this.measure ? { measure: this.measure } : {}),
       ...(this.year ? { year: this.year } : {}),
       ...(this.sort ? { sort: this.sort } : {}),
     });
+    this.sources.set(model, dataset);
+    return model;
   }
 
   protected override readyDetail(model: AttendanceModel): Record<string, unknown> {
@@ -253,44 +263,32 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
     </div>`;
   }
 
-  private chartFor(model: AttendanceModel, caption: string, width: number, fontSize: number): Element {
-    let drawn = this.charts.get(model);
-    if (!drawn) {
-      drawn = new Map();
-      this.charts.set(model, drawn);
-    }
-    const charEm = this.size.charEm || undefined;
-    const key = `${width}|${fontSize}|${charEm}`;
-    let svg = drawn.get(key);
-    if (!svg) {
-      const a = attendanceMessages(this.widgetLang);
-      // Inside the group the caption names, and followed by the summary (read once, there).
-      svg = drawPlot(attendanceChartOptions(model, { width, fontSize, charEm, patternId: `${this.uid}-hatch` }), {
-        label: model.measure ? a.chartImage(model.measure.label) : a.chartLabel(caption),
-      });
-      drawn.clear();
-      drawn.set(key, svg);
-    }
-    return svg;
+  /** The chart for a model at the width and type measured: described, then drawn by Plot (once per layout). */
+  private chartFor(model: AttendanceModel): Drawn {
+    const width = attendanceChartWidth(this.size.currentWidth() || this.staticWidth || 640, this.presenting);
+    const fontSize = this.size.fontSize || (this.presenting ? 22 : 14);
+    const charWidth = this.size.charEm || CHAR_EM;
+    const key = [this.widgetLang, this.heading ?? '', width, fontSize, charWidth].join('|');
+    const drawn = this.drawn;
+    if (drawn && drawn.model === model && drawn.key === key) return drawn;
+    const dataset = this.sources.get(model)!;
+    const layout = { lang: this.widgetLang, width, fontSize, charWidth };
+    const figure = describeAttendanceFigure(dataset, model, layout, {
+      ...(this.heading ? { heading: this.heading } : {}),
+      patternId: `${this.uid}-hatch`,
+    });
+    const panel = figure.panels[0]!;
+    return (this.drawn = { model, key, figure, svg: drawPlot(panel.options, { label: panel.label }) });
   }
 
   protected override renderChart(model: AttendanceModel, caption: string): TemplateResult {
     const a = attendanceMessages(this.widgetLang);
-    if (model !== this.shownModel) {
-      this.shownModel = model;
-      this.keys.reset(false);
-    }
-    const limit = this.presenting ? MAX_WIDTH_PRESENTING : MAX_WIDTH;
-    const width = Math.max(MIN_WIDTH, Math.min(limit, this.size.currentWidth() || this.staticWidth || 640));
-    const fontSize = this.size.fontSize || (this.presenting ? 22 : 14);
-    const svg = this.chartFor(model, caption, width, fontSize);
+    const { figure, svg } = this.chartFor(model);
     return html`
       <ul class="legend" part="legend" aria-label=${a.legend}>
-        ${model.years.map(
-          (y) =>
-            html`<li>
-              <span class="swatch ${yearRoleClass(y.role)}" aria-hidden="true"></span>${a.legendItem(y.label, y.note)}
-            </li>`,
+        ${(figure.legend ?? []).map(
+          (item) =>
+            html`<li><span class="swatch ${yearRoleClass(item.role)}" aria-hidden="true"></span>${item.text}</li>`,
         )}
       </ul>
       <div
@@ -319,7 +317,7 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
   private onChartClick = (event: Event) => {
     const target = (event.target as Element | null)?.closest?.('[aria-label]');
     const label = target?.getAttribute('aria-label');
-    const index = this.shownModel?.bars.findIndex((b) => b.label === label) ?? -1;
+    const index = this.drawn?.model.bars.findIndex((b) => b.label === label) ?? -1;
     if (index >= 0) this.keys.select(index);
   };
 
@@ -389,7 +387,12 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const model = this.shownModel;
+    const model = this.drawn?.model;
+    // New figures (another year, a refresh): the bar in hand was one of the old ones.
+    if (model !== this.keyedModel) {
+      this.keyedModel = model;
+      this.keys.reset();
+    }
     const index = this.keys.index;
     const svg = this.renderRoot.querySelector('.chart-nav svg');
     highlightMark(svg, index === undefined ? undefined : model?.bars[index]?.label, index);

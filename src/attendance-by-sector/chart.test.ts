@@ -1,17 +1,18 @@
 import { expect } from '@open-wc/testing';
 import type { PlotOptions } from '@observablehq/plot';
-import { edgeCases, LONG_SECTOR } from '../../test/attendance-fixtures.js';
+import { edgeCases, LONG_SECTOR, NORFOLK } from './attendance-by-sector.examples.js';
 import { loadJson } from '../../test/helpers.js';
 import { validateEnvelope } from '../core/contract.js';
 import { messages } from '../core/messages.js';
 import { drawPlot } from '../core/plot.js';
-import { attendanceChartOptions, wrapLabel } from './chart.js';
+import { wrapLabel } from '../core/text.js';
+import { attendanceChartOptions } from './chart.js';
 import { buildAttendanceModel } from './model.js';
 
 const en = messages('en');
 
 async function norfolk() {
-  return buildAttendanceModel(validateEnvelope(await loadJson('/data/norfolk-lscg-attendance-2024-25.json')), en, 'en');
+  return buildAttendanceModel(validateEnvelope(await loadJson(NORFOLK)), en, 'en');
 }
 
 /** Draws the options off-screen and returns the SVG, attached so that it has layout. */
@@ -95,12 +96,7 @@ describe('attendance chart', () => {
   });
 
   it('draws one bar per sector, without hatching, for a single year', async () => {
-    const model = buildAttendanceModel(
-      validateEnvelope(await loadJson('/data/norfolk-lscg-attendance-2024-25.json')),
-      en,
-      'en',
-      { year: '2023-24' },
-    );
+    const model = buildAttendanceModel(validateEnvelope(await loadJson(NORFOLK)), en, 'en', { year: '2023-24' });
     const svg = draw(attendanceChartOptions(model, { width: 720 }));
     expect(svg.querySelectorAll('g.pw-year-latest rect[aria-label]').length).to.equal(9);
     expect(svg.querySelectorAll('g.pw-year-previous rect').length).to.equal(0);

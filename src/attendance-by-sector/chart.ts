@@ -23,6 +23,7 @@ import { FOCUS_RING_CLASS } from '../core/chart-keyboard.js';
 import { CHAR_EM } from '../core/chart-size.js';
 import { hatchPatternMark, yearRoleClass, type YearRole } from '../core/palette.js';
 import { isNumber } from '../core/symbols.js';
+import { wrapLabel } from '../core/text.js';
 import type { Bar, YearColumn } from './model.js';
 
 export interface AttendanceChartOptions {
@@ -46,34 +47,6 @@ export interface AttendanceChartInput {
 /** Narrower than this, sector names go above their bars. */
 export const SIDE_LAYOUT_MIN_WIDTH = 520;
 
-/**
- * Wraps text into lines of at most `maxChars` characters, at spaces where it
- * can, breaking a word longer than a line (with a hyphen) where it cannot.
- */
-export function wrapLabel(label: string, maxChars: number): string[] {
-  const limit = Math.max(4, Math.floor(maxChars));
-  const lines: string[] = [];
-  let line = '';
-  for (let word of label.trim().split(/\s+/)) {
-    while (word.length > limit) {
-      if (line) {
-        lines.push(line);
-        line = '';
-      }
-      lines.push(`${word.slice(0, limit - 1)}-`);
-      word = word.slice(limit - 1);
-    }
-    if (!line) line = word;
-    else if (line.length + 1 + word.length <= limit) line += ` ${word}`;
-    else {
-      lines.push(line);
-      line = word;
-    }
-  }
-  if (line || !lines.length) lines.push(line);
-  return lines;
-}
-
 interface BarDatum {
   x1: number;
   x2: number;
@@ -89,43 +62,93 @@ interface LabelDatum {
   text: string;
 }
 
-export function attendanceChartOptions(model: AttendanceChartInput, options: AttendanceChartOptions = {}): PlotOptions {
+/** The sizes a chart is laid out with, in px, worked out from the width, the font size and the bars' text. */
+interface Geometry {
+  readonly fontSize: number;
+  readonly width: number;
+  readonly layout: 'side' | 'stacked';
+  readonly roles: readonly YearRole[];
+  readonly barHeight: number;
+  readonly barGap: number;
+  readonly groupGap: number;
+  readonly lineHeight: number;
+  /** Height of one sector's bars, all years. */
+  readonly barsBlock: number;
+  /** The largest value: the x domain's end. */
+  readonly max: number;
+  readonly marginLeft: number;
+  readonly marginRight: number;
+  /** Sector names wrap at this many characters. */
+  readonly labelChars: number;
+}
+
+function geometryOf(model: AttendanceChartInput, options: AttendanceChartOptions): Geometry {
   const fontSize = options.fontSize ?? 14;
   const width = Math.max(200, Math.round(options.width ?? 640));
   const layout =
     options.layout && options.layout !== 'auto' ? options.layout : width >= SIDE_LAYOUT_MIN_WIDTH ? 'side' : 'stacked';
-  const patternId = options.patternId ?? 'pw-hatch';
   const roles = model.years.map((y) => y.role);
   const perGroup = Math.max(1, roles.length);
-
   const barHeight = Math.round(fontSize * 1.45);
   const barGap = Math.max(2, Math.round(fontSize * 0.2));
-  const groupGap = Math.round(fontSize * 0.85);
-  const lineHeight = Math.round(fontSize * 1.2);
   const charWidth = fontSize * (options.charEm ?? CHAR_EM);
-  const barsBlock = perGroup * barHeight + (perGroup - 1) * barGap;
-
-  const values = model.bars.map((b) => (isNumber(b.value) ? b.value : 0));
-  const max = maxOf(values, 0);
   const longestValue = maxOf(
     model.bars.map((b) => b.text.length),
     1,
   );
-  const marginRight = Math.ceil(charWidth * longestValue + fontSize * 0.8);
-
   // Sector names: on the left (wrapped to at most 40% of the width), or above their bars.
-  const sectors = [...new Set(model.bars.map((b) => b.sector))];
   const longestName = maxOf(
-    sectors.map((s) => s.length),
+    model.bars.map((b) => b.sector.length),
     1,
   );
   const sideLabelWidth = Math.min(Math.ceil(longestName * charWidth), Math.round(width * 0.4));
   const marginLeft = layout === 'side' ? sideLabelWidth + Math.round(fontSize * 0.75) : 1;
-  const labelChars = Math.floor((layout === 'side' ? sideLabelWidth : width - marginLeft - 4) / charWidth);
+  return {
+    fontSize,
+    width,
+    layout,
+    roles,
+    barHeight,
+    barGap,
+    groupGap: Math.round(fontSize * 0.85),
+    lineHeight: Math.round(fontSize * 1.2),
+    barsBlock: perGroup * barHeight + (perGroup - 1) * barGap,
+    max: maxOf(
+      model.bars.map((b) => (isNumber(b.value) ? b.value : 0)),
+      0,
+    ),
+    marginLeft,
+    marginRight: Math.ceil(charWidth * longestValue + fontSize * 0.8),
+    labelChars: Math.floor((layout === 'side' ? sideLabelWidth : width - marginLeft - 4) / charWidth),
+  };
+}
 
-  const bars: (BarDatum & { role: YearRole })[] = [];
-  const rings: Omit<BarDatum, 'text' | 'label' | 'numeric'>[] = [];
-  const labels: LabelDatum[] = [];
+/** Where everything goes: a band of bars per sector, top to bottom, with its name beside or above. */
+interface Placed {
+  readonly bars: (BarDatum & { role: YearRole })[];
+  readonly rings: Omit<BarDatum, 'text' | 'label' | 'numeric'>[];
+  readonly labels: LabelDatum[];
+  readonly plotHeight: number;
+}
+
+/** One sector's band: its name's place, and the top and height of the band. */
+function placeSector(g: Geometry, sector: string, top: number) {
+  const lines = wrapLabel(sector, g.labelChars);
+  const textHeight = lines.length * g.lineHeight;
+  if (g.layout === 'side') {
+    const height = Math.max(g.barsBlock, textHeight);
+    return {
+      height,
+      barsTop: top + (height - g.barsBlock) / 2,
+      label: { y: top + height / 2, text: lines.join('\n') },
+    };
+  }
+  const barsTop = top + textHeight + Math.round(g.fontSize * 0.3);
+  return { height: barsTop - top + g.barsBlock, barsTop, label: { y: top, text: lines.join('\n') } };
+}
+
+function place(model: AttendanceChartInput, g: Geometry): Placed {
+  const placed: Placed = { bars: [], rings: [], labels: [], plotHeight: 0 };
   // Each sector's bars, found once (filtering every bar for every sector grows with the square of the sectors).
   const barsOf = new Map<string, Bar[]>();
   for (const bar of model.bars) {
@@ -134,83 +157,50 @@ export function attendanceChartOptions(model: AttendanceChartInput, options: Att
     else barsOf.set(bar.sector, [bar]);
   }
   let top = 0;
-  for (const sector of sectors) {
-    const lines = wrapLabel(sector, labelChars);
-    const textHeight = lines.length * lineHeight;
-    let barsTop: number;
-    let height: number;
-    if (layout === 'side') {
-      height = Math.max(barsBlock, textHeight);
-      barsTop = top + (height - barsBlock) / 2;
-      labels.push({ y: top + height / 2, text: lines.join('\n') });
-    } else {
-      barsTop = top + textHeight + Math.round(fontSize * 0.3);
-      height = barsTop - top + barsBlock;
-      labels.push({ y: top, text: lines.join('\n') });
-    }
-    const group = barsOf.get(sector) ?? [];
-    group.forEach((bar) => {
-      const slot = Math.max(0, roles.indexOf(bar.role));
-      const y1 = barsTop + slot * (barHeight + barGap);
-      const y2 = y1 + barHeight;
+  for (const [sector, group] of barsOf) {
+    const { height, barsTop, label } = placeSector(g, sector, top);
+    placed.labels.push(label);
+    for (const bar of group) {
+      const slot = Math.max(0, g.roles.indexOf(bar.role));
+      const y1 = barsTop + slot * (g.barHeight + g.barGap);
+      const y2 = y1 + g.barHeight;
       const numeric = isNumber(bar.value);
-      const datum = {
-        x1: 0,
-        x2: numeric ? (bar.value as number) : 0,
-        y1,
-        y2,
-        text: bar.text,
-        label: bar.label,
-        numeric,
-      };
-      bars.push({ ...datum, role: bar.role });
-      rings.push({ x1: 0, x2: max > 0 ? max : 1, y1, y2 });
-    });
-    top += height + groupGap;
+      const x2 = numeric ? (bar.value as number) : 0;
+      placed.bars.push({ x1: 0, x2, y1, y2, text: bar.text, label: bar.label, numeric, role: bar.role });
+      placed.rings.push({ x1: 0, x2: g.max > 0 ? g.max : 1, y1, y2 });
+    }
+    top += height + g.groupGap;
   }
-  const plotHeight = Math.max(barsBlock, top - groupGap);
-  const marginTop = 4;
-  const marginBottom = 4;
+  return { ...placed, plotHeight: Math.max(g.barsBlock, top - g.groupGap) };
+}
 
-  const byRole = (role: YearRole) => bars.filter((b) => b.role === role && b.numeric);
-  const symbols = bars.filter((b) => !b.numeric);
-  const numbers = bars.filter((b) => b.numeric);
-  const mid = (d: BarDatum) => (d.y1 + d.y2) / 2;
-  const ring = Math.round(fontSize * 0.3);
-
-  const marks: Markish[] = [
+/** The bars, the band behind the bar in hand, and the baseline. */
+function barMarks(g: Geometry, p: Placed, patternId: string): Markish[] {
+  const byRole = (role: YearRole) => p.bars.filter((b) => b.role === role && b.numeric);
+  const ring = Math.round(g.fontSize * 0.3);
+  const box = { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2' } as const;
+  return [
     // Behind everything: one band per bar, in reading order, shown only for the bar in hand.
-    rect(rings, {
-      x1: 'x1',
-      x2: 'x2',
-      y1: 'y1',
-      y2: 'y2',
+    rect(p.rings, {
+      ...box,
       insetLeft: -ring,
-      insetRight: -(marginRight - ring),
-      insetTop: -barGap / 2,
-      insetBottom: -barGap / 2,
+      insetRight: -(g.marginRight - ring),
+      insetTop: -g.barGap / 2,
+      insetBottom: -g.barGap / 2,
       fill: 'none',
       className: FOCUS_RING_CLASS,
       ariaHidden: 'true',
     }),
-  ];
-  if (roles.includes('previous')) marks.push(hatchPatternMark(patternId));
-  marks.push(
+    ...(g.roles.includes('previous') ? [hatchPatternMark(patternId)] : []),
     rect(byRole('latest'), {
-      x1: 'x1',
-      x2: 'x2',
-      y1: 'y1',
-      y2: 'y2',
+      ...box,
       fill: 'currentColor',
       className: yearRoleClass('latest'),
       ariaLabel: 'label',
       title: 'label',
     }),
     rect(byRole('previous'), {
-      x1: 'x1',
-      x2: 'x2',
-      y1: 'y1',
-      y2: 'y2',
+      ...box,
       fill: `url(#${patternId})`,
       stroke: 'currentColor',
       strokeWidth: 1.5,
@@ -220,56 +210,51 @@ export function attendanceChartOptions(model: AttendanceChartInput, options: Att
       ariaLabel: 'label',
       title: 'label',
     }),
-    ruleX([0], { y1: 0, y2: plotHeight, stroke: 'currentColor', className: 'pw-baseline' }),
-    text(numbers, {
-      x: 'x2',
-      y: mid,
-      text: 'text',
-      textAnchor: 'start',
-      dx: Math.round(fontSize * 0.35),
-      className: 'pw-labels',
-      ariaLabel: 'label',
-    }),
-    text(symbols, {
-      x: 'x1',
-      y: mid,
-      text: 'text',
-      textAnchor: 'start',
-      dx: Math.round(fontSize * 0.35),
-      className: 'pw-symbols',
-      ariaLabel: 'label',
-    }),
-    layout === 'side'
-      ? text(labels, {
-          y: 'y',
-          text: 'text',
-          frameAnchor: 'left',
+    ruleX([0], { y1: 0, y2: p.plotHeight, stroke: 'currentColor', className: 'pw-baseline' }),
+  ];
+}
+
+/** The values at the bar ends, the symbols at the baseline, and the sector names. */
+function textMarks(g: Geometry, p: Placed): Markish[] {
+  const mid = (d: BarDatum) => (d.y1 + d.y2) / 2;
+  const dx = Math.round(g.fontSize * 0.35);
+  const value = { y: mid, text: 'text', textAnchor: 'start', dx, ariaLabel: 'label' } as const;
+  const names = { y: 'y', text: 'text', frameAnchor: 'left', lineHeight: g.lineHeight / g.fontSize } as const;
+  return [
+    text(
+      p.bars.filter((b) => b.numeric),
+      { ...value, x: 'x2', className: 'pw-labels' },
+    ),
+    text(
+      p.bars.filter((b) => !b.numeric),
+      { ...value, x: 'x1', className: 'pw-symbols' },
+    ),
+    g.layout === 'side'
+      ? text(p.labels, {
+          ...names,
           textAnchor: 'end',
           lineAnchor: 'middle',
-          lineHeight: lineHeight / fontSize,
-          dx: -Math.round(fontSize * 0.5),
+          dx: -Math.round(g.fontSize * 0.5),
           className: 'pw-sector-labels',
         })
-      : text(labels, {
-          y: 'y',
-          text: 'text',
-          frameAnchor: 'left',
-          textAnchor: 'start',
-          lineAnchor: 'top',
-          lineHeight: lineHeight / fontSize,
-          className: 'pw-sector-labels',
-        }),
-  );
+      : text(p.labels, { ...names, textAnchor: 'start', lineAnchor: 'top', className: 'pw-sector-labels' }),
+  ];
+}
 
+export function attendanceChartOptions(model: AttendanceChartInput, options: AttendanceChartOptions = {}): PlotOptions {
+  const g = geometryOf(model, options);
+  const placed = place(model, g);
+  const marginTop = 4;
+  const marginBottom = 4;
   return {
-    width,
-    height: marginTop + plotHeight + marginBottom,
+    width: g.width,
+    height: marginTop + placed.plotHeight + marginBottom,
     marginTop,
     marginBottom,
-    marginLeft,
-    marginRight,
-    x: { domain: [0, max > 0 ? max : 1], axis: null },
-    y: { domain: [0, plotHeight], range: [marginTop, marginTop + plotHeight], axis: null },
-    marks,
+    marginLeft: g.marginLeft,
+    marginRight: g.marginRight,
+    x: { domain: [0, g.max > 0 ? g.max : 1], axis: null },
+    y: { domain: [0, placed.plotHeight], range: [marginTop, marginTop + placed.plotHeight], axis: null },
+    marks: [...barMarks(g, placed, options.patternId ?? 'pw-hatch'), ...textMarks(g, placed)],
   };
 }

@@ -46,8 +46,6 @@ export interface AttendanceMessages {
   /** "Average attendance per meeting in 2024-25: online 15.5, face to face 9.0." */
   summaryFormats: (measure: string, year: string, parts: string) => string;
   summarySeparate: (label: string, year: string, value: string) => string;
-  /** "A, B and C". */
-  list: (items: readonly string[]) => string;
   formatsCaption: string;
   format: string;
   formatNames: Record<'online' | 'face-to-face' | 'hybrid', string>;
@@ -70,13 +68,6 @@ export interface AttendanceMessages {
     unknownMeasure: (id: string, known: string) => string;
     badSort: (value: string) => string;
   };
-}
-
-/** "A, B and C" with the language's last joiner. */
-function joinList(items: readonly string[], and: (next: string) => string): string {
-  if (items.length <= 1) return items[0] ?? '';
-  const last = items[items.length - 1]!;
-  return `${items.slice(0, -1).join(', ')} ${and(last)} ${last}`;
 }
 
 /** "Attendances" → "attendances", but "LSCG attendances" stays as written. */
@@ -112,7 +103,6 @@ const en: AttendanceMessages = {
   summarySymbol: (sector, year, symbol, meaning) => `${sector}, ${year}: ${symbol}, ${meaning}.`,
   summaryFormats: (measure, year, parts) => `${measure} in ${year}: ${parts}.`,
   summarySeparate: (label, year, value) => `Counted separately: ${label}, ${year}: ${value}.`,
-  list: (items) => joinList(items, () => 'and'),
   formatsCaption: 'By meeting format',
   format: 'Format',
   formatNames: { online: 'Online', 'face-to-face': 'Face to face', hybrid: 'Hybrid' },
@@ -163,8 +153,6 @@ const cy: AttendanceMessages = {
   summarySymbol: (sector, year, symbol, meaning) => `${sector}, ${year}: ${symbol}, ${meaning}.`,
   summaryFormats: (measure, year, parts) => `${measure} yn ${year}: ${parts}.`,
   summarySeparate: (label, year, value) => `Wedi’i gyfrif ar wahân: ${label}, ${year}: ${value}.`,
-  // "a" becomes "ac" before a vowel.
-  list: (items) => joinList(items, (next) => (/^[aeiouwyâêîôûŵŷ]/i.test(next) ? 'ac' : 'a')),
   formatsCaption: 'Yn ôl fformat y cyfarfod',
   format: 'Fformat',
   formatNames: { online: 'Ar-lein', 'face-to-face': 'Wyneb yn wyneb', hybrid: 'Hybrid' },
@@ -185,10 +173,14 @@ const cy: AttendanceMessages = {
   },
 };
 
-export const attendanceCatalogues: Record<Lang, AttendanceMessages> = { en, cy };
+const catalogue: Record<Lang, AttendanceMessages> = { en, cy };
 
-/** The widget's strings in the language of a core catalogue (problems are rendered from one). */
-export function attendanceMessages(m: Messages | Lang): AttendanceMessages {
-  if (typeof m === 'string') return attendanceCatalogues[m];
-  return m === catalogues.cy ? cy : en;
+/** The widget's strings in a language: the one way the element, model, figure and CLI reach them. */
+export function attendanceMessages(lang: Lang): AttendanceMessages {
+  return catalogue[lang];
+}
+
+/** The language of a core catalogue: a problem (an error or a quality note) is rendered from one. */
+export function catalogueLang(m: Messages): Lang {
+  return m === catalogues.cy ? 'cy' : 'en';
 }

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { edgeCases, LONG_SECTOR, oneSector } from '../../test/attendance-fixtures.js';
+import { edgeCases, LONG_SECTOR, oneSector, NORFOLK, NORFOLK_CSV, tiedRises } from './attendance-by-sector.examples.js';
 import { loadJson } from '../../test/helpers.js';
 import { validateEnvelope, WidgetError } from '../core/contract.js';
 import { readCsv } from '../core/readers.js';
@@ -8,7 +8,6 @@ import { buildAttendanceModel, type AttendanceModel } from './model.js';
 
 const en = messages('en');
 const cy = messages('cy');
-const NORFOLK = '/data/norfolk-lscg-attendance-2024-25.json';
 
 async function norfolk(options = {}, lang: 'en' | 'cy' = 'en') {
   return buildAttendanceModel(validateEnvelope(await loadJson(NORFOLK)), lang === 'en' ? en : cy, lang, options);
@@ -164,7 +163,7 @@ describe('attendance model: the Norfolk LSCG sample', () => {
   });
 
   it('reads the same figures from the CSV twin', async () => {
-    const text = await (await fetch('/data/norfolk-lscg-attendance-2024-25.csv')).text();
+    const text = await (await fetch(NORFOLK_CSV)).text();
     const fromCsv = buildAttendanceModel(readCsv(text), en, 'en');
     const fromJson = await norfolk();
     expect(table(fromCsv)).to.deep.equal(table(fromJson));
@@ -233,17 +232,7 @@ describe('attendance model: hard cases', () => {
   });
 
   it('names ties for the largest rise together', () => {
-    const data = {
-      measures: [{ id: 'attendances' }],
-      data: [
-        ['2023-24', 'A', 1],
-        ['2023-24', 'B', 2],
-        ['2023-24', 'Early help', 5],
-        ['2024-25', 'A', 4],
-        ['2024-25', 'B', 5],
-        ['2024-25', 'Early help', 5],
-      ].map(([period, sector, value]) => ({ measure: 'attendances', period, sector, value })),
-    };
+    const data = tiedRises();
     const en2 = buildAttendanceModel(validateEnvelope(data), en, 'en');
     expect(en2.summary[1]).to.equal('The largest rises were from B (up 3, to 5) and A (up 3, to 4).');
     const cy2 = buildAttendanceModel(validateEnvelope(data), cy, 'cy');

@@ -16,9 +16,10 @@
  */
 import { maxOf, minOf } from '../core/extent.js';
 import { WidgetError, type Dataset, type DataRow, type MeasureDef, type Problem } from '../core/contract.js';
-import { csvNumber } from '../core/csv.js';
+import { changeOn, type Change } from '../core/change.js';
+import { csvFigure } from '../core/csv.js';
 import { formatCount, formatDecimal, formatPercent } from '../core/format.js';
-import type { Lang, Messages } from '../core/messages.js';
+import { joinList, type Lang, type Messages } from '../core/messages.js';
 import { YEAR_ROLES, type YearRole } from '../core/palette.js';
 import { isPeriod, makePeriod, parsePeriod, periodLabel, yearKey } from '../core/periods.js';
 import { combinedStatus, statusesUsed, statusMark, type Status } from '../core/status.js';
@@ -26,7 +27,6 @@ import {
   isNumber,
   isSymbol,
   ratio,
-  strongestSymbol,
   sumValues,
   symbol,
   symbolsUsed,
@@ -34,7 +34,9 @@ import {
   type Value,
 } from '../core/symbols.js';
 import type { FigureModel } from '../core/widget.js';
-import { attendanceMessages, type AttendanceMessages } from './messages.js';
+import { attendanceMessages, catalogueLang, type AttendanceMessages } from './messages.js';
+
+export type { Change } from '../core/change.js';
 
 export type SortOrder = 'value' | 'data';
 
@@ -55,13 +57,6 @@ export interface Cell {
   readonly missing?: boolean;
   /** Provisional, revised, final or estimated, where the data says: its mark is in `text` ("1,234 [p]"). */
   readonly status?: Status;
-}
-
-export interface Change {
-  readonly direction: 'up' | 'down' | 'same' | 'none';
-  /** "up 13", "down 24 (6.5%)", "no change", "[c]". */
-  readonly text: string;
-  readonly amount?: number;
 }
 
 export interface YearColumn {
@@ -254,7 +249,7 @@ function parseSort(text: string | undefined): SortOrder {
   const sort = (text ?? '').trim().toLowerCase();
   if (sort === '' || sort === 'value') return 'value';
   if (sort === 'data') return 'data';
-  throw new WidgetError('config', [(m) => attendanceMessages(m).errors.badSort(text ?? '')]);
+  throw new WidgetError('config', [(m) => attendanceMessages(catalogueLang(m)).errors.badSort(text ?? '')]);
 }
 
 /** `online`, `Face to face`, `in-person` → the catalogue's key, or undefined for another format. */
@@ -297,29 +292,6 @@ function cellOf(value: Value, kind: FormatColumn['kind'], decimals: number): Cel
   return { value, text };
 }
 
-/** A figure for the CSV (see core/csv.ts): plain digits (no separators), rates in percent, symbols in brackets. */
-function csvFigure(cell: Cell, kind: FormatColumn['kind'] = 'count', decimals = 1): string {
-  if (isSymbol(cell.value)) return cell.text;
-  const mark = statusMark(cell.status);
-  if (kind === 'percent') return csvNumber(cell.value * 100, decimals) + mark;
-  return csvNumber(cell.value, kind === 'ratio' ? decimals : undefined) + mark;
-}
-
-function changeOf(latest: Value, previous: Value, m: Messages, a: AttendanceMessages, withPercent: boolean): Change {
-  const sym = strongestSymbol([latest, previous]);
-  if (sym) return { direction: 'none', text: `[${sym.symbol}]` };
-  const amount = (latest as number) - (previous as number);
-  if (amount === 0) return { direction: 'same', text: m.noChange, amount };
-  const size = formatCount(Math.abs(amount));
-  const words = amount > 0 ? m.up(size) : m.down(size);
-  const fraction = Math.abs(amount) / (previous as number);
-  const text =
-    withPercent && previous !== 0 && Number.isFinite(fraction)
-      ? a.changeWithPercent(words, formatPercent(fraction))
-      : words;
-  return { direction: amount > 0 ? 'up' : 'down', text, amount };
-}
-
 function emptyModel(sort: SortOrder, empty: string, period = ''): AttendanceModel {
   return {
     period,
@@ -337,67 +309,74 @@ function emptyModel(sort: SortOrder, empty: string, period = ''): AttendanceMode
   };
 }
 
-export function buildAttendanceModel(
-  dataset: Dataset,
-  m: Messages,
-  lang: Lang,
-  options: AttendanceOptions = {},
-): AttendanceModel {
-  const a = attendanceMessages(lang);
-  const sort = parseSort(options.sort);
-  const rows = dataset.rows.map(classify).filter((r): r is Classified => r !== undefined);
+/** What every step of the builder reads: the data, the languages' strings, the measure and years shown. */
+interface Context {
+  readonly dataset: Dataset;
+  readonly m: Messages;
+  readonly lang: Lang;
+  readonly a: AttendanceMessages;
+  readonly rows: readonly Classified[];
+  readonly main: MeasureDef;
+  /** Latest first. */
+  readonly years: readonly YearColumn[];
+  readonly previous?: YearColumn;
+  readonly figures: Figures;
+  /** Data-quality notes, added to by the steps that find them. */
+  readonly quality: Problem[];
+}
 
-  // The measure shown by sector.
-  let measure: MeasureDef | undefined;
-  if (options.measure) {
-    const wanted = options.measure.trim();
-    measure = dataset.measures.find((d) => d.id === wanted);
-    if (!measure) {
-      const known = dataset.measures.map((d) => d.id).join(', ');
-      throw new WidgetError('config', [(mm) => attendanceMessages(mm).errors.unknownMeasure(wanted, known)]);
-    }
-  } else {
-    const withSectors = new Set(rows.filter((r) => r.sector).map((r) => r.row.measure));
-    measure = dataset.measures.find((d) => withSectors.has(d.id));
+/** The measure shown by sector: the one asked for (or a config error), else the first with sector rows. */
+function chooseMeasure(dataset: Dataset, rows: readonly Classified[], wanted?: string): MeasureDef | undefined {
+  if (wanted) {
+    const id = wanted.trim();
+    const measure = dataset.measures.find((d) => d.id === id);
+    if (measure) return measure;
+    const known = dataset.measures.map((d) => d.id).join(', ');
+    throw new WidgetError('config', [(mm) => attendanceMessages(catalogueLang(mm)).errors.unknownMeasure(id, known)]);
   }
-  const requested = options.year ? parseYear(options.year) : undefined;
-  if (!measure) return emptyModel(sort, requested === undefined ? m.empty : m.emptyYear(yearKey(requested)));
-  const main = measure;
+  const withSectors = new Set(rows.filter((r) => r.sector).map((r) => r.row.measure));
+  return dataset.measures.find((d) => withSectors.has(d.id));
+}
 
-  // Rows by sector, with or without a format (by sector and format, they add up over the formats).
-  const sectorRows = rows.filter((r) => r.row.measure === main.id && r.sector);
-  if (!sectorRows.length) return emptyModel(sort, a.emptyMeasure(main.label));
-  const available = [...new Set(sectorRows.map((r) => r.row.period.startYear))].sort((x, y) => x - y);
-  const latest = requested ?? available[available.length - 1]!;
-  if (!available.includes(latest)) return emptyModel(sort, m.emptyYear(yearKey(latest)));
+/** The latest year and, where the data has it, the year before. */
+function yearColumns(dataset: Dataset, latest: number, available: readonly number[], a: AttendanceMessages) {
   const startYears = available.includes(latest - 1) ? [latest, latest - 1] : [latest];
-  const years: YearColumn[] = startYears.map((y, i) => ({
+  return startYears.map((y, i): YearColumn => ({
     key: yearKey(y),
     label: periodLabel(makePeriod(y), dataset.yearStartMonth, dataset.periodLabels),
     startYear: y,
     role: YEAR_ROLES[i]!,
     note: i === 0 ? a.latestYear : a.previousYear,
   }));
-  const shown = new Set(startYears);
-  const previous = years[1];
+}
 
-  const figures = new Figures();
-  for (const r of rows) if (shown.has(r.row.period.startYear)) figures.add(r.row, r.sector, r.format);
+/** The change of a row's latest figure on its previous one (counts: the difference, "up 13"). */
+function rowChange(cells: readonly Cell[], ctx: Context, withPercent: boolean): Change | undefined {
+  if (!ctx.previous) return undefined;
+  return changeOn(
+    cells[0]!.value,
+    cells[1]!.value,
+    { measure: 'difference', withPercent },
+    ctx.m,
+    ctx.a.changeWithPercent,
+  );
+}
 
-  const quality: Problem[] = [];
-  const allValues: Value[] = [];
-  const allStatuses: (Status | undefined)[] = [];
-
-  // Sectors, in the order the data first gives them for the years shown.
-  const sectorNames = [...new Set(sectorRows.filter((r) => shown.has(r.row.period.startYear)).map((r) => r.sector))];
-  const sectors: SectorRow[] = sectorNames.map((sector) => {
+/** Sectors, in the order the data first gives them for the years shown; sorted by the latest year unless `data`. */
+function sectorRowsOf(ctx: Context, sort: SortOrder): SectorRow[] {
+  const { main, years, figures } = ctx;
+  const shown = new Set(years.map((y) => y.startYear));
+  const names = ctx.rows
+    .filter((r) => r.row.measure === main.id && r.sector && shown.has(r.row.period.startYear))
+    .map((r) => r.sector);
+  const sectors = [...new Set(names)].map((sector): SectorRow => {
     const cells = years.map((y) =>
       withStatus(
         countCell(figures.get(main.id, sector, '', y.startYear)),
         figures.status(main.id, sector, '', y.startYear),
       ),
     );
-    const change = previous ? changeOf(cells[0]!.value, cells[1]!.value, m, a, false) : undefined;
+    const change = rowChange(cells, ctx, false);
     return { sector, cells, ...(change ? { change } : {}) };
   });
   if (sort === 'value') {
@@ -405,18 +384,19 @@ export function buildAttendanceModel(
     // Array.prototype.sort is stable: ties keep data order.
     sectors.sort((x, y) => rank(y) - rank(x));
   }
-  // Every cell shown counts for the symbol key, a missing one ([x]) too.
-  for (const row of sectors) for (const c of row.cells) allValues.push(c.value);
-  for (const row of sectors) for (const c of row.cells) allStatuses.push(c.status);
+  return sectors;
+}
 
-  // Totals: the data's stated total where it gives one, else the sum of the sectors present.
-  const totalCells = years.map((y, i) => {
+/** Totals: the data's stated total where it gives one (checked against the sectors), else the sum of the sectors present. */
+function totalRowOf(ctx: Context, sectors: readonly SectorRow[]): SectorRow {
+  const { main, figures } = ctx;
+  const cells = ctx.years.map((y, i) => {
     const present = sectors.map((row) => row.cells[i]!).filter((c) => !c.missing);
     const sum = sumValues(present.map((c) => c.value));
     const stated = figures.get(main.id, '', '', y.startYear);
     if (stated !== undefined && isNumber(stated) && isNumber(sum) && stated !== sum) {
-      quality.push((mm) =>
-        attendanceMessages(mm).qualityTotal(main.label, y.label, formatCount(stated), formatCount(sum)),
+      ctx.quality.push((mm) =>
+        attendanceMessages(catalogueLang(mm)).qualityTotal(main.label, y.label, formatCount(stated), formatCount(sum)),
       );
     }
     const status =
@@ -425,162 +405,201 @@ export function buildAttendanceModel(
         : combinedStatus(present.map((c) => c.status));
     return withStatus(countCell(stated ?? sum), status);
   });
-  for (const c of totalCells) allValues.push(c.value);
-  for (const c of totalCells) allStatuses.push(c.status);
-  const total: SectorRow = {
-    sector: a.total,
-    cells: totalCells,
-    ...(previous ? { change: changeOf(totalCells[0]!.value, totalCells[1]!.value, m, a, true) } : {}),
-  };
+  const change = rowChange(cells, ctx, true);
+  return { sector: ctx.a.total, cells, ...(change ? { change } : {}) };
+}
 
-  // Definitions: numbered footnotes for the measures shown that have one.
-  const definitions: { n: number; label: string; text: string }[] = [];
-  const footnoteOf = (d: MeasureDef): number | undefined => {
+/** Numbered footnotes for the measures shown that have a definition, the same definition numbered once. */
+class Footnotes {
+  readonly definitions: { n: number; label: string; text: string }[] = [];
+
+  of(d: MeasureDef): number | undefined {
     if (!d.definition) return undefined;
-    const known = definitions.find((x) => x.label === d.label && x.text === d.definition);
+    const known = this.definitions.find((x) => x.label === d.label && x.text === d.definition);
     if (known) return known.n;
-    const n = definitions.length + 1;
-    definitions.push({ n, label: d.label, text: d.definition });
+    const n = this.definitions.length + 1;
+    this.definitions.push({ n, label: d.label, text: d.definition });
     return n;
-  };
-  const footnote = footnoteOf(main);
+  }
+}
 
-  // Meeting formats.
-  const formatRows = rows.filter((r) => r.format && shown.has(r.row.period.startYear));
-  const formatMeasureIds = new Set(formatRows.map((r) => r.row.measure));
-  const columnMeasures = dataset.measures.filter((d) =>
-    d.numerator && d.denominator
-      ? formatMeasureIds.has(d.numerator) && formatMeasureIds.has(d.denominator)
-      : formatMeasureIds.has(d.id),
-  );
-  let formats: FormatTable | undefined;
-  if (columnMeasures.length) {
-    const formatNames = [...new Set(formatRows.map((r) => r.format))];
-    const columns: FormatColumn[] = columnMeasures.map((d) => {
-      const n = footnoteOf(d);
-      return { measure: d, kind: kindOf(d), ...(n ? { footnote: n } : {}) };
+/** Values (then statuses) of one year's format table, by measure id: one per format, then the total. */
+interface FormatValues {
+  readonly values: Map<string, Value[]>;
+  readonly statuses: Map<string, (Status | undefined)[]>;
+}
+
+/** The counted (not derived) columns of one year: per format and their total, checked against the sector total. */
+function countedColumns(
+  ctx: Context,
+  columns: readonly FormatColumn[],
+  formatNames: string[],
+  y: YearColumn,
+  total: Value,
+) {
+  const { figures } = ctx;
+  const out: FormatValues = { values: new Map(), statuses: new Map() };
+  const raw = (id: string, format: string) => figures.get(id, '', format, y.startYear);
+  for (const { measure: d, kind } of columns) {
+    if (d.numerator && d.denominator) continue;
+    const perFormat = formatNames.map((f) => {
+      const v = raw(d.id, f) ?? MISSING;
+      return kind === 'percent' && isNumber(v) ? v / 100 : v;
     });
-    const groups: FormatGroup[] = years.map((y, yi) => {
-      const values = new Map<string, Value[]>(); // measure id → value per format (then the total)
-      const statuses = new Map<string, (Status | undefined)[]>(); // the same, their statuses
-      const raw = (id: string, format: string) => figures.get(id, '', format, y.startYear);
-      for (const column of columns) {
-        const d = column.measure;
-        if (d.numerator && d.denominator) continue;
-        const perFormat = formatNames.map((f) => {
-          const v = raw(d.id, f) ?? MISSING;
-          return column.kind === 'percent' && isNumber(v) ? v / 100 : v;
-        });
-        const total = column.kind === 'count' ? sumValues(perFormat) : (raw(d.id, '') ?? MISSING);
-        const perFormatStatus = formatNames.map((f) => figures.status(d.id, '', f, y.startYear));
-        statuses.set(d.id, [
-          ...perFormatStatus,
-          column.kind === 'count' ? combinedStatus(perFormatStatus) : figures.status(d.id, '', '', y.startYear),
-        ]);
-        if (column.kind === 'count') {
-          const reference = d.id === main.id ? totalCells[yi]!.value : raw(d.id, '');
-          if (reference !== undefined && isNumber(reference) && isNumber(total) && reference !== total) {
-            quality.push((mm) =>
-              attendanceMessages(mm).qualityFormats(d.label, y.label, formatCount(total), formatCount(reference)),
-            );
-          }
-        }
-        values.set(d.id, [...perFormat, total]);
-      }
-      for (const column of columns) {
-        const d = column.measure;
-        if (!d.numerator || !d.denominator) continue;
-        const num = values.get(d.numerator) ?? formatNames.map(() => MISSING);
-        const den = values.get(d.denominator) ?? formatNames.map(() => MISSING);
-        const derived = [...formatNames, ''].map((f, i) => {
-          const value = ratio(num[i], den[i]);
-          const stated = raw(d.id, f);
-          if (isNumber(stated) && isNumber(value)) {
-            const shownValue = column.kind === 'percent' ? value * 100 : value;
-            if (Math.abs(stated - shownValue) > 0.5 * 10 ** -d.decimals + 1e-9) {
-              const where = `${f ? formatLabel(f, a) : a.allFormats}, ${y.label}`;
-              const n = num[i] as number;
-              const dd = den[i] as number;
-              const statedText =
-                column.kind === 'percent' ? `${formatDecimal(stated, d.decimals)}%` : formatDecimal(stated, d.decimals);
-              const derivedText = cellOf(value, column.kind, d.decimals).text;
-              quality.push((mm) =>
-                attendanceMessages(mm).qualityDerived(
-                  d.label,
-                  where,
-                  statedText,
-                  derivedText,
-                  formatCount(n),
-                  formatCount(dd),
-                ),
-              );
-            }
-          }
-          return value;
-        });
-        values.set(d.id, derived);
-        const numStatus = statuses.get(d.numerator) ?? [];
-        const denStatus = statuses.get(d.denominator) ?? [];
-        statuses.set(
-          d.id,
-          derived.map((_, i) => combinedStatus([numStatus[i], denStatus[i]])),
+    const sum = kind === 'count' ? sumValues(perFormat) : (raw(d.id, '') ?? MISSING);
+    const perFormatStatus = formatNames.map((f) => figures.status(d.id, '', f, y.startYear));
+    out.statuses.set(d.id, [
+      ...perFormatStatus,
+      kind === 'count' ? combinedStatus(perFormatStatus) : figures.status(d.id, '', '', y.startYear),
+    ]);
+    if (kind === 'count') {
+      const reference = d.id === ctx.main.id ? total : raw(d.id, '');
+      if (reference !== undefined && isNumber(reference) && isNumber(sum) && reference !== sum) {
+        ctx.quality.push((mm) =>
+          attendanceMessages(catalogueLang(mm)).qualityFormats(
+            d.label,
+            y.label,
+            formatCount(sum),
+            formatCount(reference),
+          ),
         );
       }
-      const rowsOut: FormatRow[] = formatNames.map((f, i) => ({
-        format: f,
-        label: formatLabel(f, a),
-        total: false,
-        cells: columns.map((c) =>
-          withStatus(
-            cellOf(values.get(c.measure.id)![i]!, c.kind, c.measure.decimals),
-            statuses.get(c.measure.id)?.[i],
-          ),
-        ),
-      }));
-      if (formatNames.length > 1) {
-        rowsOut.push({
-          format: '',
-          label: a.allFormats,
-          total: true,
-          cells: columns.map((c) =>
-            withStatus(
-              cellOf(values.get(c.measure.id)![formatNames.length]!, c.kind, c.measure.decimals),
-              statuses.get(c.measure.id)?.[formatNames.length],
-            ),
-          ),
-        });
-      }
-      for (const r of rowsOut) for (const c of r.cells) allValues.push(c.value);
-      for (const r of rowsOut) for (const c of r.cells) allStatuses.push(c.status);
-      return { year: y.label, rows: rowsOut };
-    });
-    formats = { columns, groups };
+    }
+    out.values.set(d.id, [...perFormat, sum]);
   }
+  return out;
+}
 
-  // Figures kept apart: other measures' rows with neither sector nor format (a one-off event).
-  const inTable = new Set([main.id, ...columnMeasures.map((d) => d.id)]);
+/** A derived figure the data states, checked against the one worked out from the counts. */
+function checkDerived(ctx: Context, column: FormatColumn, where: string, stated: Value | undefined, parts: Value[]) {
+  const [value, num, den] = parts as [Value, Value, Value];
+  const d = column.measure;
+  if (!isNumber(stated) || !isNumber(value)) return;
+  const shownValue = column.kind === 'percent' ? value * 100 : value;
+  if (Math.abs(stated - shownValue) <= 0.5 * 10 ** -d.decimals + 1e-9) return;
+  const statedText =
+    column.kind === 'percent' ? `${formatDecimal(stated, d.decimals)}%` : formatDecimal(stated, d.decimals);
+  const derivedText = cellOf(value, column.kind, d.decimals).text;
+  const n = formatCount(num as number);
+  const dd = formatCount(den as number);
+  ctx.quality.push((mm) =>
+    attendanceMessages(catalogueLang(mm)).qualityDerived(d.label, where, statedText, derivedText, n, dd),
+  );
+}
+
+/** The derived columns (an average per meeting): worked out from the counts, never averaged. */
+function derivedColumns(
+  ctx: Context,
+  columns: readonly FormatColumn[],
+  formatNames: string[],
+  y: YearColumn,
+  out: FormatValues,
+) {
+  const missing = formatNames.map(() => MISSING);
+  for (const column of columns) {
+    const d = column.measure;
+    if (!d.numerator || !d.denominator) continue;
+    const num = out.values.get(d.numerator) ?? missing;
+    const den = out.values.get(d.denominator) ?? missing;
+    const derived = [...formatNames, ''].map((f, i) => {
+      const value = ratio(num[i], den[i]);
+      const where = `${f ? formatLabel(f, ctx.a) : ctx.a.allFormats}, ${y.label}`;
+      checkDerived(ctx, column, where, ctx.figures.get(d.id, '', f, y.startYear), [value, num[i]!, den[i]!]);
+      return value;
+    });
+    out.values.set(d.id, derived);
+    const numStatus = out.statuses.get(d.numerator) ?? [];
+    const denStatus = out.statuses.get(d.denominator) ?? [];
+    out.statuses.set(
+      d.id,
+      derived.map((_, i) => combinedStatus([numStatus[i], denStatus[i]])),
+    );
+  }
+}
+
+/** One year's rows of the format table: a row per format, then "All meetings" when there are several. */
+function formatGroupOf(
+  ctx: Context,
+  columns: readonly FormatColumn[],
+  formatNames: string[],
+  y: YearColumn,
+  total: Value,
+): FormatGroup {
+  const out = countedColumns(ctx, columns, formatNames, y, total);
+  derivedColumns(ctx, columns, formatNames, y, out);
+  const cellsAt = (i: number) =>
+    columns.map((c) =>
+      withStatus(
+        cellOf(out.values.get(c.measure.id)![i]!, c.kind, c.measure.decimals),
+        out.statuses.get(c.measure.id)?.[i],
+      ),
+    );
+  const rows: FormatRow[] = formatNames.map((f, i) => ({
+    format: f,
+    label: formatLabel(f, ctx.a),
+    total: false,
+    cells: cellsAt(i),
+  }));
+  if (formatNames.length > 1) {
+    rows.push({ format: '', label: ctx.a.allFormats, total: true, cells: cellsAt(formatNames.length) });
+  }
+  return { year: y.label, rows };
+}
+
+/** The measures of the format table: those given by format, and those derived from two of them. */
+function formatMeasures(ctx: Context): MeasureDef[] {
+  const shown = new Set(ctx.years.map((y) => y.startYear));
+  const ids = new Set(ctx.rows.filter((r) => r.format && shown.has(r.row.period.startYear)).map((r) => r.row.measure));
+  return ctx.dataset.measures.filter((d) =>
+    d.numerator && d.denominator ? ids.has(d.numerator) && ids.has(d.denominator) : ids.has(d.id),
+  );
+}
+
+/** Meetings, attendances and averages by meeting format, a group per year; undefined when the data has none. */
+function formatTableOf(
+  ctx: Context,
+  measures: readonly MeasureDef[],
+  total: SectorRow,
+  notes: Footnotes,
+): FormatTable | undefined {
+  if (!measures.length) return undefined;
+  const shown = new Set(ctx.years.map((y) => y.startYear));
+  const formatNames = [
+    ...new Set(ctx.rows.filter((r) => r.format && shown.has(r.row.period.startYear)).map((r) => r.format)),
+  ];
+  const columns: FormatColumn[] = measures.map((d) => {
+    const n = notes.of(d);
+    return { measure: d, kind: kindOf(d), ...(n ? { footnote: n } : {}) };
+  });
+  const groups = ctx.years.map((y, yi) => formatGroupOf(ctx, columns, formatNames, y, total.cells[yi]!.value));
+  return { columns, groups };
+}
+
+/** Figures kept apart: other measures' rows with neither sector nor format (a one-off event). */
+function separateFigures(ctx: Context, inTable: ReadonlySet<string>, notes: Footnotes): SeparateFigure[] {
   const separate: SeparateFigure[] = [];
-  for (const d of dataset.measures) {
+  for (const d of ctx.dataset.measures) {
     if (inTable.has(d.id) || (d.numerator && d.denominator)) continue;
-    for (const y of years) {
-      const v = figures.get(d.id, '', '', y.startYear);
+    for (const y of ctx.years) {
+      const v = ctx.figures.get(d.id, '', '', y.startYear);
       if (v === undefined) continue;
       const kind = kindOf(d);
       const cell = withStatus(
         cellOf(kind === 'percent' && isNumber(v) ? v / 100 : v, kind, d.decimals),
-        figures.status(d.id, '', '', y.startYear),
+        ctx.figures.status(d.id, '', '', y.startYear),
       );
-      const n = footnoteOf(d);
+      const n = notes.of(d);
       separate.push({ measure: d, year: y.label, cell, ...(n ? { footnote: n } : {}) });
-      allValues.push(cell.value);
-      allStatuses.push(cell.status);
     }
   }
+  return separate;
+}
 
-  // Bars, in reading order.
-  const bars: Bar[] = [];
-  for (const row of sectors) {
-    years.forEach((y, i) => {
+/** The bars, in reading order: sectors top to bottom, the latest year first in each, each with its accessible label. */
+function barsOf(ctx: Context, sectors: readonly SectorRow[]): Bar[] {
+  const { a, m } = ctx;
+  return sectors.flatMap((row) =>
+    ctx.years.map((y, i): Bar => {
       const cell = row.cells[i]!;
       const label = isSymbol(cell.value)
         ? a.barSymbol(row.sector, y.label, cell.text, m.symbols[cell.value.symbol])
@@ -588,74 +607,108 @@ export function buildAttendanceModel(
             row.sector,
             y.label,
             cell.status ? `${cell.text} (${m.statusWord[cell.status]})` : cell.text,
-            main.label,
+            ctx.main.label,
           );
-      bars.push({ sector: row.sector, year: y.key, role: y.role, value: cell.value, text: cell.text, label });
-    });
-  }
-
-  const changeLabel = previous ? m.changeOn(previous.label) : undefined;
-  /** The latest year as readers see it (every text below names years by their labels). */
-  const latestKey = years[0]!.label;
-
-  // The summary: the chart's text alternative.
-  const summary: string[] = [];
-  const totalChange = total.change && total.change.direction !== 'none' ? total.change : undefined;
-  const latestTotal = totalCells[0]!.value;
-  summary.push(
-    isSymbol(latestTotal)
-      ? a.summaryTotalSymbol(main.label, latestKey, totalCells[0]!.text, m.symbols[latestTotal.symbol])
-      : a.summaryTotal(main.label, latestKey, totalCells[0]!.text) +
-          (totalChange && previous ? a.summaryTotalChange(totalChange.text, previous.label, totalCells[1]!.text) : '') +
-          '.',
+      return { sector: row.sector, year: y.key, role: y.role, value: cell.value, text: cell.text, label };
+    }),
   );
-  if (previous) {
-    const compared = sectors.filter((row) => row.change?.amount !== undefined);
-    const amounts = compared.map((row) => row.change!.amount!);
-    const item = (row: SectorRow) => a.summaryChangeItem(row.sector, row.change!.text, row.cells[0]!.text);
-    const most = maxOf(amounts);
-    const least = minOf(amounts);
-    if (compared.length && most > 0) {
-      const top = compared.filter((row) => row.change!.amount === most);
-      summary.push(a.summaryRise(a.list(top.map(item)), top.length));
-    }
-    if (compared.length && least < 0) {
-      const bottom = compared.filter((row) => row.change!.amount === least);
-      summary.push(a.summaryFall(a.list(bottom.map(item)), bottom.length));
-    }
-    if (compared.length && most === 0 && least === 0) summary.push(a.summarySame(main.label, previous.label));
+}
+
+/** The summary's first sentence: the latest total, and its change on the previous year. */
+function totalSentence(ctx: Context, total: SectorRow): string {
+  const { a, m, main, previous } = ctx;
+  const latestKey = ctx.years[0]!.label;
+  const latest = total.cells[0]!;
+  if (isSymbol(latest.value)) {
+    return a.summaryTotalSymbol(main.label, latestKey, latest.text, m.symbols[latest.value.symbol]);
   }
+  const change = total.change && total.change.direction !== 'none' ? total.change : undefined;
+  const onPrevious = change && previous ? a.summaryTotalChange(change.text, previous.label, total.cells[1]!.text) : '';
+  return `${a.summaryTotal(main.label, latestKey, latest.text)}${onPrevious}.`;
+}
+
+/** The largest rise and fall on the previous year (or that every sector was the same). */
+function changeSentences(ctx: Context, sectors: readonly SectorRow[]): string[] {
+  const { a, previous } = ctx;
+  if (!previous) return [];
+  const compared = sectors.filter((row) => row.change?.amount !== undefined);
+  if (!compared.length) return [];
+  const amounts = compared.map((row) => row.change!.amount!);
+  const list = (amount: number) =>
+    compared
+      .filter((row) => row.change!.amount === amount)
+      .map((row) => a.summaryChangeItem(row.sector, row.change!.text, row.cells[0]!.text));
+  const most = maxOf(amounts);
+  const least = minOf(amounts);
+  const sentences: string[] = [];
+  if (most > 0) {
+    const top = list(most);
+    sentences.push(a.summaryRise(joinList(ctx.lang, top), top.length));
+  }
+  if (least < 0) {
+    const bottom = list(least);
+    sentences.push(a.summaryFall(joinList(ctx.lang, bottom), bottom.length));
+  }
+  if (most === 0 && least === 0) sentences.push(a.summarySame(ctx.main.label, previous.label));
+  return sentences;
+}
+
+/** Sectors with no attendance, no figure, or a symbol in the latest year. */
+function gapSentences(ctx: Context, sectors: readonly SectorRow[]): string[] {
+  const { a, m, lang } = ctx;
+  const latestKey = ctx.years[0]!.label;
+  const sentences: string[] = [];
   const none = sectors.filter((row) => row.cells[0]!.value === 0).map((row) => row.sector);
-  if (none.length) summary.push(a.summaryNone(a.list(none), latestKey));
+  if (none.length) sentences.push(a.summaryNone(joinList(lang, none), latestKey));
   const missing = sectors.filter((row) => row.cells[0]!.missing).map((row) => row.sector);
-  if (missing.length) summary.push(a.summaryMissing(a.list(missing), latestKey));
+  if (missing.length) sentences.push(a.summaryMissing(joinList(lang, missing), latestKey));
   const bySymbol = new Map<SymbolCode, string[]>();
   for (const row of sectors) {
     const { value, missing: absent } = row.cells[0]!;
     if (isSymbol(value) && !absent) bySymbol.set(value.symbol, [...(bySymbol.get(value.symbol) ?? []), row.sector]);
   }
   for (const [code, names] of bySymbol) {
-    summary.push(a.summarySymbol(a.list(names), latestKey, `[${code}]`, m.symbols[code]));
+    sentences.push(a.summarySymbol(joinList(lang, names), latestKey, `[${code}]`, m.symbols[code]));
   }
+  return sentences;
+}
+
+/** The latest year's figures by format (the derived columns, else the first), and the figures counted separately. */
+function formatSentences(
+  ctx: Context,
+  formats: FormatTable | undefined,
+  separate: readonly SeparateFigure[],
+): string[] {
+  const { a } = ctx;
+  const latestKey = ctx.years[0]!.label;
+  const sentences: string[] = [];
   if (formats) {
-    const derivedColumns = formats.columns.filter((c) => c.measure.numerator);
+    const derived = formats.columns.filter((c) => c.measure.numerator);
     const latestGroup = formats.groups[0]!;
-    for (const column of derivedColumns.length ? derivedColumns : formats.columns.slice(0, 1)) {
+    for (const column of derived.length ? derived : formats.columns.slice(0, 1)) {
       const i = formats.columns.indexOf(column);
       const parts = latestGroup.rows.filter((r) => !r.total).map((r) => `${r.label} ${r.cells[i]!.text}`);
-      summary.push(a.summaryFormats(column.measure.label, latestKey, parts.join(', ')));
+      sentences.push(a.summaryFormats(column.measure.label, latestKey, parts.join(', ')));
     }
   }
   for (const figure of separate.filter((s) => s.year === latestKey)) {
-    summary.push(a.summarySeparate(figure.measure.label, figure.year, figure.cell.text));
+    sentences.push(a.summarySeparate(figure.measure.label, figure.year, figure.cell.text));
   }
+  return sentences;
+}
 
-  // The CSV: exactly the tables shown, one block each, a blank row between.
+/** The CSV: exactly the tables shown, one block each, a blank row between. */
+function csvOf(
+  ctx: Context,
+  tables: Pick<AttendanceModel, 'sectors' | 'formats' | 'separate' | 'changeLabel'> & { total: SectorRow },
+): string[][] {
+  const { a, main, years } = ctx;
+  const { formats, separate, changeLabel } = tables;
   const csv: string[][] = [
     [a.sector, ...years.map((y) => `${main.label}, ${y.label} (${y.note})`), ...(changeLabel ? [changeLabel] : [])],
-    ...[...sectors, total].map((row) => [
+    ...[...tables.sectors, tables.total].map((row) => [
       row.sector,
-      ...row.cells.map((c) => csvFigure(c)),
+      ...row.cells.map((c) => csvFigure(c.value, 'count', 1, c.status)),
       ...(changeLabel ? [row.change?.text ?? ''] : []),
     ]),
   ];
@@ -663,37 +716,110 @@ export function buildAttendanceModel(
     csv.push([], [a.year, a.format, ...formats.columns.map((c) => c.measure.label)]);
     for (const group of formats.groups) {
       for (const row of group.rows) {
-        csv.push([
-          group.year,
-          row.label,
-          ...row.cells.map((c, i) => csvFigure(c, formats!.columns[i]!.kind, formats!.columns[i]!.measure.decimals)),
-        ]);
+        const cells = row.cells.map((c, i) => {
+          const column = formats.columns[i]!;
+          return csvFigure(c.value, column.kind, column.measure.decimals, c.status);
+        });
+        csv.push([group.year, row.label, ...cells]);
       }
     }
   }
   if (separate.length) {
     csv.push([], [a.separate, a.year, a.figure]);
-    for (const s of separate)
-      csv.push([s.measure.label, s.year, csvFigure(s.cell, kindOf(s.measure), s.measure.decimals)]);
+    for (const s of separate) {
+      csv.push([
+        s.measure.label,
+        s.year,
+        csvFigure(s.cell.value, kindOf(s.measure), s.measure.decimals, s.cell.status),
+      ]);
+    }
   }
+  return csv;
+}
 
+/** Every cell shown, in the order of the tables: for the key to symbols and status marks (a missing [x] counts too). */
+function shownCells(
+  sectors: readonly SectorRow[],
+  total: SectorRow,
+  formats: FormatTable | undefined,
+  separate: readonly SeparateFigure[],
+): Cell[] {
+  return [
+    ...sectors.flatMap((row) => row.cells),
+    ...total.cells,
+    ...(formats?.groups.flatMap((g) => g.rows.flatMap((r) => r.cells)) ?? []),
+    ...separate.map((s) => s.cell),
+  ];
+}
+
+/** The context for a dataset and the options, or the empty model when there is nothing to show by sector. */
+function contextOf(
+  dataset: Dataset,
+  m: Messages,
+  lang: Lang,
+  options: AttendanceOptions,
+  sort: SortOrder,
+): Context | AttendanceModel {
+  const a = attendanceMessages(lang);
+  const rows = dataset.rows.map(classify).filter((r): r is Classified => r !== undefined);
+  const measure = chooseMeasure(dataset, rows, options.measure);
+  const requested = options.year ? parseYear(options.year) : undefined;
+  if (!measure) return emptyModel(sort, requested === undefined ? m.empty : m.emptyYear(yearKey(requested)));
+  const main = measure;
+  // Rows by sector, with or without a format (by sector and format, they add up over the formats).
+  const sectorRows = rows.filter((r) => r.row.measure === main.id && r.sector);
+  if (!sectorRows.length) return emptyModel(sort, a.emptyMeasure(main.label));
+  const available = [...new Set(sectorRows.map((r) => r.row.period.startYear))].sort((x, y) => x - y);
+  const latest = requested ?? available[available.length - 1]!;
+  if (!available.includes(latest)) return emptyModel(sort, m.emptyYear(yearKey(latest)));
+  const years = yearColumns(dataset, latest, available, a);
+  const shown = new Set(years.map((y) => y.startYear));
+  const figures = new Figures();
+  for (const r of rows) if (shown.has(r.row.period.startYear)) figures.add(r.row, r.sector, r.format);
+  return { dataset, m, lang, a, rows, main, years, ...(years[1] ? { previous: years[1] } : {}), figures, quality: [] };
+}
+
+export function buildAttendanceModel(
+  dataset: Dataset,
+  m: Messages,
+  lang: Lang,
+  options: AttendanceOptions = {},
+): AttendanceModel {
+  const sort = parseSort(options.sort);
+  const ctx = contextOf(dataset, m, lang, options, sort);
+  if (!('main' in ctx)) return ctx;
+  const { a, main, years, previous } = ctx;
+  const sectors = sectorRowsOf(ctx, sort);
+  const total = totalRowOf(ctx, sectors);
+  const notes = new Footnotes();
+  const footnote = notes.of(main);
+  const measures = formatMeasures(ctx);
+  const formats = formatTableOf(ctx, measures, total, notes);
+  const separate = separateFigures(ctx, new Set([main.id, ...measures.map((d) => d.id)]), notes);
+  const changeLabel = previous ? m.changeOn(previous.label) : undefined;
+  const cells = shownCells(sectors, total, formats, separate);
   return {
     measure: main,
     ...(footnote ? { footnote } : {}),
     sort,
-    period: a.period(latestKey, previous?.label),
+    period: a.period(years[0]!.label, previous?.label),
     years,
     sectors,
     total,
     ...(changeLabel ? { changeLabel } : {}),
-    bars,
+    bars: barsOf(ctx, sectors),
     ...(formats ? { formats } : {}),
     separate,
-    summary,
-    definitions,
-    symbols: symbolsUsed(allValues),
-    statuses: statusesUsed(allStatuses),
-    quality,
-    csv,
+    summary: [
+      totalSentence(ctx, total),
+      ...changeSentences(ctx, sectors),
+      ...gapSentences(ctx, sectors),
+      ...formatSentences(ctx, formats, separate),
+    ],
+    definitions: notes.definitions,
+    symbols: symbolsUsed(cells.map((c) => c.value)),
+    statuses: statusesUsed(cells.map((c) => c.status)),
+    quality: ctx.quality,
+    csv: csvOf(ctx, { sectors, total, formats, separate, changeLabel }),
   };
 }

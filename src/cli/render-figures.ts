@@ -25,8 +25,8 @@ import {
   type Lang,
 } from 'partnership-widgets/core.js';
 import {
-  attendanceChartOptions,
   attendanceMessages,
+  describeAttendanceFigure,
   describeKpiFigure,
   kpiMessages,
   trainingCatalogues,
@@ -111,27 +111,9 @@ export function staticFigure(name: ElementName, dataset: Dataset, options: Figur
       ...(options.year ? { year: options.year } : {}),
       ...(options.sort ? { sort: options.sort } : {}),
     });
-    const base = frame(name, dataset, model, options);
-    const a = attendanceMessages(lang);
-    const caption = `${base.title}, ${model.period}`;
-    return {
-      ...base,
-      label: a.chartLabel(caption),
-      legend: model.years.map((y) => ({ role: y.role, text: a.legendItem(y.key, y.note) })),
-      panelWidth: width,
-      columns: 1,
-      gap: 0,
-      lists: [],
-      panels: model.empty
-        ? []
-        : [
-            {
-              key: 'sectors',
-              options: attendanceChartOptions(model, { width, fontSize, patternId: 'pw-hatch' }),
-              label: a.chartLabel(caption),
-            },
-          ],
-    };
+    const layout = { lang, width, fontSize, charWidth: CHAR_EM };
+    const figure = describeAttendanceFigure(dataset, model, layout, options.asAt ? { asAt: options.asAt } : {});
+    return { ...figure, styles: ELEMENT_CLASSES[name].styles };
   }
   const model = buildTrainingModel(dataset, m, lang, options.years ? { years: options.years } : {});
   const base = frame(name, dataset, model, options);

@@ -62,3 +62,31 @@ export function cleanText(text: string): string {
   const composed = text.normalize('NFC').replace(MARK_RUN, (run) => Array.from(run).slice(0, MAX_MARKS).join(''));
   return isolate(removeUnpairedBidi(composed));
 }
+
+/**
+ * Wraps text into lines of at most `maxChars` characters, at spaces where it
+ * can, breaking a word longer than a line (with a hyphen) where it cannot.
+ */
+export function wrapLabel(label: string, maxChars: number): string[] {
+  const limit = Math.max(4, Math.floor(maxChars));
+  const lines: string[] = [];
+  let line = '';
+  for (let word of label.trim().split(/\s+/)) {
+    while (word.length > limit) {
+      if (line) {
+        lines.push(line);
+        line = '';
+      }
+      lines.push(`${word.slice(0, limit - 1)}-`);
+      word = word.slice(limit - 1);
+    }
+    if (!line) line = word;
+    else if (line.length + 1 + word.length <= limit) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line || !lines.length) lines.push(line);
+  return lines;
+}
