@@ -6,6 +6,6 @@
 export * from './kpi-quarter-table/chart.js';
 export * from './attendance-by-sector/chart.js';
 export * from './attendance-by-sector/messages.js';
-export * from './training-trend/chart.js';
-export * from './training-trend/messages.js';
+export { describeTrainingFigure } from './training-trend/figure.js';
+export { trainingMessages } from './training-trend/messages.js';
 export * from './core/extent.js';

@@ -15,6 +15,7 @@ import {
   TrainingTrend,
 } from 'partnership-widgets';
 import {
+  CHAR_EM,
   figureFrame,
   figureTitle as coreFigureTitle,
   messages,
@@ -28,8 +29,8 @@ import {
   attendanceMessages,
   kpiChartOptions,
   kpiChartWidth,
-  trainingCatalogues,
-  trainingPanels,
+  describeTrainingFigure,
+  trainingMessages,
 } from 'partnership-widgets/internal.js';
 
 export const ELEMENT_NAMES = ['kpi-quarter-table', 'attendance-by-sector', 'training-trend'] as const;
@@ -70,7 +71,7 @@ export interface FigureOptions {
 function defaultTitle(name: ElementName, lang: Lang): string {
   if (name === 'kpi-quarter-table') return messages(lang).kpiTitle;
   if (name === 'attendance-by-sector') return attendanceMessages(lang).title;
-  return trainingCatalogues[lang].title;
+  return trainingMessages(lang).title;
 }
 
 /** The element's title: the data's, or the element's default. */
@@ -151,30 +152,13 @@ export function staticFigure(name: ElementName, dataset: Dataset, options: Figur
     };
   }
   const model = buildTrainingModel(dataset, m, lang, options.years ? { years: options.years } : {});
-  const base = frame(name, dataset, model, options);
-  const caption = `${base.title}, ${model.period}`;
   return {
-    ...base,
-    label: model.tm.chartLabel(caption),
-    panelWidth: width,
-    columns: 1,
-    gap: 0,
-    lists: model.annotations.length
-      ? [
-          {
-            heading: model.tm.annotationsHeading,
-            items: model.annotations.map((a) => `${a.n}. ${a.period}: ${a.text}`),
-          },
-        ]
-      : [],
-    panels: model.empty
-      ? []
-      : trainingPanels(model, { width, fontSize }).map((p) => ({
-          key: p.id,
-          title: p.title,
-          options: p.options,
-          label: `${p.title}: ${p.name}`,
-          ...(p.id === 'evaluation' && model.returnsText ? { note: model.returnsText } : {}),
-        })),
+    ...describeTrainingFigure(
+      dataset,
+      model,
+      { lang, width, fontSize, charWidth: CHAR_EM },
+      options.asAt ? { asAt: options.asAt } : {},
+    ),
+    styles: ELEMENT_CLASSES[name].styles,
   };
 }
