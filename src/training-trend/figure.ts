@@ -609,7 +609,7 @@ export function describeTrainingFigure(
   model: TrainingModel,
   layout: FigureLayout,
   options: TrainingFigureOptions = {},
-): FigureDescription & TrainingChart {
+): FigureFrame & TrainingChart {
   const frame = figureFrame(dataset, model, messages(layout.lang), {
     lang: layout.lang,
     defaultTitle: trainingMessages(layout.lang).title,
