@@ -16,21 +16,19 @@ import {
 } from 'partnership-widgets';
 import {
   CHAR_EM,
-  figureFrame,
   figureTitle as coreFigureTitle,
   messages,
   type Dataset,
   type FigureDescription,
-  type FigureModel,
   type Lang,
 } from 'partnership-widgets/core.js';
 import {
   attendanceMessages,
   describeAttendanceFigure,
   describeKpiFigure,
+  describeTrainingFigure,
   kpiMessages,
-  trainingCatalogues,
-  trainingPanels,
+  trainingMessages,
 } from 'partnership-widgets/internal.js';
 
 export const ELEMENT_NAMES = ['kpi-quarter-table', 'attendance-by-sector', 'training-trend'] as const;
@@ -71,21 +69,12 @@ export interface FigureOptions {
 function defaultTitle(name: ElementName, lang: Lang): string {
   if (name === 'kpi-quarter-table') return kpiMessages(lang).kpiTitle;
   if (name === 'attendance-by-sector') return attendanceMessages(lang).title;
-  return trainingCatalogues[lang].title;
+  return trainingMessages(lang).title;
 }
 
 /** The element's title: the data's, or the element's default. */
 export function figureTitle(name: ElementName, dataset: Dataset, lang: Lang): string {
   return coreFigureTitle(dataset, { defaultTitle: defaultTitle(name, lang) });
-}
-
-function frame(name: ElementName, dataset: Dataset, model: FigureModel, options: FigureOptions) {
-  const frame = figureFrame(dataset, model, messages(options.lang), {
-    lang: options.lang,
-    defaultTitle: defaultTitle(name, options.lang),
-    ...(options.asAt ? { asAt: options.asAt } : {}),
-  });
-  return { ...frame, styles: ELEMENT_CLASSES[name].styles };
 }
 
 /** The static figure for an element, built with the element's defaults (as if it had no attributes). */
@@ -116,30 +105,13 @@ export function staticFigure(name: ElementName, dataset: Dataset, options: Figur
     return { ...figure, styles: ELEMENT_CLASSES[name].styles };
   }
   const model = buildTrainingModel(dataset, m, lang, options.years ? { years: options.years } : {});
-  const base = frame(name, dataset, model, options);
-  const caption = `${base.title}, ${model.period}`;
   return {
-    ...base,
-    label: model.tm.chartLabel(caption),
-    panelWidth: width,
-    columns: 1,
-    gap: 0,
-    lists: model.annotations.length
-      ? [
-          {
-            heading: model.tm.annotationsHeading,
-            items: model.annotations.map((a) => `${a.n}. ${a.period}: ${a.text}`),
-          },
-        ]
-      : [],
-    panels: model.empty
-      ? []
-      : trainingPanels(model, { width, fontSize }).map((p) => ({
-          key: p.id,
-          title: p.title,
-          options: p.options,
-          label: `${p.title}: ${p.name}`,
-          ...(p.id === 'evaluation' && model.returnsText ? { note: model.returnsText } : {}),
-        })),
+    ...describeTrainingFigure(
+      dataset,
+      model,
+      { lang, width, fontSize, charWidth: CHAR_EM },
+      options.asAt ? { asAt: options.asAt } : {},
+    ),
+    styles: ELEMENT_CLASSES[name].styles,
   };
 }

@@ -2,6 +2,7 @@
  * The strings `<training-trend>` writes beyond the core catalogue, in English
  * (en-GB) and Welsh (cy), typed so that a missing Welsh string is a compile
  * error. Data strings (labels, annotations, notes) are shown as written.
+ * Lists of names are joined by the core `joinList`.
  */
 import type { Lang } from '../core/messages.js';
 
@@ -29,8 +30,6 @@ export interface TrainingMessages {
   summaryPartial: (year: string, parts: string) => string;
   /** Years with a symbol for attendees or events: "2019-20 [x] and 2020-21 [c]". */
   summaryGaps: (years: string) => string;
-  /** "a, b and c". */
-  list: (items: readonly string[]) => string;
   returnsWords: (rate: string, year: string) => string;
   panelAttendees: string;
   panelEvents: string;
@@ -79,7 +78,6 @@ const en: TrainingMessages = {
     `Evaluation: ${range} on a scale from −100 to +100${returns ? `, from ${returns} of attendees` : ''}.`,
   summaryPartial: (year, parts) => `In ${year}: ${parts}`,
   summaryGaps: (years) => `The chart leaves a gap, not a zero, where there is no figure: ${years}.`,
-  list: (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`),
   returnsWords: (rate, year) => `Based on evaluation returns from ${rate} of attendees in ${year}.`,
   panelAttendees: 'Attendees',
   panelEvents: 'Training events',
@@ -125,7 +123,6 @@ const cy: TrainingMessages = {
     `Gwerthusiad: ${range} ar raddfa o −100 i +100${returns ? `, gan ${returns} o’r mynychwyr` : ''}.`,
   summaryPartial: (year, parts) => `Yn ${year}: ${parts}`,
   summaryGaps: (years) => `Mae’r siart yn gadael bwlch, nid sero, lle nad oes ffigur: ${years}.`,
-  list: (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} a ${items.at(-1)}`),
   returnsWords: (rate, year) => `Yn seiliedig ar ffurflenni gwerthuso gan ${rate} o’r mynychwyr yn ${year}.`,
   panelAttendees: 'Mynychwyr',
   panelEvents: 'Digwyddiadau hyfforddi',
@@ -147,4 +144,9 @@ const cy: TrainingMessages = {
     `Does gan y data ddim mesur "attendees" nac "events", felly does dim tuedd hyfforddi i’w llunio. Ei fesurau yw: ${known}.`,
 };
 
-export const trainingCatalogues: Record<Lang, TrainingMessages> = { en, cy };
+const catalogues: Record<Lang, TrainingMessages> = { en, cy };
+
+/** The widget's own strings in a language: the one way the element, model, figure and CLI reach them. */
+export function trainingMessages(lang: Lang): TrainingMessages {
+  return catalogues[lang];
+}

@@ -2,20 +2,23 @@ import { expect } from '@open-wc/testing';
 import { loadJson } from '../../test/helpers.js';
 import {
   allSuppressed,
+  calendarYears,
+  LLR_SAMPLE,
   missingYear,
   noTrainingMeasures,
   oneYear,
   TWELVE_ATTENDEES,
   twelveYears,
-} from '../../test/training-fixtures.js';
+} from './training-trend.examples.js';
 import { validateEnvelope, WidgetError } from '../core/contract.js';
 import { messages } from '../core/messages.js';
 import { readCsv } from '../core/readers.js';
+import { trainingMessages } from './messages.js';
 import { buildTrainingModel, cellText, type TrainingModel, type TrainingOptions } from './model.js';
 
 const en = messages('en');
 const cy = messages('cy');
-const LLR = '/data/llr-training.json';
+const LLR = LLR_SAMPLE;
 
 async function llr(options: TrainingOptions = {}, lang: 'en' | 'cy' = 'en') {
   return buildTrainingModel(validateEnvelope(await loadJson(LLR)), lang === 'en' ? en : cy, lang, options);
@@ -108,7 +111,9 @@ describe('training model: the LLR sample', () => {
     // 1949 / 1630 = 1.1957; 98 / 79 = 1.2405; (1949/98) / (1630/79) = 0.9639.
     expect(model.changes).to.deep.equal({
       label: 'Change on 2020-21',
-      cells: ['up 19.6%', 'up 24.1%', 'down 3.6%', '', '', '', '', ''],
+      // A symbol on either side makes the change that symbol (the core rule): 2021-22's cancelled,
+      // booked and attendance are [x], and 2020-21's returns; the evaluation range has no change.
+      cells: ['up 19.6%', 'up 24.1%', 'down 3.6%', '[x]', '[x]', '[x]', '', '[x]'],
     });
   });
 
@@ -146,7 +151,7 @@ describe('training model: the LLR sample', () => {
     ]);
   });
 
-  it('downloads the table as CSV: counts without separators, scores without a leading +', async () => {
+  it('downloads the table as CSV: counts without separators, rates in percent without the sign, scores without a leading +', async () => {
     expect((await llr()).csv).to.deep.equal([
       [
         'Year',
@@ -159,12 +164,12 @@ describe('training model: the LLR sample', () => {
         'Evaluation (−100 to +100)',
         'Evaluation returns',
       ],
-      ['2017-18', '1180', '74', '15.9', '6', '1390', '85%', '[x]', '[x]'],
-      ['2018-19', '1320', '81', '16.3', '5', '1560', '85%', '[x]', '[x]'],
-      ['2019-20', '1410', '86', '16.4', '9', '1700', '83%', '[x]', '[x]'],
-      ['2020-21', '1630', '79', '20.6', '12', '2150', '76%', '80 to 90', '[x]'],
-      ['2021-22', '1949', '98', '19.9', '[x]', '[x]', '[x]', '80 to 90', '42%'],
-      ['Change on 2020-21', 'up 19.6%', 'up 24.1%', 'down 3.6%', '', '', '', '', ''],
+      ['2017-18', '1180', '74', '15.9', '6', '1390', '85', '[x]', '[x]'],
+      ['2018-19', '1320', '81', '16.3', '5', '1560', '85', '[x]', '[x]'],
+      ['2019-20', '1410', '86', '16.4', '9', '1700', '83', '[x]', '[x]'],
+      ['2020-21', '1630', '79', '20.6', '12', '2150', '76', '80 to 90', '[x]'],
+      ['2021-22', '1949', '98', '19.9', '[x]', '[x]', '[x]', '80 to 90', '42'],
+      ['Change on 2020-21', 'up 19.6%', 'up 24.1%', 'down 3.6%', '[x]', '[x]', '[x]', '', '[x]'],
     ]);
   });
 
@@ -207,7 +212,7 @@ describe('training model: the LLR sample', () => {
     expect(model.returnsText).to.equal('Yn seiliedig ar ffurflenni gwerthuso gan 42% o’r mynychwyr yn 2021-22.');
     expect(model.csv[0]![0]).to.equal('Blwyddyn');
     expect(model.csv.at(-1)![0]).to.equal('Newid ers 2020-21');
-    expect(model.tm.panelEvaluation).to.equal('Sgôr gwerthuso (−100 i +100)');
+    expect(trainingMessages(model.lang).panelEvaluation).to.equal('Sgôr gwerthuso (−100 i +100)');
   });
 });
 
@@ -230,7 +235,7 @@ describe('training model: hard cases', () => {
         'Evaluation (−100 to +100)',
         'Evaluation returns',
       ],
-      ['2021-22', '312', '14', '22.3', '85', '40%'],
+      ['2021-22', '312', '14', '22.3', '85', '40'],
     ]);
   });
 
@@ -294,7 +299,8 @@ describe('training model: hard cases', () => {
     expect(model.summary[0]).to.equal(
       'In 2021-22: attendees [c], events [c] (confidential: withheld to protect people’s privacy).',
     );
-    expect(model.changes!.cells.every((c) => c === '')).to.equal(true);
+    // Every figure of the latest year is [c]: so is every change on the year before (the evaluation range has none).
+    expect(new Set(model.changes!.cells.filter(Boolean))).to.deep.equal(new Set(['[c]']));
     expect(build(data, 'cy').summary[0]).to.equal(
       'Yn 2021-22: mynychwyr [c], digwyddiadau [c] (cyfrinachol: wedi’i atal i ddiogelu preifatrwydd pobl).',
     );
@@ -354,20 +360,7 @@ describe('training model: hard cases', () => {
 });
 
 describe('training model: status of figures and period labels', () => {
-  const data = {
-    yearStartMonth: 1,
-    measures: [
-      { id: 'attendees', label: 'Attendees' },
-      { id: 'events', label: 'Events' },
-    ],
-    annotations: [{ period: '2024-25', text: 'New e-learning offer' }],
-    data: [
-      { measure: 'attendees', period: '2023-24', value: 1800, status: 'final' },
-      { measure: 'events', period: '2023-24', value: 90 },
-      { measure: 'attendees', period: '2024-25', value: 1949, status: 'provisional' },
-      { measure: 'events', period: '2024-25', value: 98, status: 'estimated' },
-    ],
-  };
+  const data = calendarYears();
 
   it('marks each figure with its status in the table, the summary and the CSV, and keys the marks', () => {
     const model = build(data);

@@ -9,16 +9,17 @@
  * year for each measure. Years run without a break from the first to the
  * last in the data: a year with no row is "not available", never a zero.
  */
+import { changeOn, type Change, type ChangeMeasure } from '../core/change.js';
 import { maxOf, minOf } from '../core/extent.js';
 import { WidgetError, type Dataset, type DataRow, type MeasureDef } from '../core/contract.js';
-import { csvNumber } from '../core/csv.js';
-import { formatCount, formatDecimal, formatPercent, formatValue, roundHalfUp } from '../core/format.js';
-import { messages, type Lang, type Messages } from '../core/messages.js';
+import { csvFigure } from '../core/csv.js';
+import { formatCount, formatDecimal, formatPercent, formatValue, roundHalfUp, type ValueKind } from '../core/format.js';
+import { joinList, messages, type Lang, type Messages } from '../core/messages.js';
 import { isPeriod, makePeriod, parsePeriod, periodLabel, type Period } from '../core/periods.js';
 import { combinedStatus, statusesUsed, statusMark, type Status } from '../core/status.js';
 import { isNumber, isSymbol, ratio, symbol, symbolsUsed, type Value } from '../core/symbols.js';
 import type { FigureModel } from '../core/widget.js';
-import { trainingCatalogues, type TrainingMessages } from './messages.js';
+import { trainingMessages, type TrainingMessages } from './messages.js';
 
 export const MEASURE_IDS = [
   'attendees',
@@ -66,6 +67,11 @@ export interface TrainingYear {
 export interface TrainingColumn {
   readonly key: keyof TrainingYear | 'year';
   readonly label: string;
+  /** How the column's figures go into the CSV: their kind and decimal places. */
+  readonly kind: ValueKind;
+  readonly decimals: number;
+  /** How its change on the previous year is measured; none for the evaluation range. */
+  readonly change?: ChangeMeasure;
 }
 
 export interface TrainingModel extends FigureModel {
@@ -85,7 +91,13 @@ export interface TrainingModel extends FigureModel {
   readonly returnsText?: string;
   readonly latest?: TrainingYear;
   readonly lang: Lang;
-  readonly tm: TrainingMessages;
+}
+
+/** The panels the chart draws for a model, in order: attendees, events, the evaluation where the data has it. */
+export type PanelId = 'attendees' | 'events' | 'evaluation';
+
+export function panelIds(model: TrainingModel): PanelId[] {
+  return ['attendees', 'events', ...(model.has.evaluation ? (['evaluation'] as const) : [])];
 }
 
 const MISSING = symbol('x');
@@ -109,78 +121,58 @@ function figure(
   return { value: v, text: text + statusMark(status), ...(status ? { status } : {}) };
 }
 
-export function buildTrainingModel(
-  dataset: Dataset,
-  m: Messages,
-  lang: Lang,
-  options: TrainingOptions = {},
-): TrainingModel {
-  const tm = trainingCatalogues[lang];
-  const byId = new Map(dataset.measures.map((d) => [d.id, d]));
-  if (!byId.has('attendees') && !byId.has('events')) {
-    const known = dataset.measures.map((d) => d.id).join(', ');
-    // In the reader's language on screen, in English in the widget-error event.
-    throw new WidgetError('validation', [
-      (mm) => trainingCatalogues[mm === messages('cy') ? 'cy' : 'en'].needsMeasures(known),
-    ]);
-  }
+/** The rows of the whole partnership, looked up by measure and year. */
+interface Lookup {
+  readonly byId: ReadonlyMap<string, MeasureDef>;
+  readonly rows: readonly DataRow[];
+  get(id: string, year: number): Value | undefined;
+  statusOf(year: number, ...ids: string[]): Status | undefined;
+}
+
+function lookupOf(dataset: Dataset): Lookup {
   // Rows of the whole partnership: rows with a format dimension are a breakdown, not the totals.
   const rows = dataset.rows.filter((r) => !Object.keys(r.dims).length && !r.period.quarter);
-  const lookup = new Map<string, DataRow>();
-  for (const r of rows) lookup.set(`${r.measure}|${r.period.startYear}`, r);
-  const get = (id: string, year: number): Value | undefined => lookup.get(`${id}|${year}`)?.value;
-  const statusOf = (year: number, ...ids: string[]): Status | undefined =>
-    combinedStatus(ids.map((id) => lookup.get(`${id}|${year}`)?.status));
-
-  const starts = rows
-    .filter((r) => (MEASURE_IDS as readonly string[]).includes(r.measure))
-    .map((r) => r.period.startYear);
-  const base = {
-    summary: [] as string[],
-    definitions: [] as { n: number; label: string; text: string }[],
-    quality: [],
-    csv: [] as string[][],
-    lang,
-    tm,
+  const byKey = new Map<string, DataRow>();
+  for (const r of rows) byKey.set(`${r.measure}|${r.period.startYear}`, r);
+  return {
+    byId: new Map(dataset.measures.map((d) => [d.id, d])),
+    rows,
+    get: (id, year) => byKey.get(`${id}|${year}`)?.value,
+    statusOf: (year, ...ids) => combinedStatus(ids.map((id) => byKey.get(`${id}|${year}`)?.status)),
   };
-  if (!starts.length) {
-    return {
-      ...base,
-      period: '',
-      empty: m.empty,
-      years: [],
-      has: { cancelled: false, booked: false, evaluation: false, returns: false },
-      columns: [],
-      annotations: [],
-      symbols: [],
-    };
-  }
+}
+
+/** Without attendees or events there is no trend to draw: say so, with the measures the data has. */
+function checkMeasures(dataset: Dataset): void {
+  const ids = dataset.measures.map((d) => d.id);
+  if (ids.includes('attendees') || ids.includes('events')) return;
+  // In the reader's language on screen, in English in the widget-error event.
+  throw new WidgetError('validation', [
+    (mm) => trainingMessages(mm === messages('cy') ? 'cy' : 'en').needsMeasures(ids.join(', ')),
+  ]);
+}
+
+/** The years shown: the latest `years` (default 12) up to the last year with a figure. */
+function yearSpan(starts: readonly number[], options: TrainingOptions): { first: number; last: number } {
   const last = maxOf(starts);
   // A `years` that is not a number (years="all") keeps the default rather than showing nothing.
   const span = Number.isFinite(options.years) ? Math.max(1, Math.floor(options.years!)) : 12;
-  const first = Math.max(minOf(starts), last - span + 1);
+  return { first: Math.max(minOf(starts), last - span + 1), last };
+}
 
-  const present = (id: string) => rows.some((r) => r.measure === id && r.period.startYear >= first);
-  const has = {
+function measuresPresent(lookup: Lookup, first: number): TrainingModel['has'] {
+  const present = (id: string) => lookup.rows.some((r) => r.measure === id && r.period.startYear >= first);
+  return {
     cancelled: present('cancelled'),
     booked: present('booked'),
     evaluation: present('evaluation') || present('evaluation_min') || present('evaluation_max'),
     returns: present('evaluation_returns'),
   };
-  const percentStatus = (id: string, year: number): Status | undefined => {
-    const def = byId.get(id);
-    return def?.numerator && def.denominator ? statusOf(year, def.numerator, def.denominator) : statusOf(year, id);
-  };
-  const percentOf = (id: string, year: number): Value | undefined => {
-    const v = get(id, year);
-    const def = byId.get(id);
-    // A stated rate is in percent (42 = 42%); a derived one is worked out.
-    if (def?.numerator && def.denominator) return ratio(get(def.numerator, year), get(def.denominator, year));
-    return isNumber(v) ? v / 100 : v;
-  };
+}
 
-  // Annotations on reporting years shown, numbered in year order; others are not drawn.
-  const annotationList = dataset.annotations
+/** Annotations on reporting years shown, numbered in year order; others are not drawn. */
+function annotationsShown(dataset: Dataset, first: number, last: number) {
+  return dataset.annotations
     .flatMap((a) => {
       const p = parsePeriod(a.period);
       return isPeriod(p) && !p.quarter && p.startYear >= first && p.startYear <= last
@@ -189,250 +181,312 @@ export function buildTrainingModel(
     })
     .sort((a, b) => a.period.localeCompare(b.period))
     .map((a, i) => ({ n: i + 1, ...a }));
+}
 
-  const rateDigits = byId.get('attendance_rate')?.decimals ?? 0;
-  const returnsDigits = byId.get('evaluation_returns')?.decimals ?? 0;
-  const years: TrainingYear[] = [];
-  for (let y = first; y <= last; y++) {
-    const period = makePeriod(y);
-    const attendees = get('attendees', y);
-    const events = get('events', y);
-    const single = get('evaluation', y);
-    const low = single ?? get('evaluation_min', y);
-    const high = single ?? get('evaluation_max', y);
-    const annotation = annotationList.find((a) => a.period === period.key);
-    const evalLow = has.evaluation
-      ? figure(low, 'score', 0, statusOf(y, single !== undefined ? 'evaluation' : 'evaluation_min'))
-      : undefined;
-    const evalHigh = has.evaluation
-      ? figure(high, 'score', 0, statusOf(y, single !== undefined ? 'evaluation' : 'evaluation_max'))
-      : undefined;
-    years.push({
-      period,
-      label: periodLabel(period, dataset.yearStartMonth, dataset.periodLabels),
-      attendees: figure(attendees, 'count', 1, statusOf(y, 'attendees')),
-      events: figure(events, 'count', 1, statusOf(y, 'events')),
-      perEvent: figure(
-        ratio(attendees ?? MISSING, events ?? MISSING),
-        'decimal',
-        1,
-        statusOf(y, 'attendees', 'events'),
-      ),
-      ...(has.cancelled ? { cancelled: figure(get('cancelled', y), 'count', 1, statusOf(y, 'cancelled')) } : {}),
-      ...(has.booked
-        ? {
-            booked: figure(get('booked', y), 'count', 1, statusOf(y, 'booked')),
-            attendanceRate: figure(
-              ratio(attendees ?? MISSING, get('booked', y) ?? MISSING),
-              'percent',
-              rateDigits,
-              statusOf(y, 'attendees', 'booked'),
-            ),
-          }
-        : {}),
-      ...(evalLow && evalHigh
-        ? {
-            evaluationLow: evalLow,
-            evaluationHigh: evalHigh,
-            evaluationText:
-              isSymbol(evalLow.value) || isSymbol(evalHigh.value)
-                ? isSymbol(evalLow.value)
-                  ? evalLow.text
-                  : evalHigh.text
-                : evalLow.value === evalHigh.value
-                  ? evalLow.text
-                  : tm.range(evalLow.text, evalHigh.text),
-          }
-        : {}),
-      ...(has.returns
-        ? {
-            returns: figure(
-              percentOf('evaluation_returns', y),
-              'percent',
-              returnsDigits,
-              percentStatus('evaluation_returns', y),
-            ),
-          }
-        : {}),
-      ...(annotation ? { annotation: { n: annotation.n, text: annotation.text } } : {}),
-    });
+/** A year's evaluation: lowest and highest score (one score is both) and the range in words. */
+function evaluationOf(lookup: Lookup, y: number, tm: TrainingMessages): Partial<TrainingYear> {
+  const single = lookup.get('evaluation', y);
+  const low = figure(
+    single ?? lookup.get('evaluation_min', y),
+    'score',
+    0,
+    lookup.statusOf(y, single !== undefined ? 'evaluation' : 'evaluation_min'),
+  );
+  const high = figure(
+    single ?? lookup.get('evaluation_max', y),
+    'score',
+    0,
+    lookup.statusOf(y, single !== undefined ? 'evaluation' : 'evaluation_max'),
+  );
+  const text =
+    isSymbol(low.value) || isSymbol(high.value)
+      ? isSymbol(low.value)
+        ? low.text
+        : high.text
+      : low.value === high.value
+        ? low.text
+        : tm.range(low.text, high.text);
+  return { evaluationLow: low, evaluationHigh: high, evaluationText: text };
+}
+
+/** A rate's value (a stated rate is in percent, 42 = 42%; a derived one is worked out) and its status. */
+function rateOf(lookup: Lookup, id: string, y: number): { value: Value | undefined; status: Status | undefined } {
+  const def = lookup.byId.get(id);
+  if (def?.numerator && def.denominator) {
+    return {
+      value: ratio(lookup.get(def.numerator, y), lookup.get(def.denominator, y)),
+      status: lookup.statusOf(y, def.numerator, def.denominator),
+    };
   }
+  const v = lookup.get(id, y);
+  return { value: isNumber(v) ? v / 100 : v, status: lookup.statusOf(y, id) };
+}
 
-  const columns: TrainingColumn[] = [
-    { key: 'attendees', label: byId.get('attendees')?.label ?? tm.attendees },
-    { key: 'events', label: byId.get('events')?.label ?? tm.events },
-    { key: 'perEvent', label: tm.perEvent },
-    ...(has.cancelled ? [{ key: 'cancelled' as const, label: byId.get('cancelled')?.label ?? tm.cancelled }] : []),
+interface YearContext {
+  readonly lookup: Lookup;
+  readonly has: TrainingModel['has'];
+  readonly annotations: readonly { n: number; period: string; text: string }[];
+  readonly dataset: Dataset;
+  readonly tm: TrainingMessages;
+}
+
+/** One year's figures: every measure shown, a symbol where the data has none. */
+function yearOf(y: number, ctx: YearContext): TrainingYear {
+  const { lookup, has } = ctx;
+  const period = makePeriod(y);
+  const attendees = lookup.get('attendees', y);
+  const events = lookup.get('events', y);
+  const booked = lookup.get('booked', y);
+  const annotation = ctx.annotations.find((a) => a.period === period.key);
+  const returns = has.returns ? rateOf(lookup, 'evaluation_returns', y) : undefined;
+  const digits = (id: string) => lookup.byId.get(id)?.decimals ?? 0;
+  return {
+    period,
+    label: periodLabel(period, ctx.dataset.yearStartMonth, ctx.dataset.periodLabels),
+    attendees: figure(attendees, 'count', 1, lookup.statusOf(y, 'attendees')),
+    events: figure(events, 'count', 1, lookup.statusOf(y, 'events')),
+    perEvent: figure(
+      ratio(attendees ?? MISSING, events ?? MISSING),
+      'decimal',
+      1,
+      lookup.statusOf(y, 'attendees', 'events'),
+    ),
+    ...(has.cancelled
+      ? { cancelled: figure(lookup.get('cancelled', y), 'count', 1, lookup.statusOf(y, 'cancelled')) }
+      : {}),
+    ...(has.booked
+      ? {
+          booked: figure(booked, 'count', 1, lookup.statusOf(y, 'booked')),
+          attendanceRate: figure(
+            ratio(attendees ?? MISSING, booked ?? MISSING),
+            'percent',
+            digits('attendance_rate'),
+            lookup.statusOf(y, 'attendees', 'booked'),
+          ),
+        }
+      : {}),
+    ...(has.evaluation ? evaluationOf(lookup, y, ctx.tm) : {}),
+    ...(returns ? { returns: figure(returns.value, 'percent', digits('evaluation_returns'), returns.status) } : {}),
+    ...(annotation ? { annotation: { n: annotation.n, text: annotation.text } } : {}),
+  };
+}
+
+/** The table's columns after the year: the data's labels where it has them, the widget's own otherwise. */
+function columnsOf(lookup: Lookup, has: TrainingModel['has'], tm: TrainingMessages): TrainingColumn[] {
+  const label = (id: string, own: string) => lookup.byId.get(id)?.label ?? own;
+  const digits = (id: string) => lookup.byId.get(id)?.decimals ?? 0;
+  const count = { kind: 'count', decimals: 0, change: 'relative' } as const;
+  return [
+    { key: 'attendees', label: label('attendees', tm.attendees), ...count },
+    { key: 'events', label: label('events', tm.events), ...count },
+    { key: 'perEvent', label: tm.perEvent, kind: 'ratio', decimals: 1, change: 'relative' },
+    ...(has.cancelled ? [{ key: 'cancelled' as const, label: label('cancelled', tm.cancelled), ...count }] : []),
     ...(has.booked
       ? [
-          { key: 'booked' as const, label: byId.get('booked')?.label ?? tm.booked },
-          { key: 'attendanceRate' as const, label: byId.get('attendance_rate')?.label ?? tm.attendanceRate },
+          { key: 'booked' as const, label: label('booked', tm.booked), ...count },
+          {
+            key: 'attendanceRate' as const,
+            label: label('attendance_rate', tm.attendanceRate),
+            kind: 'percent' as const,
+            decimals: digits('attendance_rate'),
+            change: 'points' as const,
+          },
         ]
       : []),
-    ...(has.evaluation ? [{ key: 'evaluationText' as const, label: tm.evaluation }] : []),
-    ...(has.returns ? [{ key: 'returns' as const, label: byId.get('evaluation_returns')?.label ?? tm.returns }] : []),
+    ...(has.evaluation
+      ? [{ key: 'evaluationText' as const, label: tm.evaluation, kind: 'ratio' as const, decimals: 0 }]
+      : []),
+    ...(has.returns
+      ? [
+          {
+            key: 'returns' as const,
+            label: label('evaluation_returns', tm.returns),
+            kind: 'percent' as const,
+            decimals: digits('evaluation_returns'),
+            change: 'points' as const,
+          },
+        ]
+      : []),
   ];
+}
 
-  // Change on the previous year, for each column that is a number.
-  const latest = years[years.length - 1]!;
-  const previous = years.length > 1 ? years[years.length - 2] : undefined;
-  const changeText = (key: TrainingColumn['key']): string => {
-    if (!previous || key === 'evaluationText' || key === 'year') return '';
-    const a = latest[key] as Figure | undefined;
-    const b = previous[key] as Figure | undefined;
-    if (!a || !b) return '';
-    if (isSymbol(a.value) || isSymbol(b.value)) return '';
-    const isRate = key === 'attendanceRate' || key === 'returns';
-    if (isRate) {
-      const points = roundHalfUp((a.value - b.value) * 100, 1);
-      if (points === 0) return m.noChange;
-      const size = m.percentagePoints(formatDecimal(Math.abs(points), 1));
-      return points > 0 ? m.up(size) : m.down(size);
-    }
-    if (b.value === 0) return '';
-    const pct = roundHalfUp((a.value / b.value - 1) * 100, 1);
-    if (!Number.isFinite(pct)) return '';
-    if (pct === 0) return m.noChange;
-    const size = `${formatDecimal(Math.abs(pct), 1)}%`;
-    return pct > 0 ? m.up(size) : m.down(size);
-  };
-  const changes = previous
-    ? { label: m.changeOn(previous.label), cells: columns.map((c) => changeText(c.key)) }
-    : undefined;
+/** A column's figure for a year, when the column holds one figure a year. */
+function figureIn(year: TrainingYear, key: TrainingColumn['key']): Figure | undefined {
+  if (key === 'year' || key === 'evaluationText') return undefined;
+  return year[key] as Figure | undefined;
+}
 
-  // Summary: the latest year in words, then cancellations, bookings and evaluation.
-  const summary: string[] = [];
-  const meaningOf = (f: Figure) => (isSymbol(f.value) ? m.symbols[f.value.symbol] : '');
-  const attendeesChange = changes?.cells[0];
-  if (isNumber(latest.attendees.value) && isNumber(latest.events.value)) {
-    const perEventText = isNumber(latest.perEvent.value)
-      ? tm.aboutPerEvent(formatCount(Math.round(latest.perEvent.value)))
-      : '';
-    summary.push(
-      tm.summaryMain(latest.label, latest.attendees.text, latest.events.text, perEventText) +
-        (attendeesChange && previous ? tm.summaryChange(attendeesChange, previous.label) : '') +
-        '.',
-    );
-  } else {
-    // A symbol is never read as a number: "In 2021-22: attendees [c], 98 events (confidential: …)."
-    const parts = [
-      tm.attendeesPart(latest.attendees.text, isNumber(latest.attendees.value) ? latest.attendees.value : undefined),
-      tm.eventsPart(latest.events.text, isNumber(latest.events.value) ? latest.events.value : undefined),
-    ].join(', ');
-    const meanings = [...new Set([meaningOf(latest.attendees), meaningOf(latest.events)].filter(Boolean))];
-    summary.push(`${tm.summaryPartial(latest.label, parts)}${tm.symbolMeanings(meanings.join('; '))}.`);
+/** The change on the previous year for each column, by the core rule (a symbol on either side is that symbol). */
+function changesOf(latest: TrainingYear, previous: TrainingYear, columns: readonly TrainingColumn[], m: Messages) {
+  const changes: (Change | undefined)[] = columns.map((c) =>
+    c.change
+      ? changeOn(figureIn(latest, c.key)?.value, figureIn(previous, c.key)?.value, { measure: c.change }, m)
+      : undefined,
+  );
+  return { label: m.changeOn(previous.label), cells: changes.map((c) => c?.text ?? ''), attendees: changes[0] };
+}
+
+const meaningOf = (f: Figure, m: Messages) => (isSymbol(f.value) ? m.symbols[f.value.symbol] : '');
+
+/**
+ * The summary's first sentence: the latest year in words, with the change in
+ * attendance when it is a number. A symbol is never read as a number:
+ * "In 2021-22: attendees [c], 98 events (confidential: …)."
+ */
+function headline(latest: TrainingYear, previous: TrainingYear | undefined, change: Change | undefined, lang: Lang) {
+  const m = messages(lang);
+  const tm = trainingMessages(lang);
+  const { attendees, events, perEvent } = latest;
+  if (isNumber(attendees.value) && isNumber(events.value)) {
+    const perEventText = isNumber(perEvent.value) ? tm.aboutPerEvent(formatCount(Math.round(perEvent.value))) : '';
+    const changeText = change && !change.symbol && previous ? tm.summaryChange(change.text, previous.label) : '';
+    return `${tm.summaryMain(latest.label, attendees.text, events.text, perEventText)}${changeText}.`;
   }
-  if (latest.cancelled) {
+  const parts = [
+    tm.attendeesPart(attendees.text, isNumber(attendees.value) ? attendees.value : undefined),
+    tm.eventsPart(events.text, isNumber(events.value) ? events.value : undefined),
+  ].join(', ');
+  const meanings = [...new Set([meaningOf(attendees, m), meaningOf(events, m)].filter(Boolean))];
+  return `${tm.summaryPartial(latest.label, parts)}${tm.symbolMeanings(meanings.join('; '))}.`;
+}
+
+/** The summary: the latest year, then cancellations, bookings, evaluation and the years left as gaps. */
+function summaryOf(
+  years: readonly TrainingYear[],
+  columns: readonly TrainingColumn[],
+  change: Change | undefined,
+  lang: Lang,
+): string[] {
+  const m = messages(lang);
+  const tm = trainingMessages(lang);
+  const latest = years.at(-1)!;
+  const summary = [headline(latest, years.at(-2), change, lang)];
+  const { cancelled, attendanceRate, booked, evaluationText, evaluationLow, returns } = latest;
+  if (cancelled) {
     summary.push(
-      isNumber(latest.cancelled.value)
-        ? tm.summaryCancelled(latest.cancelled.text, latest.cancelled.value)
-        : tm.summaryNotAvailable(
-            columns.find((c) => c.key === 'cancelled')!.label,
-            m.symbols[(latest.cancelled.value as { symbol: 'x' }).symbol],
-          ),
+      isNumber(cancelled.value)
+        ? tm.summaryCancelled(cancelled.text, cancelled.value)
+        : tm.summaryNotAvailable(columns.find((c) => c.key === 'cancelled')!.label, meaningOf(cancelled, m)),
     );
   }
-  if (latest.attendanceRate && isNumber(latest.attendanceRate.value)) {
-    summary.push(tm.summaryBookings(latest.attendanceRate.text, latest.booked!.text));
-  }
-  if (latest.evaluationText && latest.evaluationLow && isNumber(latest.evaluationLow.value)) {
-    summary.push(
-      tm.summaryEvaluation(
-        latest.evaluationText,
-        latest.returns && isNumber(latest.returns.value) ? latest.returns.text : undefined,
-      ),
-    );
+  if (attendanceRate && isNumber(attendanceRate.value))
+    summary.push(tm.summaryBookings(attendanceRate.text, booked!.text));
+  if (evaluationText && evaluationLow && isNumber(evaluationLow.value)) {
+    summary.push(tm.summaryEvaluation(evaluationText, returns && isNumber(returns.value) ? returns.text : undefined));
   }
   // Years the chart leaves a gap in (attendees or events is a symbol), with the symbol.
   const gapYears = years
     .filter((y) => isSymbol(y.attendees.value) || isSymbol(y.events.value))
     .map((y) => `${y.label} ${isSymbol(y.attendees.value) ? y.attendees.text : y.events.text}`);
-  if (gapYears.length) summary.push(tm.summaryGaps(tm.list(gapYears)));
+  if (gapYears.length) summary.push(tm.summaryGaps(joinList(lang, gapYears)));
+  return summary;
+}
 
-  const returnsYear = [...years].reverse().find((y) => y.returns && isNumber(y.returns.value));
-  const returnsText = returnsYear ? tm.returnsWords(returnsYear.returns!.text, returnsYear.label) : undefined;
-
-  const definitions: { n: number; label: string; text: string }[] = [];
-  for (const def of dataset.measures as readonly MeasureDef[]) {
-    if (def.definition) definitions.push({ n: definitions.length + 1, label: def.label, text: def.definition });
-  }
-
-  const all: Value[] = years.flatMap((y) =>
-    columns
-      .map((c) =>
-        c.key === 'evaluationText'
-          ? y.evaluationLow?.value
-          : (y[c.key as keyof TrainingYear] as Figure | undefined)?.value,
-      )
-      .filter((v): v is Value => v !== undefined),
-  );
-
-  const statuses = statusesUsed(
-    years.flatMap((y) =>
-      columns.map((c) =>
-        c.key === 'evaluationText'
-          ? combinedStatus([y.evaluationLow?.status, y.evaluationHigh?.status])
-          : (y[c.key as keyof TrainingYear] as Figure | undefined)?.status,
-      ),
+/** The figures of each cell shown (the evaluation by its lowest score), and their status marks. */
+function figuresShown(years: readonly TrainingYear[], columns: readonly TrainingColumn[]) {
+  const cells = years.flatMap((y) =>
+    columns.map((c) =>
+      c.key === 'evaluationText'
+        ? { value: y.evaluationLow?.value, status: combinedStatus([y.evaluationLow?.status, y.evaluationHigh?.status]) }
+        : { value: figureIn(y, c.key)?.value, status: figureIn(y, c.key)?.status },
     ),
   );
+  return {
+    symbols: symbolsUsed(cells.flatMap((c) => (c.value === undefined ? [] : [c.value]))),
+    statuses: statusesUsed(cells.map((c) => c.status)),
+  };
+}
 
+function definitionsOf(dataset: Dataset) {
+  return dataset.measures
+    .filter((def) => def.definition)
+    .map((def, i) => ({ n: i + 1, label: def.label, text: def.definition! }));
+}
+
+/** The model when the data has attendees or events but no year of them. */
+function emptyModel(lang: Lang): TrainingModel {
+  return {
+    period: '',
+    empty: messages(lang).empty,
+    summary: [],
+    definitions: [],
+    quality: [],
+    csv: [],
+    lang,
+    years: [],
+    has: { cancelled: false, booked: false, evaluation: false, returns: false },
+    columns: [],
+    annotations: [],
+    symbols: [],
+  };
+}
+
+export function buildTrainingModel(
+  dataset: Dataset,
+  m: Messages,
+  lang: Lang,
+  options: TrainingOptions = {},
+): TrainingModel {
+  const tm = trainingMessages(lang);
+  checkMeasures(dataset);
+  const lookup = lookupOf(dataset);
+  const starts = lookup.rows
+    .filter((r) => (MEASURE_IDS as readonly string[]).includes(r.measure))
+    .map((r) => r.period.startYear);
+  if (!starts.length) return emptyModel(lang);
+  const { first, last } = yearSpan(starts, options);
+  const has = measuresPresent(lookup, first);
+  const annotations = annotationsShown(dataset, first, last);
+  const years: TrainingYear[] = [];
+  for (let y = first; y <= last; y++) years.push(yearOf(y, { lookup, has, annotations, dataset, tm }));
+  const columns = columnsOf(lookup, has, tm);
+  const latest = years.at(-1)!;
+  const previous = years.at(-2);
+  const changes = previous ? changesOf(latest, previous, columns, m) : undefined;
+  const returnsYear = [...years].reverse().find((y) => y.returns && isNumber(y.returns.value));
   const csv: string[][] = [
     [tm.year, ...columns.map((c) => c.label)],
-    ...years.map((y) => [y.label, ...columns.map((c) => csvCell(y, c.key, tm))]),
+    ...years.map((y) => [y.label, ...columns.map((c) => csvCell(y, c, tm))]),
     ...(changes ? [[changes.label, ...changes.cells]] : []),
   ];
-
   return {
-    ...base,
     period: `${m.yearRange(years[0]!.label, latest.label)}, ${m.byYear}`,
-    summary,
-    definitions,
+    summary: summaryOf(years, columns, changes?.attendees, lang),
+    definitions: definitionsOf(dataset),
+    quality: [],
     csv,
+    lang,
     years,
     has,
     columns,
-    ...(changes ? { changes } : {}),
+    ...(changes ? { changes: { label: changes.label, cells: changes.cells } } : {}),
     // Named as the years are: "2024" for a calendar-year envelope.
-    annotations: annotationList.map((a) => ({
+    annotations: annotations.map((a) => ({
       ...a,
       period: years.find((y) => y.period.key === a.period)?.label ?? a.period,
     })),
-    ...(returnsText ? { returnsText } : {}),
+    ...(returnsYear ? { returnsText: tm.returnsWords(returnsYear.returns!.text, returnsYear.label) } : {}),
     latest,
-    symbols: symbolsUsed(all),
-    statuses,
+    ...figuresShown(years, columns),
   };
 }
 
 /**
- * A column's figure for one year in the CSV, as `csvNumber` writes numbers:
- * counts without thousands separators (1949), rates as percentages (85%),
- * and scores without a leading + ("80 to 90").
+ * A column's figure for one year in the CSV, by the core rule (`csvFigure`):
+ * counts without thousands separators (1949), rates as a percentage without
+ * the sign (85), scores without a leading + ("80 to 90").
  */
-export function csvCell(year: TrainingYear, key: TrainingColumn['key'], tm: TrainingMessages): string {
-  if (key === 'evaluationText' && year.evaluationLow && year.evaluationHigh) {
-    const low = year.evaluationLow;
-    const high = year.evaluationHigh;
+export function csvCell(year: TrainingYear, column: TrainingColumn, tm: TrainingMessages): string {
+  if (column.key === 'year') return year.label;
+  if (column.key === 'evaluationText') {
+    const { evaluationLow: low, evaluationHigh: high } = year;
+    if (!low || !high) return '';
     if (isSymbol(low.value) || isSymbol(high.value)) return year.evaluationText ?? '';
-    const lowText = csvNumber(low.value, 0) + statusMark(low.status);
-    return low.value === high.value ? lowText : tm.range(lowText, csvNumber(high.value, 0) + statusMark(high.status));
+    const lowText = csvFigure(low.value, 'ratio', 0, low.status);
+    return low.value === high.value ? lowText : tm.range(lowText, csvFigure(high.value, 'ratio', 0, high.status));
   }
-  if (key === 'year') return year.label;
-  const v = year[key];
-  if (v === undefined) return '';
-  if (typeof v === 'string') return v;
-  const f = v as Figure;
-  if (isSymbol(f.value)) return f.text;
-  // A status mark beside the figure, as in the table: "1949 [p]".
-  const mark = statusMark(f.status);
-  if (key === 'perEvent') return csvNumber(f.value, 1) + mark;
-  if (key === 'attendanceRate' || key === 'returns') {
-    // The places shown: "85%" has none, "85.3%" one.
-    const digits = /\.(\d+)%/.exec(f.text)?.[1]?.length ?? 0;
-    return `${csvNumber(f.value * 100, digits)}%${mark}`;
-  }
-  return csvNumber(f.value) + mark;
+  const f = figureIn(year, column.key);
+  return f ? csvFigure(f.value, column.kind, column.decimals, f.status) : '';
 }
 
 /** A column's figure for one year, for the table and the chart labels. */

@@ -1,12 +1,22 @@
 import { elementUpdated, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { emulate, loadJson, settle, shadowText } from '../../test/helpers.js';
-import { allSuppressed, missingYear, noTrainingMeasures, oneYear, twelveYears } from '../../test/training-fixtures.js';
+import {
+  allSuppressed,
+  LLR_SAMPLE,
+  loadedTrainingExamples,
+  noFigures,
+  noTrainingMeasures,
+  twelveYears,
+} from './training-trend.examples.js';
+import { validateEnvelope } from '../core/contract.js';
 import { messages } from '../core/messages.js';
+import { describeTrainingFigure } from './figure.js';
+import { buildTrainingModel } from './model.js';
 import './training-trend.js';
 import type { TrainingTrend } from './training-trend.js';
 
-const LLR = '/data/llr-training.json';
+const LLR = LLR_SAMPLE;
 const en = messages('en');
 
 async function loaded(src: string | undefined = LLR, attrs: Record<string, string> = {}, data?: unknown) {
@@ -81,7 +91,8 @@ function csvFigures(csv: string) {
 }
 
 /** The CSV writes 1,949 as 1949 and +80 to +90 as 80 to 90 (a leading + is a formula to a spreadsheet). */
-const plain = (s: string) => s.replace(/,(?=\d{3})/g, '').replace(/\+/g, '');
+/** A figure as the CSV writes it: no thousands separators, no + on a score, rates without the % sign. */
+const plain = (s: string) => s.replace(/,(?=\d{3})/g, '').replace(/[+%]/g, '');
 
 /**
  * The figures the chart shows: each mark's accessible label (one per year
@@ -166,13 +177,13 @@ describe('<training-trend> loaded', () => {
   });
 
   it('chart, table, summary and CSV agree on every figure: tested from one example set', async () => {
-    for (const data of [await loadJson(LLR), missingYear(), allSuppressed(), twelveYears(), oneYear()]) {
-      const { el } = await loaded(undefined, {}, data);
+    for (const example of loadedTrainingExamples.filter((e) => e.readBack)) {
+      const { el } = await loaded(example.src, example.attributes, example.data?.());
       const svgs = await drawn(el);
       const table = tableFigures(el);
       const csv = csvFigures(el.toCSV());
       const chart = chartFigures(svgs);
-      const title = (data as { title: string }).title;
+      const title = example.name;
 
       // Table and CSV: the same columns, every year and column the same figure.
       expect(csv.columns, title).to.deep.equal(table.columns);
@@ -245,6 +256,25 @@ describe('<training-trend> loaded', () => {
       }
       el.parentElement!.remove();
     }
+  });
+
+  it('draws the figure description: its chart label, panels, titles, names and the note under the evaluation', async () => {
+    const { el } = await loaded();
+    const svgs = await drawn(el);
+    const width = Number(svgs[0]!.getAttribute('width'));
+    const dataset = validateEnvelope(await loadJson(LLR));
+    const model = buildTrainingModel(dataset, en, 'en', {});
+    const figure = describeTrainingFigure(dataset, model, { lang: 'en', width, fontSize: 14, charWidth: 0.6 });
+    const nav = root(el).querySelector('.chart-nav')!;
+    expect(nav.getAttribute('aria-label')).to.equal(figure.label);
+    const panels = [...nav.querySelectorAll('figure.panel')].map((f) => ({
+      key: f.getAttribute('data-panel'),
+      title: f.querySelector('figcaption')!.textContent!.trim(),
+      name: f.querySelector('svg')!.getAttribute('aria-label'),
+      note: f.querySelector('[part="returns"]')?.textContent!.trim(),
+    }));
+    expect(panels).to.deep.equal(figure.panels.map(({ key, title, name, note }) => ({ key, title, name, note })));
+    expect(svgs.map((s) => Number(s.getAttribute('width')))).to.deep.equal(figure.panels.map((p) => p.options.width));
   });
 
   it('switches to the table with the button and with t, and back', async () => {
@@ -418,17 +448,11 @@ describe('<training-trend> hard cases', () => {
     await setViewport({ width: 800, height: 600 });
   });
 
-  const cases: [string, () => Record<string, unknown>][] = [
-    ['one year', oneYear],
-    ['twelve years', twelveYears],
-    ['a year with every measure suppressed', allSuppressed],
-    ['a year with no rows', missingYear],
-  ];
   for (const width of [1280, 320]) {
-    for (const [name, data] of cases) {
+    for (const { name, data } of loadedTrainingExamples.filter((e) => e.data)) {
       it(`${name}, at ${width}px: fits, keeps its text at 12px or more, and is accessible`, async () => {
         await setViewport({ width, height: 900 });
-        const { el } = await loaded(undefined, {}, data());
+        const { el } = await loaded(undefined, {}, data!());
         const svgs = await drawn(el);
         const host = el.getBoundingClientRect();
         expect(el.scrollWidth, 'nothing spills sideways').to.be.at.most(el.clientWidth + 1);
@@ -490,15 +514,7 @@ describe('<training-trend> states', () => {
   });
 
   it('empty: training measures with no figures say so', async () => {
-    const { el, outcome } = await loaded(
-      undefined,
-      {},
-      {
-        title: 'No training figures yet',
-        measures: [{ id: 'attendees' }, { id: 'contacts' }],
-        data: [{ measure: 'contacts', period: '2021-22', value: 3 }],
-      },
-    );
+    const { el, outcome } = await loaded(undefined, {}, noFigures());
     expect(outcome.type).to.equal('ready');
     expect(el.state).to.equal('empty');
     expect(shadowText(el)).to.contain('There are no figures to show.');

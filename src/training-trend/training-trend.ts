@@ -1,16 +1,17 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, yearsSpec } from '../core/properties.js';
-import { ChartSize } from '../core/chart-size.js';
+import { CHAR_EM, ChartSize } from '../core/chart-size.js';
 import { ChartKeyboard, chartKeyboardStyles, highlightMark } from '../core/chart-keyboard.js';
 import type { Dataset } from '../core/contract.js';
+import type { FigureLayout } from '../core/figure.js';
 import type { Lang, Messages } from '../core/messages.js';
 import { drawPlot, plotStyles } from '../core/plot.js';
 import { chrome, tokens } from '../core/styles.js';
 import { tableStyles } from '../core/table-styles.js';
 import { define, PartnershipWidget } from '../core/widget.js';
-import { trainingPanels, type Panel } from './chart.js';
-import { trainingCatalogues } from './messages.js';
-import { buildTrainingModel, cellText, type TrainingModel } from './model.js';
+import { trainingChart, type TrainingChart } from './figure.js';
+import { trainingMessages } from './messages.js';
+import { buildTrainingModel, cellText, panelIds, type TrainingModel } from './model.js';
 
 const MIN_WIDTH = 260;
 const MAX_WIDTH = 760;
@@ -134,9 +135,18 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
   /** The host's width and the chart text's size, measured from a drawn panel. */
   private readonly size = new ChartSize(this, '.chart-nav .pw-plot');
 
-  private shownModel?: TrainingModel;
-  private shownPanels: Panel[] = [];
-  private drawn = new WeakMap<TrainingModel, { key: string; panels: Panel[]; svgs: Element[] }>();
+  /** The chart last drawn and its panels' SVGs (a cache: drawn again only when the model or layout changes). */
+  private drawn?: { model: TrainingModel; key: string; chart: TrainingChart; svgs: Element[] };
+  /** The model the keys move over: a new one puts down the year in hand (in `updated`, after it is drawn). */
+  private keyedModel?: TrainingModel;
+
+  private get shownModel(): TrainingModel | undefined {
+    return this.drawn?.model;
+  }
+
+  private get shownPanels(): TrainingChart['panels'] {
+    return this.drawn?.chart.panels ?? [];
+  }
 
   private readonly keys = new ChartKeyboard(this, {
     count: () => this.shownPanels.length * (this.shownModel?.years.length ?? 0),
@@ -165,18 +175,18 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
     const panel = this.shownPanels[Math.floor(index / n)];
     const year = model?.years[index % n];
     if (!model || !panel || !year) return '';
-    return model.tm.keyPoint(year.label, panel.title, panel.values[index % n] ?? '');
+    return trainingMessages(model.lang).keyPoint(year.label, panel.title, panel.values[index % n] ?? '');
   }
 
   /** The year's place within its panel ("2 of 5 years"), not among all the panels' marks. */
   private positionAt(index: number): string {
     const model = this.shownModel;
     const n = model?.years.length ?? 0;
-    return model && n ? model.tm.yearPosition((index % n) + 1, n) : '';
+    return model && n ? trainingMessages(model.lang).yearPosition((index % n) + 1, n) : '';
   }
 
   protected override defaultTitle(_m: Messages): string {
-    return trainingCatalogues[this.widgetLang].title;
+    return trainingMessages(this.widgetLang).title;
   }
 
   protected override modelKey(): string {
@@ -190,7 +200,7 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
   protected override readyDetail(model: TrainingModel): Record<string, unknown> {
     return {
       years: model.years.map((y) => y.period.key),
-      panels: trainingPanels(model).map((p) => p.id),
+      panels: panelIds(model),
     };
   }
 
@@ -203,7 +213,7 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
         </caption>
         <thead>
           <tr>
-            <th scope="col" class="text">${model.tm.year}</th>
+            <th scope="col" class="text">${trainingMessages(model.lang).year}</th>
             ${model.columns.map((c) => html`<th scope="col">${c.label}</th>`)}
           </tr>
         </thead>
@@ -233,57 +243,52 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
     </div>`;
   }
 
-  private panelsFor(model: TrainingModel, width: number, fontSize: number) {
-    const charEm = this.size.charEm || undefined;
-    const key = `${width}|${fontSize}|${charEm}|${this.widgetLang}`;
-    const cached = this.drawn.get(model);
-    if (cached && cached.key === key) return cached;
-    const panels = trainingPanels(model, { width, fontSize, charEm });
-    const svgs = panels.map((p) => {
-      // Named under its caption by its own figures; the summary under the panels is read once, after them.
-      return drawPlot(p.options, { label: p.name });
-    });
-    const entry = { key, panels, svgs };
-    this.drawn.set(model, entry);
-    return entry;
+  /** What the chart is drawn for: the host's width (within limits), the chart text's size and its characters' width. */
+  private layout(): FigureLayout {
+    const limit = this.presenting ? MAX_WIDTH_PRESENTING : MAX_WIDTH;
+    return {
+      lang: this.widgetLang,
+      width: Math.max(MIN_WIDTH, Math.min(limit, this.size.currentWidth() || this.staticWidth || 640)),
+      fontSize: this.size.fontSize || (this.presenting ? 22 : 14),
+      charWidth: this.size.charEm || CHAR_EM,
+    };
+  }
+
+  /** The chart for a model at a layout, drawn once and kept while neither changes. */
+  private chartFor(model: TrainingModel, caption: string, layout: FigureLayout) {
+    const key = `${layout.width}|${layout.fontSize}|${layout.charWidth}|${layout.lang}|${caption}`;
+    if (this.drawn?.model === model && this.drawn.key === key) return this.drawn;
+    const chart = trainingChart(model, caption, layout);
+    // Named under its caption by its own figures; the summary under the panels is read once, after them.
+    const svgs = chart.panels.map((p) => drawPlot(p.options, { label: p.name }));
+    this.drawn = { model, key, chart, svgs };
+    return this.drawn;
   }
 
   protected override renderChart(model: TrainingModel, caption: string): TemplateResult {
-    if (model !== this.shownModel) {
-      this.shownModel = model;
-      this.keys.reset(false);
-    }
-    const limit = this.presenting ? MAX_WIDTH_PRESENTING : MAX_WIDTH;
-    const width = Math.max(MIN_WIDTH, Math.min(limit, this.size.currentWidth() || this.staticWidth || 640));
-    const fontSize = this.size.fontSize || (this.presenting ? 22 : 14);
-    const { panels, svgs } = this.panelsFor(model, width, fontSize);
-    this.shownPanels = panels;
+    const { chart, svgs } = this.chartFor(model, caption, this.layout());
+    const tm = trainingMessages(model.lang);
     return html`
       <div
         class="chart-nav"
         part="chart"
         tabindex="0"
         role="group"
-        aria-label=${model.tm.chartLabel(caption)}
+        aria-label=${chart.label}
         aria-describedby="${this.uid}-keys"
         aria-details=${model.summary.length ? `${this.uid}-summary` : nothing}
         @keydown=${this.keys.onKeydown}
         @click=${this.onChartClick}
       >
-        ${panels.map(
+        ${chart.panels.map(
           (p, i) =>
-            html`<figure class="panel" part="panel" data-panel=${p.id}>
+            html`<figure class="panel" part="panel" data-panel=${p.key}>
               <figcaption class="panel-title">${p.title}</figcaption>
-              ${svgs[i]}
-              ${
-                p.id === 'evaluation' && model.returnsText
-                  ? html`<p class="returns" part="returns">${model.returnsText}</p>`
-                  : nothing
-              }
+              ${svgs[i]} ${p.note ? html`<p class="returns" part="returns">${p.note}</p>` : nothing}
             </figure>`,
         )}
       </div>
-      <p class="keys-help" id="${this.uid}-keys" aria-hidden="true">${model.tm.keysHelp}</p>
+      <p class="keys-help" id="${this.uid}-keys" aria-hidden="true">${tm.keysHelp}</p>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" part="announcer">
         ${this.keys.announcement}
       </div>
@@ -292,7 +297,7 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
 
   protected override renderExtra(model: TrainingModel): TemplateResult | typeof nothing {
     if (!model.annotations.length) return nothing;
-    return html`<p class="footer-heading">${model.tm.annotationsHeading}</p>
+    return html`<p class="footer-heading">${trainingMessages(model.lang).annotationsHeading}</p>
       <ol class="annotations" part="annotations">
         ${model.annotations.map((a) => html`<li value=${a.n}>${a.period}: ${a.text}</li>`)}
       </ol>`;
@@ -310,6 +315,11 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    if (this.shownModel !== this.keyedModel) {
+      // New figures: the year in hand (if any) is put down; that redraws only when one was in hand.
+      this.keyedModel = this.shownModel;
+      this.keys.reset();
+    }
     const index = this.keys.index;
     const nav = this.renderRoot.querySelector('.chart-nav');
     // The label finds the mark; the index finds its band (panels in order, each with a band per year).

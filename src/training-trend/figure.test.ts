@@ -1,11 +1,12 @@
 import { expect } from '@open-wc/testing';
 import type { PlotOptions } from '@observablehq/plot';
 import { loadJson } from '../../test/helpers.js';
-import { allSuppressed, missingYear, oneYear, twelveYears } from '../../test/training-fixtures.js';
+import { allSuppressed, LLR_SAMPLE, missingYear, noFigures, oneYear, twelveYears } from './training-trend.examples.js';
+import type { FigureLayout } from '../core/figure.js';
 import { validateEnvelope } from '../core/contract.js';
 import { messages } from '../core/messages.js';
 import { drawPlot } from '../core/plot.js';
-import { trainingPanels, yearAxis, type Panel, type TrainingChartOptions } from './chart.js';
+import { describeTrainingFigure, trainingPanels, yearAxis, type Panel, type TrainingChartOptions } from './figure.js';
 import { buildTrainingModel } from './model.js';
 
 function model(data: unknown, lang: 'en' | 'cy' = 'en') {
@@ -13,7 +14,7 @@ function model(data: unknown, lang: 'en' | 'cy' = 'en') {
 }
 
 async function llr() {
-  return model(await loadJson('/data/llr-training.json'));
+  return model(await loadJson(LLR_SAMPLE));
 }
 
 /** Draws the options off-screen and returns the SVG, attached so that it has layout. */
@@ -55,7 +56,7 @@ describe('training chart', () => {
     noEvaluation.measures = noEvaluation.measures.filter((m) => !m.id.startsWith('evaluation'));
     noEvaluation.data = noEvaluation.data.filter((r) => !r.measure.startsWith('evaluation'));
     expect(trainingPanels(model(noEvaluation)).map((p) => p.id)).to.deep.equal(['attendees', 'events']);
-    expect(trainingPanels(model(await loadJson('/data/llr-training.json'), 'cy')).map((p) => p.title)).to.deep.equal([
+    expect(trainingPanels(model(await loadJson(LLR_SAMPLE), 'cy')).map((p) => p.title)).to.deep.equal([
       'Mynychwyr',
       'Digwyddiadau hyfforddi',
       'Sgôr gwerthuso (−100 i +100)',
@@ -63,7 +64,7 @@ describe('training chart', () => {
   });
 
   it('gives every panel exactly one y axis, on the left: never a dual axis', async () => {
-    for (const data of [await loadJson('/data/llr-training.json'), twelveYears(), allSuppressed(), oneYear()]) {
+    for (const data of [await loadJson(LLR_SAMPLE), twelveYears(), allSuppressed(), oneYear()]) {
       const { panels, svgs } = drawAll(data);
       panels.forEach((p, i) => {
         const svg = svgs[i]!;
@@ -102,7 +103,7 @@ describe('training chart', () => {
   });
 
   it('lines the years up across the panels: one band x scale, the same margins', async () => {
-    const { panels, svgs } = drawAll(await loadJson('/data/llr-training.json'));
+    const { panels, svgs } = drawAll(await loadJson(LLR_SAMPLE));
     const [attendees, events, evaluation] = svgs as [SVGSVGElement, SVGSVGElement, SVGSVGElement];
     for (const p of panels) {
       expect(p.options.x).to.include({ type: 'band' });
@@ -121,7 +122,7 @@ describe('training chart', () => {
   });
 
   it('labels the latest year directly, with the figures the table shows', async () => {
-    const { svgs } = drawAll(await loadJson('/data/llr-training.json'));
+    const { svgs } = drawAll(await loadJson(LLR_SAMPLE));
     expect(svgs.map((s) => texts(s, 'g.pw-labels text'))).to.deep.equal([['1,949'], ['98'], ['+80 to +90']]);
     expect(texts(svgs[0]!, 'g[aria-label="x-axis tick label"] text')).to.deep.equal([
       '2017-18',
@@ -264,5 +265,72 @@ describe('training chart', () => {
     const normal = trainingPanels(m, { width: 720, fontSize: 14 })[1]!.options;
     const big = trainingPanels(m, { width: 720, fontSize: 22 })[1]!.options;
     expect(big.height! / normal.height!).to.be.closeTo(22 / 14, 0.1);
+  });
+});
+
+describe('training figure description (what the element and render both draw)', () => {
+  const layout = { lang: 'en', width: 500, fontSize: 16, charWidth: 0.6 } as const;
+  const describe12 = (l: FigureLayout = layout, options = {}) => {
+    const data = validateEnvelope(twelveYears());
+    const m = buildTrainingModel(data, messages(l.lang), l.lang);
+    return { m, f: describeTrainingFigure(data, m, l, options) };
+  };
+
+  it('gives the frame, one column of full-width panels, the return rate under the evaluation, annotations as a list', () => {
+    const { m, f } = describe12();
+    expect(f.title).to.equal('Training: twelve years of figures');
+    expect(f.subtitle).to.equal(`${m.period} · An example partnership`);
+    expect(f.label).to.equal(`Charts: Training: twelve years of figures, ${m.period}`);
+    expect(f.summary).to.equal(m.summary.join(' '));
+    expect([f.panelWidth, f.columns, f.gap]).to.deep.equal([500, 1, 0]);
+    expect(f.panels.map((p) => [p.key, p.title, p.options.width])).to.deep.equal([
+      ['attendees', 'Attendees', 500],
+      ['events', 'Training events', 500],
+      ['evaluation', 'Evaluation score (−100 to +100)', 500],
+    ]);
+    // A static SVG has no caption: its name starts with the panel's title.
+    for (const p of f.panels) expect(p.label).to.equal(`${p.title}: ${p.name}`);
+    expect(f.panels.map((p) => p.note)).to.deep.equal([undefined, undefined, m.returnsText]);
+    expect(f.lists).to.deep.equal([
+      {
+        heading: 'Marked on the chart',
+        items: ['1. 2013-14: New multi-agency training programme.', '2. 2020-21: Training moved online (Covid-19).'],
+      },
+    ]);
+    expect(f.symbols.map((s) => s.slice(0, 3))).to.deep.equal(['[x]']);
+  });
+
+  it('lays the panels out for the character width and font size it is given', () => {
+    const narrow = describe12({ ...layout, charWidth: 0.6 }).f.panels[0]!.options;
+    const wide = describe12({ ...layout, charWidth: 0.9 }).f.panels[0]!.options;
+    expect(wide.marginLeft).to.be.greaterThan(narrow.marginLeft!);
+    const big = describe12({ ...layout, fontSize: 24 }).f.panels[0]!.options;
+    expect(big.height).to.be.greaterThan(narrow.height!);
+    // Laid out as the panels drawn on their own at that layout.
+    const alone = trainingPanels(describe12().m, { width: 500, fontSize: 16, charEm: 0.6 })[0]!.options;
+    const box = (o: PlotOptions) => [o.width, o.height, o.marginLeft, o.marginRight, o.marginTop, o.marginBottom];
+    expect(box(narrow)).to.deep.equal(box(alone));
+  });
+
+  it("takes the page's heading and as-at date, and writes the frame in Welsh", () => {
+    const { f } = describe12({ ...layout, lang: 'cy' }, { heading: 'Ein hyfforddiant', asAt: '2022-03-31' });
+    expect(f.title).to.equal('Ein hyfforddiant');
+    expect(f.asAt).to.contain('2022');
+    expect(f.label).to.match(/^Siartiau: Ein hyfforddiant, /);
+    expect(f.panels.map((p) => p.title)).to.deep.equal([
+      'Mynychwyr',
+      'Digwyddiadau hyfforddi',
+      'Sgôr gwerthuso (−100 i +100)',
+    ]);
+    expect(f.lists[0]!.heading).to.equal('Wedi’u nodi ar y siart');
+  });
+
+  it('draws no panels when there is nothing to show, and says so', () => {
+    const data = validateEnvelope(noFigures());
+    const m = buildTrainingModel(data, messages('en'), 'en');
+    const f = describeTrainingFigure(data, m, layout);
+    expect(f.panels).to.deep.equal([]);
+    expect(f.empty).to.equal('There are no figures to show.');
+    expect(f.title).to.equal('No training figures yet');
   });
 });
