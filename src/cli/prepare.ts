@@ -6,6 +6,7 @@
  * authorities, so `--area all` costs one read.
  */
 import * as aq from 'arquero';
+import { quantile } from 'd3-array';
 import {
   authorities,
   cell,
@@ -92,6 +93,71 @@ export function median(values: readonly number[]): number | undefined {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** Five numbers of a group's figures, how many there were, and (neighbours) where the area sits. */
+export interface FiveNumbers {
+  count: number;
+  lowest: number;
+  lowerQuartile: number;
+  median: number;
+  upperQuartile: number;
+  highest: number;
+}
+
+/**
+ * Lowest, quartiles and highest by the inclusive method (Excel's QUARTILE.INC, d3-array's
+ * `quantile`, R's default type 7: the quartile at position p·(n−1) of the sorted values,
+ * interpolated), rounded as the published figures are: worked out in units of the last published
+ * decimal, so a count's quartile is a whole number and 18.55 is exactly a half. `exact` values
+ * (derived rates) are rounded to `decimals` at the end.
+ */
+export function fiveNumbers(values: readonly number[], decimals: number, exact = false): FiveNumbers | undefined {
+  if (!values.length) return undefined;
+  const scale = 10 ** decimals;
+  const units = exact ? [...values] : values.map((n) => Math.round(n * scale));
+  const at = (p: number) => {
+    const q = quantile(units, p)!;
+    return exact ? roundTo(q, decimals) : Math.round(q) / scale;
+  };
+  return {
+    count: values.length,
+    lowest: at(0),
+    lowerQuartile: at(0.25),
+    median: at(0.5),
+    upperQuartile: at(0.75),
+    highest: at(1),
+  };
+}
+
+/** Where a figure sits in a spread: below all, in the lower quarter, the middle half, the upper quarter, above all. */
+export function positionIn(value: number, s: FiveNumbers) {
+  if (value < s.lowest) return 'below-all' as const;
+  if (value < s.lowerQuartile) return 'lower-quarter' as const;
+  if (value <= s.upperQuartile) return 'middle-half' as const;
+  if (value <= s.highest) return 'upper-quarter' as const;
+  return 'above-all' as const;
+}
+
+/**
+ * LAIT's quartile band (A to D) of a figure among all authorities' figures, from their unrounded
+ * quartiles, as LAIT does: where low is good, A is up to the lower quartile (inclusive), B up to
+ * the median, C up to the upper quartile, D above it; where high is good, A is from the upper
+ * quartile up, B from the median, C from the lower quartile, D below it. Neutral: no band.
+ */
+export function bandOf(
+  value: number,
+  q: { lowerQuartile: number; median: number; upperQuartile: number },
+  polarity: 'up-good' | 'down-good' | 'neutral',
+): 'A' | 'B' | 'C' | 'D' | undefined {
+  if (polarity === 'down-good')
+    return value <= q.lowerQuartile ? 'A' : value <= q.median ? 'B' : value <= q.upperQuartile ? 'C' : 'D';
+  if (polarity === 'up-good')
+    return value >= q.upperQuartile ? 'A' : value >= q.median ? 'B' : value >= q.lowerQuartile ? 'C' : 'D';
+  return undefined;
+}
+
+/** Authorities with a figure needed before bands among "all authorities" mean anything (England has 153). */
+export const BAND_MINIMUM = 100;
+
 /** Rounds half away from zero at `decimals` places, on the number's decimal digits (2.675 → 2.68, not 2.67). */
 export function roundTo(n: number, decimals: number): number {
   const scaled = Math.round(Number(`${Math.abs(n)}e${decimals}`));
@@ -138,6 +204,8 @@ export interface Loaded {
   model?: Record<string, string | null>[];
   title: string;
   filterNote?: string;
+  /** All authorities' figures of a measure, breakdown value and period (for quartile bands), worked out once. */
+  everyone: Map<string, number[]>;
 }
 
 interface PopulationIndex {
@@ -325,6 +393,7 @@ export function load(options: PrepareOptions): Loaded {
     fileLast,
     roundedComparators: comparatorNumbers > 0 && comparatorRounded && laUnrounded,
     title,
+    everyone: new Map(),
     ...(chosen.length ? { filterNote: `Figures for ${chosen.join('; ')}.` } : {}),
   };
   if (options.neighbours !== undefined) loaded.model = readModel(options.neighbours);
@@ -395,6 +464,30 @@ function populationYear(p: PeriodOf, type: PeriodType): number {
   return YEAR_START_MONTH[type] <= 6 ? p.startYear : p.startYear + 1;
 }
 
+/** Every authority's figure (exact) for a measure, breakdown value and period: for quartile bands. */
+function everyone(ctx: Loaded, m: Measure, bd: string, key: string): number[] {
+  const k = `${m.id}|${bd}|${key}`;
+  let values = ctx.everyone.get(k);
+  if (values) return values;
+  values = [];
+  const year = ctx.population ? populationYear(ctx.periods.get(key)!, ctx.periodType) : 0;
+  for (const a of ctx.all) {
+    const row = ctx.series.get(`A:${a.id}`)?.get(bd)?.get(key);
+    const v = row ? cell(row[m.column]) : undefined;
+    if (typeof v !== 'number') continue;
+    if (!m.per10000Of) {
+      values.push(v);
+      continue;
+    }
+    const pop = [...a.codes, ...a.oldCodes]
+      .map((c) => ctx.population!.byEntity.get(`C:${c}`)?.get(year))
+      .find((n) => n !== undefined);
+    if (pop) values.push((v / pop) * 10000);
+  }
+  ctx.everyone.set(k, values);
+  return values;
+}
+
 export function prepare(options: PrepareOptions) {
   const loaded = load(options);
   return envelopeFor(loaded, resolveArea(loaded.all, options.area));
@@ -447,6 +540,19 @@ export function envelopeFor(ctx: Loaded, area: Area) {
   };
 
   const data: EnvelopeRow[] = [];
+  /** measure|breakdown|period → the spread entry (neighbours and all authorities). */
+  const spread = new Map<string, Record<string, unknown>>();
+  const spreadEntry = (m: Measure, bd: string, key: string) => {
+    const k = `${m.id}|${bd}|${key}`;
+    let e = spread.get(k);
+    if (!e) spread.set(k, (e = { measure: m.id, period: key, ...dim(bd) }));
+    return e;
+  };
+  /** The area's own figure as shown (rounded as published). */
+  const ownValue = (m: Measure, bd: string, key: string) => {
+    const v = valueOf(m, own.get(bd)?.get(key), ownKey, area, key);
+    return typeof v === 'number' ? v : undefined;
+  };
   const dim = (bd: string) => (breakdown ? { [breakdown]: bd } : {});
   const pushSeries = (s: Series | undefined, entity: string, a: Area | undefined, areaName?: string) => {
     for (const key of kept) {
@@ -537,6 +643,15 @@ export function envelopeFor(ctx: Loaded, area: Area) {
               ...dim(bd),
             });
             if (!breakdown) (used[m.id] ??= {})[key] = numbers.length;
+            const five = fiveNumbers(numbers, m.decimals, !!m.per10000Of);
+            if (five) {
+              const mine = ownValue(m, bd, key);
+              spreadEntry(m, bd, key).neighbours = {
+                ...five,
+                of: members.length,
+                ...(mine !== undefined ? { position: positionIn(mine, five) } : {}),
+              };
+            }
             if (numbers.length < members.length)
               short.push(
                 `${m.label}${bd ? ` (${bd})` : ''}, ${periodLabel(key)}: ${numbers.length} of ${members.length} (${reasons.join('; ')})`,
@@ -569,6 +684,49 @@ export function envelopeFor(ctx: Loaded, area: Area) {
       }
       if (short.length) notes.push(shortNote(short, members.length));
     }
+  }
+
+  // Quartile bands among all authorities (as LAIT): for rates only (a count depends on the area's size).
+  let banded = false;
+  let tooFew = false;
+  for (const key of kept) {
+    for (const bd of breakdownValues) {
+      for (const m of measures) {
+        if (m.unit === 'count') continue;
+        const values = everyone(ctx, m, bd, key);
+        if (values.length < BAND_MINIMUM) {
+          if (values.length) tooFew = true;
+          continue;
+        }
+        const five = fiveNumbers(values, m.decimals, !!m.per10000Of)!;
+        const exactQ = {
+          lowerQuartile: quantile(values, 0.25)!,
+          median: quantile(values, 0.5)!,
+          upperQuartile: quantile(values, 0.75)!,
+        };
+        const mineRow = own.get(bd)?.get(key);
+        const mine = valueOf(m, mineRow, ownKey, area, key, true);
+        const band = typeof mine === 'number' ? bandOf(mine, exactQ, m.polarity) : undefined;
+        if (band) banded = true;
+        spreadEntry(m, bd, key).authorities = { ...five, ...(band ? { band } : {}) };
+      }
+    }
+  }
+  if (spread.size) {
+    notes.push(
+      'Lowest, quartiles, median and highest are worked out by the inclusive method (as Excel’s QUARTILE.INC), ' +
+        'from the published figures, and rounded as they are; the middle half lies between the lower and upper quartiles.',
+    );
+  }
+  if (banded) {
+    notes.push(
+      `Quartile bands (A to D, as in DfE’s Local Authority Interactive Tool) place ${area.name} among every local authority with a figure in ${options.file}: ` +
+        'A is the quarter with the best figures, by the measure’s polarity (the lowest where low is good), D the worst; measures with neither have no band.',
+    );
+  } else if (tooFew) {
+    notes.push(
+      `${options.file} has figures for fewer than ${BAND_MINIMUM} local authorities, so no quartile bands among all authorities are given.`,
+    );
   }
 
   if (population) {
@@ -623,6 +781,7 @@ export function envelopeFor(ctx: Loaded, area: Area) {
     })),
     notes,
     data,
+    ...(spread.size ? { spread: [...spread.values()] } : {}),
   };
 }
 
