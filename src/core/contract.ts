@@ -73,8 +73,8 @@ export const SpreadStatsSchema = v.looseObject(
     median: Finite,
     upperQuartile: Finite,
     highest: Finite,
-    position: v.optional(v.picklist(SPREAD_POSITIONS, 'value')),
-    band: v.optional(v.picklist(BANDS, 'value')),
+    position: v.optional(v.picklist(SPREAD_POSITIONS, 'position')),
+    band: v.optional(v.picklist(BANDS, 'band')),
   },
   'object',
 );

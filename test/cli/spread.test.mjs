@@ -229,3 +229,69 @@ test('Leicester, children looked after per 10,000: quartile band B among all aut
   assert.equal(plain.authorities.band, undefined);
   assert.equal(plain.neighbours, undefined, 'no neighbours model given: no neighbours’ spread');
 });
+
+test('check refuses a spread out of order or for a measure the envelope does not have, naming it', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'pw-spread-'));
+  const envelope = {
+    measures: [{ id: 'rate', unit: 'percent' }],
+    data: [{ measure: 'rate', period: '2024-25', value: 16.8 }],
+    spread: [
+      {
+        measure: 'rate',
+        period: '2024-25',
+        neighbours: {
+          count: 10,
+          of: 10,
+          lowest: 14,
+          lowerQuartile: 21.3,
+          median: 20.1,
+          upperQuartile: 15.9,
+          highest: 30,
+        },
+      },
+      {
+        measure: 'other',
+        period: '2024-25',
+        neighbours: { count: 3, lowest: 1, lowerQuartile: 2, median: 3, upperQuartile: 4, highest: 5 },
+      },
+      {
+        measure: 'rate',
+        period: '2024-25',
+        authorities: { count: 150, lowest: 1, lowerQuartile: 2, median: 3, upperQuartile: 4, highest: 5, band: 'E' },
+      },
+    ],
+  };
+  const path = join(dir, 'bad.json');
+  await writeFile(path, JSON.stringify(envelope));
+  const result = await cli('check', path);
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /"spread\.2\.authorities\.band" should be A, B, C or D, but is "E"/);
+  // Once the shape is right, the order of the five numbers and the measure are checked.
+  envelope.spread[2].authorities.band = 'A';
+  await writeFile(path, JSON.stringify(envelope));
+  const second = await cli('check', path);
+  assert.equal(second.code, 1);
+  assert.match(second.stderr, /spread\[0\].*"neighbours" should be a number.*14, 21\.3, 20\.1, 15\.9, 30/);
+  assert.match(second.stderr, /spread\[1\].*"measure".*"other"/);
+
+  // A good one passes.
+  envelope.spread = [
+    {
+      measure: 'rate',
+      period: '2024-25',
+      neighbours: {
+        count: 10,
+        of: 10,
+        lowest: 14,
+        lowerQuartile: 15.9,
+        median: 20.1,
+        upperQuartile: 21.3,
+        highest: 30,
+        position: 'middle-half',
+      },
+    },
+  ];
+  await writeFile(path, JSON.stringify(envelope));
+  const good = await cli('check', path);
+  assert.equal(good.code, 0, good.stderr);
+});
