@@ -7,6 +7,7 @@
  */
 import * as aq from 'arquero';
 import { quantile } from 'd3-array';
+import { combinedStatus, statusRank, type Status } from 'partnership-widgets/core.js';
 import {
   authorities,
   cell,
@@ -71,6 +72,8 @@ export interface PrepareOptions {
   periodType?: PeriodType;
   /** Rates per 10,000 children from ONS mid-year estimates (an EES file of population_estimate). */
   population?: { text: string; file: string };
+  /** `--status`: every figure of the file is provisional, revised, final or estimated (as its release says). */
+  status?: Status;
 }
 
 type Value = number | string;
@@ -79,6 +82,7 @@ interface EnvelopeRow {
   measure: string;
   period: string;
   value: Value;
+  status?: Status;
   area?: string;
   [dimension: string]: Value | undefined;
 }
@@ -204,6 +208,10 @@ export interface Loaded {
   model?: Record<string, string | null>[];
   title: string;
   filterNote?: string;
+  /** The column that gives each row's status (`data_status`, `version`...), if the file has one. */
+  statusColumn?: string;
+  /** Rows set aside for a more settled row of the same place, period and breakdown (another status): entity|bd|period. */
+  others: Map<string, EesRow[]>;
   /** All authorities' figures of a measure, breakdown value and period (for quartile bands), worked out once. */
   everyone: Map<string, number[]>;
 }
@@ -215,6 +223,23 @@ interface PopulationIndex {
 }
 
 const NO_BREAKDOWN = '';
+
+/** Columns that may say a row's status. */
+const STATUS_COLUMN =
+  /^(data_?status|status|release_?status|publication_?status|version|data_?version|revision_?status)$/i;
+
+/** "Provisional", "P", "[p]", "Revised", "Final", "Estimate" → the contract's status. */
+export function statusOfText(raw: unknown): Status | undefined {
+  const t = String(raw ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
+  if (t === 'p' || t.startsWith('provisional')) return 'provisional';
+  if (t === 'r' || t.startsWith('revised')) return 'revised';
+  if (t === 'e' || t.startsWith('estimate')) return 'estimated';
+  if (t === 'f' || t.startsWith('final')) return 'final';
+  return undefined;
+}
 
 export function load(options: PrepareOptions): Loaded {
   const ees = readEes(options.text, options.file);
@@ -246,6 +271,14 @@ export function load(options: PrepareOptions): Loaded {
       `--breakdown ${breakdown}: a row dimension cannot be called "${breakdown}" (the envelope uses that key).`,
     );
   }
+  // A column that says each row's status (provisional, revised, final) is not a breakdown.
+  const statusColumn = [...filters.keys()].find(
+    (c) =>
+      STATUS_COLUMN.test(c) &&
+      rows.some((r) => statusOfText(r[c]) !== undefined) &&
+      rows.every((r) => !(r[c] ?? '').trim() || statusOfText(r[c]) !== undefined),
+  );
+  if (statusColumn) filters.delete(statusColumn);
   const chosenFilters = new Set((options.filters ?? []).map(([c]) => c));
   const open = [...filters.keys()].filter(
     (c) => c !== breakdown && !chosenFilters.has(c) && new Set(rows.map((r) => (r[c] ?? '').trim())).size > 1,
@@ -309,6 +342,8 @@ export function load(options: PrepareOptions): Loaded {
   const series = new Map<string, Series>();
   const firstLast = new Map<string, { first: string; last: string }>();
   const clashes: string[] = [];
+  const others = new Map<string, EesRow[]>();
+  const statusOfRow = (r: EesRow) => (statusColumn ? statusOfText(r[statusColumn]) : undefined);
   let fileLast = '';
   for (const r of rows) {
     let key: string;
@@ -331,6 +366,15 @@ export function load(options: PrepareOptions): Loaded {
     const s = series.get(key) ?? series.set(key, new Map()).get(key)!;
     const byPeriod = s.get(bd) ?? s.set(bd, new Map()).get(bd)!;
     const earlier = byPeriod.get(p.key);
+    if (earlier && statusColumn && statusOfRow(earlier) !== statusOfRow(r)) {
+      // The same figures with another status (provisional and revised): the most settled is compared, both are kept.
+      const [shown, aside] =
+        statusRank(statusOfRow(r)) < statusRank(statusOfRow(earlier)) ? [r, earlier] : [earlier, r];
+      byPeriod.set(p.key, shown);
+      const k = `${key}|${bd}|${p.key}`;
+      (others.get(k) ?? others.set(k, []).get(k)!).push(aside);
+      continue;
+    }
     if (earlier) {
       if (clashes.length < 10)
         clashes.push(
@@ -394,6 +438,8 @@ export function load(options: PrepareOptions): Loaded {
     roundedComparators: comparatorNumbers > 0 && comparatorRounded && laUnrounded,
     title,
     everyone: new Map(),
+    others,
+    ...(statusColumn ? { statusColumn } : {}),
     ...(chosen.length ? { filterNote: `Figures for ${chosen.join('; ')}.` } : {}),
   };
   if (options.neighbours !== undefined) loaded.model = readModel(options.neighbours);
@@ -539,6 +585,9 @@ export function envelopeFor(ctx: Loaded, area: Area) {
     return exact ? rate : roundTo(rate, m.decimals);
   };
 
+  /** A figure's status: its row's status column, or --status for the whole file. */
+  const statusOf = (r: EesRow | undefined): Status | undefined =>
+    (r && ctx.statusColumn ? statusOfText(r[ctx.statusColumn]) : undefined) ?? options.status;
   const data: EnvelopeRow[] = [];
   /** measure|breakdown|period → the spread entry (neighbours and all authorities). */
   const spread = new Map<string, Record<string, unknown>>();
@@ -559,14 +608,19 @@ export function envelopeFor(ctx: Loaded, area: Area) {
       for (const bd of breakdownValues) {
         const row = s?.get(bd)?.get(key);
         if (!row) continue;
+        const rowsHere = [row, ...(ctx.others.get(`${entity}|${bd}|${key}`) ?? [])];
         for (const m of measures) {
-          data.push({
-            measure: m.id,
-            period: key,
-            value: valueOf(m, row, entity, a, key),
-            ...(areaName ? { area: areaName } : {}),
-            ...dim(bd),
-          });
+          for (const r of rowsHere) {
+            const status = statusOf(r);
+            data.push({
+              measure: m.id,
+              period: key,
+              value: valueOf(m, r, entity, a, key),
+              ...(status ? { status } : {}),
+              ...(areaName ? { area: areaName } : {}),
+              ...dim(bd),
+            });
+          }
         }
       }
     }
@@ -611,13 +665,16 @@ export function envelopeFor(ctx: Loaded, area: Area) {
         for (const bd of breakdownValues) {
           for (const m of measures) {
             const numbers: number[] = [];
+            const statuses: (Status | undefined)[] = [];
             const reasons: string[] = [];
             for (const member of members) {
               const entity = member.area ? `A:${member.area.id}` : '';
               const r = member.area ? ctx.series.get(entity)?.get(bd)?.get(key) : undefined;
               const v = member.area ? valueOf(m, r, entity, member.area, key, true) : undefined;
-              if (typeof v === 'number') numbers.push(v);
-              else if (!member.area) reasons.push(`${member.name}: not in ${options.file}`);
+              if (typeof v === 'number') {
+                numbers.push(v);
+                statuses.push(statusOf(r));
+              } else if (!member.area) reasons.push(`${member.name}: not in ${options.file}`);
               else if (!r) {
                 const fl = ctx.firstLast.get(entity);
                 reasons.push(
@@ -639,6 +696,7 @@ export function envelopeFor(ctx: Loaded, area: Area) {
               measure: m.id,
               period: key,
               value: med === undefined ? 'x' : m.per10000Of ? roundTo(med, m.decimals) : Math.round(med) / scale,
+              ...(med !== undefined && combinedStatus(statuses) ? { status: combinedStatus(statuses)! } : {}),
               area: NEIGHBOURS_LABEL,
               ...dim(bd),
             });
@@ -739,6 +797,17 @@ export function envelopeFor(ctx: Loaded, area: Area) {
       notes.push(`No population estimate for ${[...popMissing].sort().join(', ')}: rates shown [x].`);
   }
 
+  if (options.status && options.status !== 'final')
+    notes.push(
+      `Every figure from ${options.file} is ${options.status}, as its release says: marked [${options.status.charAt(0)}].`,
+    );
+  if (ctx.statusColumn) {
+    const seen = new Set(data.map((r) => r.status).filter(Boolean));
+    if (seen.size)
+      notes.push(
+        `The ${ctx.statusColumn} column of ${options.file} says which figures are ${[...seen].join(' and ')}; where it gives a figure twice with different statuses, the most settled is shown and compared, and the other is given beside it.`,
+      );
+  }
   const latest = kept.at(-1);
   notes.push(periodNote(ctx.periodType, latest ? periods.get(latest) : undefined));
   if (ctx.roundedComparators)
