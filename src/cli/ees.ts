@@ -226,6 +226,41 @@ export function periodTypeOf(timeIdentifier: string): PeriodType | undefined {
   return undefined;
 }
 
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/**
+ * What is wrong with a time_identifier the contract cannot show (months, weeks, terms, parts of
+ * a year), naming the period type and what to do; undefined for one it can.
+ */
+export function unsupportedPeriod(timeIdentifier: string): string | undefined {
+  const id = timeIdentifier.trim().toLowerCase();
+  const advice =
+    ' Add them up into quarters or whole years before preparing (keeping any symbol: a total over a [c] is [c]),' +
+    ' or, where the file also has whole years, keep those with --filter time_identifier=VALUE.';
+  if (MONTHS.includes(id) || /^month( \d+)?$/.test(id) || /^m\d{1,2}$/.test(id))
+    return `monthly figures. These widgets show years and quarters of a year, not months, so a month would be shown under a wrong label.${advice}`;
+  if (/^week( \d+)?$/.test(id) || /^w\d{1,2}$/.test(id))
+    return `weekly figures. These widgets show years and quarters of a year, not weeks.${advice}`;
+  if (/term/.test(id))
+    return `termly figures (${timeIdentifier.trim()}). These widgets show years and quarters, and a school term is neither (terms are not three months).${advice.replace('quarters or whole years', 'academic years')}`;
+  if (/^(spring|summer|autumn|winter)|half|part year|year to date|rolling/.test(id))
+    return `part of a year the widgets cannot label (${timeIdentifier.trim()}).${advice}`;
+  return undefined;
+}
+
 /**
  * EES time to a period of the given type: 2025 + "Reporting year" → 2024-25
  * (the year ending 31 March 2025); 202324 + "Financial year" → 2023-24;
@@ -241,12 +276,8 @@ export function periodOf(timePeriod: string, timeIdentifier: string, type: Perio
       `time_period "${timePeriod}" with time_identifier "${timeIdentifier}" is not a period this tool understands` +
         ` (reporting, financial, academic, calendar or tax years and their quarters, or 31 March, 30 September or mid-year snapshots).`,
     );
-  if (
-    /^(january|february|march|april|may|june|july|august|september|october|november|december|week \d+|.*term)$/.test(id)
-  )
-    throw new CliError(
-      `time_identifier "${timeIdentifier}": monthly, weekly and termly figures cannot be shown by these widgets, which show years and quarters.`,
-    );
+  const unsupported = unsupportedPeriod(timeIdentifier);
+  if (unsupported) throw new CliError(`time_identifier "${timeIdentifier}": ${unsupported}`);
   let single: number | undefined; // a four-digit year
   let start: number | undefined; // the first year of a six-digit pair
   const six = /^(\d{4})(\d{2})$/.exec(tp);
@@ -323,11 +354,27 @@ export function periodNote(type: PeriodType, latest: PeriodOf | undefined): stri
 export function detectPeriodType(ees: EesFile, override?: PeriodType): PeriodType {
   if (override) return override;
   const types = new Set<PeriodType>();
+  const supported = new Set<string>();
+  let refused: EesRow | undefined;
   for (const r of ees.rows) {
     const id = r.time_identifier ?? '';
     const t = periodTypeOf(id);
-    if (t) types.add(t);
-    else periodOf(r.time_period ?? '', id, 'reporting-year'); // throws the clear message
+    if (t) {
+      types.add(t);
+      supported.add(id.trim());
+    } else refused ??= r;
+  }
+  if (refused) {
+    const id = refused.time_identifier ?? '';
+    try {
+      periodOf(refused.time_period ?? '', id, 'reporting-year');
+    } catch (error) {
+      // Name the line, and the whole-year identifiers the file also has, if any.
+      const also = supported.size
+        ? ` ${ees.file} also has ${[...supported].map((v) => `"${v}"`).join(', ')}: --filter "time_identifier=${[...supported][0]}" keeps those.`
+        : '';
+      throw new CliError(`Line ${refused.line} of ${ees.file}: ${(error as Error).message}${also}`);
+    }
   }
   if (types.size > 1)
     throw new CliError(

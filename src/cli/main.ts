@@ -3,7 +3,7 @@
  *   partnership-widgets prepare FILE.csv --area NAME_OR_CODE|all [--measures COL,COL] [--labels LABELS.json]
  *       [--neighbours SN_MODEL.csv] [--years N] [--out OUT.json|DIR/] [--updated YYYY-MM-DD]
  *       [--filter COLUMN=VALUE]... [--breakdown COLUMN] [--meta FILE.meta.csv] [--period-type TYPE]
- *       [--per-10000 --population ONS.csv]
+ *       [--per-10000 --population ONS.csv] [--status STATUS]
  *   partnership-widgets check FILE.json
  *   partnership-widgets render ELEMENT --src FILE.json [--format html|svg|png] [--lang en|cy] [--width PX]
  *       [--as-at YYYY-MM-DD] [--out FILE]
@@ -11,7 +11,7 @@
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { validateEnvelope, WidgetError } from 'partnership-widgets/core.js';
+import { STATUSES, validateEnvelope, WidgetError, type Status } from 'partnership-widgets/core.js';
 import { CliError, PERIOD_TYPES, readMeta, resolveArea, type PeriodType } from './ees.js';
 import { envelopeFor, load, type LabelsFile } from './prepare.js';
 import { describeProblems, RENDER_HELP, RENDER_USAGE, renderCommand } from './render.js';
@@ -20,7 +20,7 @@ const USAGE = `Usage:
   partnership-widgets prepare FILE.csv --area NAME_OR_CODE|all [--measures COL,COL,...]
       [--labels LABELS.json] [--neighbours SN_MODEL.csv] [--years N] [--out OUT.json|DIR/]
       [--updated YYYY-MM-DD] [--filter COLUMN=VALUE]... [--breakdown COLUMN] [--meta FILE.meta.csv]
-      [--period-type TYPE] [--per-10000 --population ONS_MID_YEAR.csv]
+      [--period-type TYPE] [--per-10000 --population ONS_MID_YEAR.csv] [--status STATUS]
   partnership-widgets check FILE.json
 ${RENDER_USAGE}
 
@@ -33,6 +33,8 @@ prepare  turns a DfE explore-education-statistics CSV into a widget endpoint for
          FILE.meta.csv beside FILE.csv). --period-type overrides what time_identifier says:
          ${PERIOD_TYPES.join(', ')}.
          --per-10000 adds a rate per 10,000 children for every count, from --population.
+         --status marks every figure provisional, revised, final or estimated (as the release
+         says); a data_status, status or version column marks each row by itself.
 check    validates an envelope with the same validator the widgets use.
 ${RENDER_HELP}`;
 
@@ -102,6 +104,7 @@ export async function run(
           'period-type': { type: 'string' },
           'per-10000': { type: 'boolean' },
           population: { type: 'string' },
+          status: { type: 'string' },
         },
       });
       const file = positionals[0];
@@ -123,6 +126,9 @@ export async function run(
       if (values['per-10000'] && !values.population)
         throw new CliError('--per-10000 needs --population FILE (ONS mid-year estimates of children aged 0 to 17).');
       if (values.population && !values['per-10000']) throw new CliError('--population is used with --per-10000.');
+      const status = values.status?.trim().toLowerCase();
+      if (status !== undefined && !(STATUSES as readonly string[]).includes(status))
+        throw new CliError(`--status must be one of ${STATUSES.join(', ')} (the status of every figure in the file).`);
       const metaPath = values.meta ?? file.replace(/\.csv$/i, '.meta.csv');
       let meta;
       if (values.meta || (metaPath !== file && (await exists(metaPath)))) {
@@ -148,6 +154,7 @@ export async function run(
         ...(values.breakdown ? { breakdown: values.breakdown } : {}),
         ...(meta ? { meta } : {}),
         ...(periodType ? { periodType: periodType as PeriodType } : {}),
+        ...(status ? { status: status as Status } : {}),
         ...(values.population
           ? { population: { text: await readText(values.population), file: basename(values.population) } }
           : {}),

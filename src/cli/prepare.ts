@@ -6,6 +6,8 @@
  * authorities, so `--area all` costs one read.
  */
 import * as aq from 'arquero';
+import { quantile } from 'd3-array';
+import { combinedStatus, statusRank, type Status } from 'partnership-widgets/core.js';
 import {
   authorities,
   cell,
@@ -70,6 +72,8 @@ export interface PrepareOptions {
   periodType?: PeriodType;
   /** Rates per 10,000 children from ONS mid-year estimates (an EES file of population_estimate). */
   population?: { text: string; file: string };
+  /** `--status`: every figure of the file is provisional, revised, final or estimated (as its release says). */
+  status?: Status;
 }
 
 type Value = number | string;
@@ -78,6 +82,7 @@ interface EnvelopeRow {
   measure: string;
   period: string;
   value: Value;
+  status?: Status;
   area?: string;
   [dimension: string]: Value | undefined;
 }
@@ -91,6 +96,71 @@ export function median(values: readonly number[]): number | undefined {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
+
+/** Five numbers of a group's figures, how many there were, and (neighbours) where the area sits. */
+export interface FiveNumbers {
+  count: number;
+  lowest: number;
+  lowerQuartile: number;
+  median: number;
+  upperQuartile: number;
+  highest: number;
+}
+
+/**
+ * Lowest, quartiles and highest by the inclusive method (Excel's QUARTILE.INC, d3-array's
+ * `quantile`, R's default type 7: the quartile at position p·(n−1) of the sorted values,
+ * interpolated), rounded as the published figures are: worked out in units of the last published
+ * decimal, so a count's quartile is a whole number and 18.55 is exactly a half. `exact` values
+ * (derived rates) are rounded to `decimals` at the end.
+ */
+export function fiveNumbers(values: readonly number[], decimals: number, exact = false): FiveNumbers | undefined {
+  if (!values.length) return undefined;
+  const scale = 10 ** decimals;
+  const units = exact ? [...values] : values.map((n) => Math.round(n * scale));
+  const at = (p: number) => {
+    const q = quantile(units, p)!;
+    return exact ? roundTo(q, decimals) : Math.round(q) / scale;
+  };
+  return {
+    count: values.length,
+    lowest: at(0),
+    lowerQuartile: at(0.25),
+    median: at(0.5),
+    upperQuartile: at(0.75),
+    highest: at(1),
+  };
+}
+
+/** Where a figure sits in a spread: below all, in the lower quarter, the middle half, the upper quarter, above all. */
+export function positionIn(value: number, s: FiveNumbers) {
+  if (value < s.lowest) return 'below-all' as const;
+  if (value < s.lowerQuartile) return 'lower-quarter' as const;
+  if (value <= s.upperQuartile) return 'middle-half' as const;
+  if (value <= s.highest) return 'upper-quarter' as const;
+  return 'above-all' as const;
+}
+
+/**
+ * LAIT's quartile band (A to D) of a figure among all authorities' figures, from their unrounded
+ * quartiles, as LAIT does: where low is good, A is up to the lower quartile (inclusive), B up to
+ * the median, C up to the upper quartile, D above it; where high is good, A is from the upper
+ * quartile up, B from the median, C from the lower quartile, D below it. Neutral: no band.
+ */
+export function bandOf(
+  value: number,
+  q: { lowerQuartile: number; median: number; upperQuartile: number },
+  polarity: 'up-good' | 'down-good' | 'neutral',
+): 'A' | 'B' | 'C' | 'D' | undefined {
+  if (polarity === 'down-good')
+    return value <= q.lowerQuartile ? 'A' : value <= q.median ? 'B' : value <= q.upperQuartile ? 'C' : 'D';
+  if (polarity === 'up-good')
+    return value >= q.upperQuartile ? 'A' : value >= q.median ? 'B' : value >= q.lowerQuartile ? 'C' : 'D';
+  return undefined;
+}
+
+/** Authorities with a figure needed before bands among "all authorities" mean anything (England has 153). */
+export const BAND_MINIMUM = 100;
 
 /** Rounds half away from zero at `decimals` places, on the number's decimal digits (2.675 → 2.68, not 2.67). */
 export function roundTo(n: number, decimals: number): number {
@@ -138,6 +208,12 @@ export interface Loaded {
   model?: Record<string, string | null>[];
   title: string;
   filterNote?: string;
+  /** The column that gives each row's status (`data_status`, `version`...), if the file has one. */
+  statusColumn?: string;
+  /** Rows set aside for a more settled row of the same place, period and breakdown (another status): entity|bd|period. */
+  others: Map<string, EesRow[]>;
+  /** All authorities' figures of a measure, breakdown value and period (for quartile bands), worked out once. */
+  everyone: Map<string, number[]>;
 }
 
 interface PopulationIndex {
@@ -147,6 +223,23 @@ interface PopulationIndex {
 }
 
 const NO_BREAKDOWN = '';
+
+/** Columns that may say a row's status. */
+const STATUS_COLUMN =
+  /^(data_?status|status|release_?status|publication_?status|version|data_?version|revision_?status)$/i;
+
+/** "Provisional", "P", "[p]", "Revised", "Final", "Estimate" → the contract's status. */
+export function statusOfText(raw: unknown): Status | undefined {
+  const t = String(raw ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
+  if (t === 'p' || t.startsWith('provisional')) return 'provisional';
+  if (t === 'r' || t.startsWith('revised')) return 'revised';
+  if (t === 'e' || t.startsWith('estimate')) return 'estimated';
+  if (t === 'f' || t.startsWith('final')) return 'final';
+  return undefined;
+}
 
 export function load(options: PrepareOptions): Loaded {
   const ees = readEes(options.text, options.file);
@@ -178,6 +271,14 @@ export function load(options: PrepareOptions): Loaded {
       `--breakdown ${breakdown}: a row dimension cannot be called "${breakdown}" (the envelope uses that key).`,
     );
   }
+  // A column that says each row's status (provisional, revised, final) is not a breakdown.
+  const statusColumn = [...filters.keys()].find(
+    (c) =>
+      STATUS_COLUMN.test(c) &&
+      rows.some((r) => statusOfText(r[c]) !== undefined) &&
+      rows.every((r) => !(r[c] ?? '').trim() || statusOfText(r[c]) !== undefined),
+  );
+  if (statusColumn) filters.delete(statusColumn);
   const chosenFilters = new Set((options.filters ?? []).map(([c]) => c));
   const open = [...filters.keys()].filter(
     (c) => c !== breakdown && !chosenFilters.has(c) && new Set(rows.map((r) => (r[c] ?? '').trim())).size > 1,
@@ -241,6 +342,8 @@ export function load(options: PrepareOptions): Loaded {
   const series = new Map<string, Series>();
   const firstLast = new Map<string, { first: string; last: string }>();
   const clashes: string[] = [];
+  const others = new Map<string, EesRow[]>();
+  const statusOfRow = (r: EesRow) => (statusColumn ? statusOfText(r[statusColumn]) : undefined);
   let fileLast = '';
   for (const r of rows) {
     let key: string;
@@ -263,6 +366,15 @@ export function load(options: PrepareOptions): Loaded {
     const s = series.get(key) ?? series.set(key, new Map()).get(key)!;
     const byPeriod = s.get(bd) ?? s.set(bd, new Map()).get(bd)!;
     const earlier = byPeriod.get(p.key);
+    if (earlier && statusColumn && statusOfRow(earlier) !== statusOfRow(r)) {
+      // The same figures with another status (provisional and revised): the most settled is compared, both are kept.
+      const [shown, aside] =
+        statusRank(statusOfRow(r)) < statusRank(statusOfRow(earlier)) ? [r, earlier] : [earlier, r];
+      byPeriod.set(p.key, shown);
+      const k = `${key}|${bd}|${p.key}`;
+      (others.get(k) ?? others.set(k, []).get(k)!).push(aside);
+      continue;
+    }
     if (earlier) {
       if (clashes.length < 10)
         clashes.push(
@@ -325,6 +437,9 @@ export function load(options: PrepareOptions): Loaded {
     fileLast,
     roundedComparators: comparatorNumbers > 0 && comparatorRounded && laUnrounded,
     title,
+    everyone: new Map(),
+    others,
+    ...(statusColumn ? { statusColumn } : {}),
     ...(chosen.length ? { filterNote: `Figures for ${chosen.join('; ')}.` } : {}),
   };
   if (options.neighbours !== undefined) loaded.model = readModel(options.neighbours);
@@ -395,6 +510,30 @@ function populationYear(p: PeriodOf, type: PeriodType): number {
   return YEAR_START_MONTH[type] <= 6 ? p.startYear : p.startYear + 1;
 }
 
+/** Every authority's figure (exact) for a measure, breakdown value and period: for quartile bands. */
+function everyone(ctx: Loaded, m: Measure, bd: string, key: string): number[] {
+  const k = `${m.id}|${bd}|${key}`;
+  let values = ctx.everyone.get(k);
+  if (values) return values;
+  values = [];
+  const year = ctx.population ? populationYear(ctx.periods.get(key)!, ctx.periodType) : 0;
+  for (const a of ctx.all) {
+    const row = ctx.series.get(`A:${a.id}`)?.get(bd)?.get(key);
+    const v = row ? cell(row[m.column]) : undefined;
+    if (typeof v !== 'number') continue;
+    if (!m.per10000Of) {
+      values.push(v);
+      continue;
+    }
+    const pop = [...a.codes, ...a.oldCodes]
+      .map((c) => ctx.population!.byEntity.get(`C:${c}`)?.get(year))
+      .find((n) => n !== undefined);
+    if (pop) values.push((v / pop) * 10000);
+  }
+  ctx.everyone.set(k, values);
+  return values;
+}
+
 export function prepare(options: PrepareOptions) {
   const loaded = load(options);
   return envelopeFor(loaded, resolveArea(loaded.all, options.area));
@@ -446,21 +585,42 @@ export function envelopeFor(ctx: Loaded, area: Area) {
     return exact ? rate : roundTo(rate, m.decimals);
   };
 
+  /** A figure's status: its row's status column, or --status for the whole file. */
+  const statusOf = (r: EesRow | undefined): Status | undefined =>
+    (r && ctx.statusColumn ? statusOfText(r[ctx.statusColumn]) : undefined) ?? options.status;
   const data: EnvelopeRow[] = [];
+  /** measure|breakdown|period → the spread entry (neighbours and all authorities). */
+  const spread = new Map<string, Record<string, unknown>>();
+  const spreadEntry = (m: Measure, bd: string, key: string) => {
+    const k = `${m.id}|${bd}|${key}`;
+    let e = spread.get(k);
+    if (!e) spread.set(k, (e = { measure: m.id, period: key, ...dim(bd) }));
+    return e;
+  };
+  /** The area's own figure as shown (rounded as published). */
+  const ownValue = (m: Measure, bd: string, key: string) => {
+    const v = valueOf(m, own.get(bd)?.get(key), ownKey, area, key);
+    return typeof v === 'number' ? v : undefined;
+  };
   const dim = (bd: string) => (breakdown ? { [breakdown]: bd } : {});
   const pushSeries = (s: Series | undefined, entity: string, a: Area | undefined, areaName?: string) => {
     for (const key of kept) {
       for (const bd of breakdownValues) {
         const row = s?.get(bd)?.get(key);
         if (!row) continue;
+        const rowsHere = [row, ...(ctx.others.get(`${entity}|${bd}|${key}`) ?? [])];
         for (const m of measures) {
-          data.push({
-            measure: m.id,
-            period: key,
-            value: valueOf(m, row, entity, a, key),
-            ...(areaName ? { area: areaName } : {}),
-            ...dim(bd),
-          });
+          for (const r of rowsHere) {
+            const status = statusOf(r);
+            data.push({
+              measure: m.id,
+              period: key,
+              value: valueOf(m, r, entity, a, key),
+              ...(status ? { status } : {}),
+              ...(areaName ? { area: areaName } : {}),
+              ...dim(bd),
+            });
+          }
         }
       }
     }
@@ -505,13 +665,16 @@ export function envelopeFor(ctx: Loaded, area: Area) {
         for (const bd of breakdownValues) {
           for (const m of measures) {
             const numbers: number[] = [];
+            const statuses: (Status | undefined)[] = [];
             const reasons: string[] = [];
             for (const member of members) {
               const entity = member.area ? `A:${member.area.id}` : '';
               const r = member.area ? ctx.series.get(entity)?.get(bd)?.get(key) : undefined;
               const v = member.area ? valueOf(m, r, entity, member.area, key, true) : undefined;
-              if (typeof v === 'number') numbers.push(v);
-              else if (!member.area) reasons.push(`${member.name}: not in ${options.file}`);
+              if (typeof v === 'number') {
+                numbers.push(v);
+                statuses.push(statusOf(r));
+              } else if (!member.area) reasons.push(`${member.name}: not in ${options.file}`);
               else if (!r) {
                 const fl = ctx.firstLast.get(entity);
                 reasons.push(
@@ -533,10 +696,20 @@ export function envelopeFor(ctx: Loaded, area: Area) {
               measure: m.id,
               period: key,
               value: med === undefined ? 'x' : m.per10000Of ? roundTo(med, m.decimals) : Math.round(med) / scale,
+              ...(med !== undefined && combinedStatus(statuses) ? { status: combinedStatus(statuses)! } : {}),
               area: NEIGHBOURS_LABEL,
               ...dim(bd),
             });
             if (!breakdown) (used[m.id] ??= {})[key] = numbers.length;
+            const five = fiveNumbers(numbers, m.decimals, !!m.per10000Of);
+            if (five) {
+              const mine = ownValue(m, bd, key);
+              spreadEntry(m, bd, key).neighbours = {
+                ...five,
+                of: members.length,
+                ...(mine !== undefined ? { position: positionIn(mine, five) } : {}),
+              };
+            }
             if (numbers.length < members.length)
               short.push(
                 `${m.label}${bd ? ` (${bd})` : ''}, ${periodLabel(key)}: ${numbers.length} of ${members.length} (${reasons.join('; ')})`,
@@ -571,6 +744,49 @@ export function envelopeFor(ctx: Loaded, area: Area) {
     }
   }
 
+  // Quartile bands among all authorities (as LAIT): for rates only (a count depends on the area's size).
+  let banded = false;
+  let tooFew = false;
+  for (const key of kept) {
+    for (const bd of breakdownValues) {
+      for (const m of measures) {
+        if (m.unit === 'count') continue;
+        const values = everyone(ctx, m, bd, key);
+        if (values.length < BAND_MINIMUM) {
+          if (values.length) tooFew = true;
+          continue;
+        }
+        const five = fiveNumbers(values, m.decimals, !!m.per10000Of)!;
+        const exactQ = {
+          lowerQuartile: quantile(values, 0.25)!,
+          median: quantile(values, 0.5)!,
+          upperQuartile: quantile(values, 0.75)!,
+        };
+        const mineRow = own.get(bd)?.get(key);
+        const mine = valueOf(m, mineRow, ownKey, area, key, true);
+        const band = typeof mine === 'number' ? bandOf(mine, exactQ, m.polarity) : undefined;
+        if (band) banded = true;
+        spreadEntry(m, bd, key).authorities = { ...five, ...(band ? { band } : {}) };
+      }
+    }
+  }
+  if (spread.size) {
+    notes.push(
+      'Lowest, quartiles, median and highest are worked out by the inclusive method (as Excel’s QUARTILE.INC), ' +
+        'from the published figures, and rounded as they are; the middle half lies between the lower and upper quartiles.',
+    );
+  }
+  if (banded) {
+    notes.push(
+      `Quartile bands (A to D, as in DfE’s Local Authority Interactive Tool) place ${area.name} among every local authority with a figure in ${options.file}: ` +
+        'A is the quarter with the best figures, by the measure’s polarity (the lowest where low is good), D the worst; measures with neither have no band.',
+    );
+  } else if (tooFew) {
+    notes.push(
+      `${options.file} has figures for fewer than ${BAND_MINIMUM} local authorities, so no quartile bands among all authorities are given.`,
+    );
+  }
+
   if (population) {
     const years = [...new Set(kept.map(popYearOf))].sort();
     notes.push(
@@ -581,6 +797,17 @@ export function envelopeFor(ctx: Loaded, area: Area) {
       notes.push(`No population estimate for ${[...popMissing].sort().join(', ')}: rates shown [x].`);
   }
 
+  if (options.status && options.status !== 'final')
+    notes.push(
+      `Every figure from ${options.file} is ${options.status}, as its release says: marked [${options.status.charAt(0)}].`,
+    );
+  if (ctx.statusColumn) {
+    const seen = new Set(data.map((r) => r.status).filter(Boolean));
+    if (seen.size)
+      notes.push(
+        `The ${ctx.statusColumn} column of ${options.file} says which figures are ${[...seen].join(' and ')}; where it gives a figure twice with different statuses, the most settled is shown and compared, and the other is given beside it.`,
+      );
+  }
   const latest = kept.at(-1);
   notes.push(periodNote(ctx.periodType, latest ? periods.get(latest) : undefined));
   if (ctx.roundedComparators)
@@ -623,6 +850,7 @@ export function envelopeFor(ctx: Loaded, area: Area) {
     })),
     notes,
     data,
+    ...(spread.size ? { spread: [...spread.values()] } : {}),
   };
 }
 

@@ -50,6 +50,47 @@ export const RowSchema = v.objectWithRest(
   'object',
 );
 
+const Finite = v.pipe(v.number('number'), v.finite('number'));
+const Count = v.pipe(v.number('number'), v.integer('number'), v.minValue(0, 'number'));
+
+/** Where the area's own figure sits among its statistical neighbours' figures. */
+export const SPREAD_POSITIONS = ['below-all', 'lower-quarter', 'middle-half', 'upper-quarter', 'above-all'] as const;
+export type SpreadPosition = (typeof SPREAD_POSITIONS)[number];
+/** LAIT's quartile bands among all authorities: A the best quarter (polarity decides which end), D the worst. */
+export const BANDS = ['A', 'B', 'C', 'D'] as const;
+export type Band = (typeof BANDS)[number];
+
+/**
+ * Five numbers of a group's figures (quartiles by the inclusive method: Excel's QUARTILE.INC,
+ * d3.quantile, R's default), how many had a figure, and where the area's own figure sits.
+ */
+export const SpreadStatsSchema = v.looseObject(
+  {
+    count: Count,
+    of: v.optional(Count),
+    lowest: Finite,
+    lowerQuartile: Finite,
+    median: Finite,
+    upperQuartile: Finite,
+    highest: Finite,
+    position: v.optional(v.picklist(SPREAD_POSITIONS, 'position')),
+    band: v.optional(v.picklist(BANDS, 'band')),
+  },
+  'object',
+);
+
+/** The spread of a measure in a period: among the area's statistical neighbours, and among all authorities. */
+export const SpreadSchema = v.objectWithRest(
+  {
+    measure: Id,
+    period: Text,
+    neighbours: v.optional(SpreadStatsSchema),
+    authorities: v.optional(SpreadStatsSchema),
+  },
+  v.union([v.string('text'), v.number('text')], 'text'),
+  'object',
+);
+
 export const EnvelopeSchema = v.looseObject(
   {
     title: v.optional(Text),
@@ -101,6 +142,8 @@ export const EnvelopeSchema = v.looseObject(
       ),
     ),
     data: v.array(RowSchema, 'list'),
+    /** The neighbours' and all authorities' spread of each measure and period (`prepare --neighbours`). */
+    spread: v.optional(v.array(SpreadSchema, 'list')),
   },
   'object',
 );
@@ -172,6 +215,33 @@ export interface Dataset {
    * settled one in `rows` (a local provisional count beside the official final one).
    */
   readonly superseded: readonly DataRow[];
+  /** The spread of each measure and period among the area's neighbours and all authorities, where given. */
+  readonly spread?: readonly SpreadEntry[];
+}
+
+export interface SpreadStats {
+  /** How many had a figure (the rest had a symbol or no row). */
+  readonly count: number;
+  /** How many there are (10 statistical neighbours), where stated. */
+  readonly of?: number;
+  readonly lowest: number;
+  readonly lowerQuartile: number;
+  readonly median: number;
+  readonly upperQuartile: number;
+  readonly highest: number;
+  /** Where the area's own figure sits (neighbours). */
+  readonly position?: SpreadPosition;
+  /** The area's quartile band among all authorities, A best (not for neutral polarity or counts). */
+  readonly band?: Band;
+}
+
+export interface SpreadEntry {
+  readonly measure: string;
+  readonly period: Period;
+  /** Breakdown dimensions, as on the rows. */
+  readonly dims: Readonly<Record<string, string>>;
+  readonly neighbours?: SpreadStats;
+  readonly authorities?: SpreadStats;
 }
 
 export interface Comparator {
@@ -311,6 +381,7 @@ function checkLimits(input: Record<string, unknown>, rowNumberOf: (index: number
     ['annotations', 'annotations', LIMITS.annotations],
     ['comparators', 'comparators', LIMITS.comparators],
     ['sources', 'sources', LIMITS.sources],
+    ['spread', 'rows', LIMITS.rows],
   ];
   for (const [key, what, limit] of lists) {
     const list = input[key];
@@ -394,9 +465,11 @@ export function validateEnvelope(input: unknown, options: ValidateOptions = {}):
   const env = parseEnvelope(input, rowNumberOf);
   const problems: Problem[] = [];
   const measures = readMeasures(env, problems);
-  const { rows, superseded } = readRows(env, new Set(measures.map((m) => m.id)), rowNumberOf, problems);
+  const ids = new Set(measures.map((m) => m.id));
+  const { rows, superseded } = readRows(env, ids, rowNumberOf, problems);
+  const spread = readSpread(env, ids, problems);
   if (problems.length) throw new WidgetError('validation', problems.slice(0, MAX_PROBLEMS));
-  return { ...envelopeText(env, options), measures, rows, superseded };
+  return { ...envelopeText(env, options), measures, rows, superseded, ...(env.spread ? { spread } : {}) };
 }
 
 /** The envelope's shape, limits and fields checked (every problem at once), or a WidgetError. */
@@ -523,6 +596,62 @@ function readRows(env: Envelope, ids: Set<string>, rowNumberOf: (index: number) 
     earlier.push({ row: rowNumber, status: status!, at: shownAt });
   });
   return { rows, superseded };
+}
+
+/** The neighbours' and all authorities' spread (quartiles, bands), checked against the measures. */
+function readSpread(env: Envelope, ids: Set<string>, problems: Problem[]): SpreadEntry[] {
+  const spread: SpreadEntry[] = [];
+  (env.spread ?? []).forEach((raw, index) => {
+    const { measure, period: periodText, neighbours, authorities, ...rest } = raw;
+    const where = (m: Messages) => `${m.errors.envelope}, spread[${index}]`;
+    if (!ids.has(measure)) {
+      problems.push((m) => m.errors.field(where(m), 'measure', m.errors.expected.id, describeReceived(measure)));
+      return;
+    }
+    const period = parsePeriod(periodText);
+    if (!isPeriod(period)) {
+      problems.push((m) => m.errors.field(where(m), 'period', m.errors.expected.text, describeReceived(periodText)));
+      return;
+    }
+    const dims: Record<string, string> = {};
+    for (const [k, dv] of Object.entries(rest)) dims[k] = cleanText(String(dv));
+    const stats = (x: typeof neighbours): SpreadStats | undefined =>
+      x && {
+        count: x.count,
+        ...(x.of !== undefined ? { of: x.of } : {}),
+        lowest: x.lowest,
+        lowerQuartile: x.lowerQuartile,
+        median: x.median,
+        upperQuartile: x.upperQuartile,
+        highest: x.highest,
+        ...(x.position ? { position: x.position } : {}),
+        ...(x.band ? { band: x.band } : {}),
+      };
+    const n = stats(neighbours);
+    const a = stats(authorities);
+    // The five numbers in order, and no more with a figure than there are.
+    for (const [field, x] of [
+      ['neighbours', n],
+      ['authorities', a],
+    ] as const) {
+      if (
+        x &&
+        !(
+          x.lowest <= x.lowerQuartile &&
+          x.lowerQuartile <= x.median &&
+          x.median <= x.upperQuartile &&
+          x.upperQuartile <= x.highest &&
+          (x.of === undefined || x.count <= x.of)
+        )
+      ) {
+        const got = `${x.lowest}, ${x.lowerQuartile}, ${x.median}, ${x.upperQuartile}, ${x.highest}`;
+        problems.push((m) => m.errors.field(where(m), field, m.errors.expected.number, got));
+        return;
+      }
+    }
+    spread.push({ measure, period, dims, ...(n ? { neighbours: n } : {}), ...(a ? { authorities: a } : {}) });
+  });
+  return spread;
 }
 
 /** The envelope's own text and lists (title, source, notes, comparators…), cleaned. */

@@ -115,7 +115,9 @@ export interface ErrorMessages {
     | 'date'
     | 'url'
     | 'id'
-    | 'status',
+    | 'status'
+    | 'band'
+    | 'position',
     string
   >;
   unexpected: string;
@@ -268,6 +270,8 @@ const en: Messages = {
       url: 'a web address starting https:// or http://',
       id: 'an identifier of letters, digits, _ or -',
       status: 'provisional, revised, final or estimated',
+      band: 'A, B, C or D',
+      position: 'below-all, lower-quarter, middle-half, upper-quarter or above-all',
     },
     unknownMeasure: (row, id, known) => `Row ${row}: measure "${id}" is not one of the measures listed (${known}).`,
     unknownRef: (measure, role, ref) => `Measure "${measure}": its ${role} "${ref}" is not a measure in this file.`,
@@ -394,6 +398,8 @@ const cy: Messages = {
       url: 'cyfeiriad gwe sy’n dechrau https:// neu http://',
       id: 'dynodydd o lythrennau, digidau, _ neu -',
       status: 'provisional, revised, final neu estimated',
+      band: 'A, B, C neu D',
+      position: 'below-all, lower-quarter, middle-half, upper-quarter neu above-all',
     },
     unknownMeasure: (row, id, known) => `Rhes ${row}: nid yw’r mesur "${id}" yn un o’r mesurau a restrir (${known}).`,
     unknownRef: (measure, role, ref) =>

@@ -371,7 +371,7 @@ test('calendar years, financial quarters and academic years get their own labels
   await writeFile(monthly, [head, la('2024', 'January', 3)].join('\n'));
   const refused = await cli('prepare', monthly, '--area', 'Trafford');
   assert.equal(refused.code, 1);
-  assert.match(refused.stderr, /monthly, weekly and termly figures/);
+  assert.match(refused.stderr, /time_identifier "January": monthly figures\. These widgets show years and quarters/);
 });
 
 test('rates per 10,000 children from ONS estimates match the published rates (England and three authorities)', async () => {
