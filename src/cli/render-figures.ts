@@ -20,6 +20,7 @@ import {
   messages,
   type Dataset,
   type FigureDescription,
+  type FigureLayout,
   type FigureModel,
   type Lang,
 } from 'partnership-widgets/core.js';
@@ -51,12 +52,8 @@ export interface StaticFigure extends FigureDescription {
   readonly styles: CSSResultGroup;
 }
 
-export interface FigureOptions {
-  lang: Lang;
-  /** Width of the chart area, in px. */
-  width: number;
-  /** Chart text size, in px (the theme's default). */
-  fontSize: number;
+/** The layout (width of the chart area, chart text size, character width) and the attributes that choose what is shown. */
+export interface FigureOptions extends FigureLayout {
   /** Figures as at (YYYY-MM-DD); default the data's `asAt`. */
   asAt?: string;
   /** The element's attributes that choose what is shown (as on the element). */
