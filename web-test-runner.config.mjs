@@ -53,8 +53,8 @@ if (chromiumPath) {
 if (firefoxPath) {
   groups.push({
     name: 'firefox',
-    // SVG snapshots are Chromium's: text metrics differ between engines.
-    files: [...all, '!test/charts.test.ts'],
+    // SVG snapshots and the render parity test are Chromium's: text metrics differ between engines.
+    files: [...all, '!test/charts.test.ts', '!test/render-parity.test.ts'],
     browsers: [firefox()],
   });
 }
