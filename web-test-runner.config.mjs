@@ -13,6 +13,7 @@ import { chromeArgs, findBrowser, findFirefox, wantedBrowsers } from './scripts/
 import { envPlugin } from './test/env-plugin.mjs';
 import { faultsMiddleware } from './test/faults.mjs';
 import { mediaPlugin } from './test/media-plugin.mjs';
+import { renderPlugin } from './test/render-plugin.mjs';
 import { snapshotPlugin } from './test/snapshot-plugin.mjs';
 import { transcriptPlugin } from './test/transcript-plugin.mjs';
 
@@ -52,8 +53,8 @@ if (chromiumPath) {
 if (firefoxPath) {
   groups.push({
     name: 'firefox',
-    // SVG snapshots are Chromium's: text metrics differ between engines.
-    files: [...all, '!test/charts.test.ts'],
+    // SVG snapshots and the render parity test are Chromium's: text metrics differ between engines.
+    files: [...all, '!test/charts.test.ts', '!test/render-parity.test.ts'],
     browsers: [firefox()],
   });
 }
@@ -82,6 +83,7 @@ export default {
       strictRequires: false,
     }),
     snapshotPlugin(),
+    renderPlugin(),
     transcriptPlugin(),
     mediaPlugin(),
     envPlugin(),

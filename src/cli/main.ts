@@ -6,7 +6,7 @@
  *       [--per-10000 --population ONS.csv] [--status STATUS]
  *   partnership-widgets check FILE.json
  *   partnership-widgets render ELEMENT --src FILE.json [--format html|svg|png] [--lang en|cy] [--width PX]
- *       [--as-at YYYY-MM-DD] [--out FILE]
+ *       [--out FILE] and every attribute of the element (--as-at, --year, --years, --theme, …)
  */
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';

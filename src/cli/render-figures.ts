@@ -15,11 +15,11 @@ import {
   TrainingTrend,
 } from 'partnership-widgets';
 import {
-  CHAR_EM,
   figureTitle as coreFigureTitle,
   messages,
   type Dataset,
   type FigureDescription,
+  type FigureLayout,
   type Lang,
 } from 'partnership-widgets/core.js';
 import {
@@ -50,12 +50,8 @@ export interface StaticFigure extends FigureDescription {
   readonly styles: CSSResultGroup;
 }
 
-export interface FigureOptions {
-  lang: Lang;
-  /** Width of the chart area, in px. */
-  width: number;
-  /** Chart text size, in px (the theme's default). */
-  fontSize: number;
+/** The layout (width of the chart area, chart text size, character width) and the attributes that choose what is shown. */
+export interface FigureOptions extends FigureLayout {
   /** Figures as at (YYYY-MM-DD); default the data's `asAt`. */
   asAt?: string;
   /** The element's attributes that choose what is shown (as on the element). */
@@ -77,41 +73,42 @@ export function figureTitle(name: ElementName, dataset: Dataset, lang: Lang): st
   return coreFigureTitle(dataset, { defaultTitle: defaultTitle(name, lang) });
 }
 
+type Describe = (dataset: Dataset, options: FigureOptions) => FigureDescription;
+
+/** Only the options that were given, as the element sees attributes it was not given. */
+function given<K extends keyof FigureOptions>(options: FigureOptions, ...keys: K[]) {
+  return Object.fromEntries(keys.filter((k) => options[k] !== undefined).map((k) => [k, options[k]])) as Pick<
+    FigureOptions,
+    K
+  >;
+}
+
+/** Each element: its model from the data and its chosen attributes, then its own figure description. */
+const DESCRIBE: Record<ElementName, Describe> = {
+  'kpi-quarter-table': (dataset, o) =>
+    describeKpiFigure(
+      dataset,
+      buildKpiModel(dataset, messages(o.lang), o.lang, given(o, 'year', 'years')),
+      o,
+      given(o, 'asAt'),
+    ),
+  'attendance-by-sector': (dataset, o) =>
+    describeAttendanceFigure(
+      dataset,
+      buildAttendanceModel(dataset, messages(o.lang), o.lang, given(o, 'measure', 'year', 'sort')),
+      o,
+      given(o, 'asAt'),
+    ),
+  'training-trend': (dataset, o) =>
+    describeTrainingFigure(
+      dataset,
+      buildTrainingModel(dataset, messages(o.lang), o.lang, given(o, 'years')),
+      o,
+      given(o, 'asAt'),
+    ),
+};
+
 /** The static figure for an element, built with the element's defaults (as if it had no attributes). */
 export function staticFigure(name: ElementName, dataset: Dataset, options: FigureOptions): StaticFigure {
-  const { lang, width, fontSize } = options;
-  const m = messages(lang);
-  if (name === 'kpi-quarter-table') {
-    const model = buildKpiModel(dataset, m, lang, {
-      ...(options.year ? { year: options.year } : {}),
-      ...(options.years ? { years: options.years } : {}),
-    });
-    const figure = describeKpiFigure(
-      dataset,
-      model,
-      { lang, width, fontSize, charWidth: CHAR_EM },
-      options.asAt ? { asAt: options.asAt } : {},
-    );
-    return { ...figure, styles: KpiQuarterTable.styles };
-  }
-  if (name === 'attendance-by-sector') {
-    const model = buildAttendanceModel(dataset, m, lang, {
-      ...(options.measure ? { measure: options.measure } : {}),
-      ...(options.year ? { year: options.year } : {}),
-      ...(options.sort ? { sort: options.sort } : {}),
-    });
-    const layout = { lang, width, fontSize, charWidth: CHAR_EM };
-    const figure = describeAttendanceFigure(dataset, model, layout, options.asAt ? { asAt: options.asAt } : {});
-    return { ...figure, styles: ELEMENT_CLASSES[name].styles };
-  }
-  const model = buildTrainingModel(dataset, m, lang, options.years ? { years: options.years } : {});
-  return {
-    ...describeTrainingFigure(
-      dataset,
-      model,
-      { lang, width, fontSize, charWidth: CHAR_EM },
-      options.asAt ? { asAt: options.asAt } : {},
-    ),
-    styles: ELEMENT_CLASSES[name].styles,
-  };
+  return { ...DESCRIBE[name](dataset, options), styles: ELEMENT_CLASSES[name].styles };
 }

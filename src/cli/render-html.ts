@@ -18,10 +18,17 @@ import { render } from '@lit-labs/ssr';
 import { LitElementRenderer } from '@lit-labs/ssr/lib/lit-element-renderer.js';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { renderValue, type RenderInfo } from '@lit-labs/ssr/lib/render-value.js';
-import { html, nothing, type CSSResult, type TemplateResult } from 'lit';
+import type { CSSResult, TemplateResult } from 'lit';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { isTemplateResult } from 'lit/directive-helpers.js';
 import { randomUUID } from 'node:crypto';
-import { PartnershipWidget, type Dataset, type FigureModel, type Lang } from 'partnership-widgets/core.js';
+import {
+  PartnershipWidget,
+  type Dataset,
+  type FigureModel,
+  type Lang,
+  type ResolvedTheme,
+} from 'partnership-widgets/core.js';
 import { figureTitle, type ElementName } from './render-figures.js';
 import { FONT_FAMILY, serverDocument } from './render-svg.js';
 
@@ -37,20 +44,12 @@ export interface HtmlOptions {
   lang: Lang;
   /** Chart width in px (the attendance and training charts; the KPI small multiples size themselves). */
   width: number;
-  asAt?: string;
-  theme: Map<string, string>;
-  /** The element's attributes, as a page would set them. */
+  theme: ResolvedTheme;
+  /** The element's attributes, by attribute name, as a page would set them (`data-as-at`, `heading-level`). */
   attributes?: ElementAttributes;
 }
 
-export interface ElementAttributes {
-  heading?: string;
-  headingLevel?: number;
-  year?: string;
-  years?: number;
-  measure?: string;
-  sort?: string;
-}
+export type ElementAttributes = Readonly<Record<string, string | number | boolean>>;
 
 /**
  * Chart nodes in a template (drawn by Plot into the server-side document, not
@@ -98,38 +97,18 @@ function widgetRenderer(dataset: Dataset, options: HtmlOptions, nodes: Map<strin
   };
 }
 
-function elementTemplate(name: ElementName, asAt: string | undefined, attrs: ElementAttributes = {}): TemplateResult {
-  const at = asAt ?? nothing;
-  const heading = attrs.heading ?? nothing;
-  const level = attrs.headingLevel ?? 2;
-  const year = attrs.year ?? nothing;
-  const years = attrs.years ?? nothing;
-  switch (name) {
-    case 'kpi-quarter-table':
-      return html`<kpi-quarter-table
-        heading-level=${level}
-        heading=${heading}
-        year=${year}
-        years=${years}
-        data-as-at=${at}
-      ></kpi-quarter-table>`;
-    case 'attendance-by-sector':
-      return html`<attendance-by-sector
-        heading-level=${level}
-        heading=${heading}
-        year=${year}
-        measure=${attrs.measure ?? nothing}
-        sort=${attrs.sort ?? nothing}
-        data-as-at=${at}
-      ></attendance-by-sector>`;
-    default:
-      return html`<training-trend
-        heading-level=${level}
-        heading=${heading}
-        years=${years}
-        data-as-at=${at}
-      ></training-trend>`;
-  }
+/**
+ * `<kpi-quarter-table heading-level="3" …>`: the element with the attributes
+ * given. Names come from the elements' own declarations (render-options.ts),
+ * values are bound (escaped by Lit), a boolean attribute is written empty.
+ */
+function elementTemplate(name: ElementName, attributes: ElementAttributes = {}): TemplateResult {
+  const given = Object.entries(attributes).filter(([, value]) => value !== false);
+  const strings = ['<', ...given.map(([attribute]) => ` ${attribute}=`), '></', '>'];
+  const values: unknown[] = [unsafeStatic(name), ...given.map(([, v]) => (v === true ? '' : v)), unsafeStatic(name)];
+  // The literal parts between the values: "<" tag, " name=" for each attribute, "></" tag ">".
+  const literal = Object.assign(strings, { raw: strings }) as unknown as TemplateStringsArray;
+  return Reflect.apply(staticHtml, undefined, [literal, ...values]) as TemplateResult;
 }
 
 const escapeHtml = (text: string) =>
@@ -146,7 +125,7 @@ export async function renderHtml(name: ElementName, dataset: Dataset, options: H
   const nonce = randomUUID().replace(/-/g, '');
   try {
     body = await collectResult(
-      render(elementTemplate(name, options.asAt, options.attributes), {
+      render(elementTemplate(name, options.attributes), {
         elementRenderers: [widgetRenderer(dataset, options, nodes, nonce)],
       }),
     );
@@ -155,9 +134,10 @@ export async function renderHtml(name: ElementName, dataset: Dataset, options: H
     if (previous === undefined) delete global.document;
     else global.document = previous;
   }
-  const text = options.theme.get('--_text') ?? '#0b0c0c';
-  const background = options.theme.get('--_background') ?? '#ffffff';
-  const title = options.attributes?.heading ?? figureTitle(name, dataset, options.lang);
+  const text = options.theme.get('--_text')!;
+  const background = options.theme.get('--_background')!;
+  const heading = options.attributes?.heading;
+  const title = typeof heading === 'string' ? heading : figureTitle(name, dataset, options.lang);
   return `<!doctype html>
 <html lang="${options.lang === 'cy' ? 'cy' : 'en-GB'}">
 <head>

@@ -16,3 +16,4 @@ export * from './table-styles.js';
 export * from './widget.js';
 export * from './chart-size.js';
 export * from './properties.js';
+export * from './theme.js';

@@ -150,6 +150,8 @@ export function property(options: WidgetPropertyDeclaration = {}) {
     });
     litProperty({
       ...declaration,
+      // Kept in the element's `elementProperties`, so that tools (the command line's `render`) read the same ranges.
+      ...(spec ? { number: spec } : {}),
       converter: boolean
         ? {
             fromAttribute: (value: string | null) => value !== null,
@@ -157,6 +159,6 @@ export function property(options: WidgetPropertyDeclaration = {}) {
           }
         : // The attribute's string goes to the setter as it is: one conversion, one warning.
           { fromAttribute: (value: string | null) => value, toAttribute: (value: unknown) => value },
-    })(proto as never, name as never);
+    } as PropertyDeclaration)(proto as never, name as never);
   };
 }

@@ -1,54 +1,15 @@
 import { css } from 'lit';
+import { themeCss } from './theme.js';
 
 /**
- * Theme tokens. Public `--pw-*` custom properties (documented in the README)
- * map onto private `--_*` tokens used by every rule; a test fails when a
- * private token is defined but unused, or used but undefined.
- *
- * Defaults: text #0b0c0c on white (19:1), muted text #505a5f (7:1), marks from
- * the Government Analysis Function palette (all >= 3:1 on white), text >= 12px.
+ * Theme tokens, generated from the one object in theme.ts (which
+ * `partnership-widgets render` resolves too). Public `--pw-*` custom
+ * properties (documented on the elements) map onto private `--_*` tokens used
+ * by every rule; a test fails when a private token is defined but unused, or
+ * used but undefined.
  */
 export const tokens = css`
-  :host {
-    --_font-family: var(--pw-font-family, inherit);
-    --_font-size: var(--pw-font-size, 1rem);
-    --_chart-font-size: var(--pw-chart-font-size, 14px);
-    --_text: var(--pw-text-color, #0b0c0c);
-    --_muted: var(--pw-muted-color, #505a5f);
-    --_background: var(--pw-background, #ffffff);
-    --_surface: var(--pw-surface-color, #f3f2f1);
-    --_border: var(--pw-border-color, #b1b4b6);
-    --_accent: var(--pw-accent-color, #1d70b8);
-    --_focus: var(--pw-focus-color, #ffdd00);
-    --_focus-text: var(--pw-focus-text-color, #0b0c0c);
-    --_good: var(--pw-good-color, #00703c);
-    --_bad: var(--pw-bad-color, #aa2a16);
-    --_error: var(--pw-error-color, #aa2a16);
-    --_series-1: var(--pw-series-1, #12436d);
-    --_series-2: var(--pw-series-2, #f46a25);
-    --_series-3: var(--pw-series-3, #28a197);
-    --_series-4: var(--pw-series-4, #801650);
-    --_series-5: var(--pw-series-5, #3d3d3d);
-    --_series-6: var(--pw-series-6, #a285d1);
-    --_scale: 1;
-  }
-  :host([theme='dark']) {
-    --_text: var(--pw-text-color, #f3f2f1);
-    --_muted: var(--pw-muted-color, #c4c9cc);
-    --_background: var(--pw-background, #0b0c0c);
-    --_surface: var(--pw-surface-color, #262829);
-    --_border: var(--pw-border-color, #6f777b);
-    --_accent: var(--pw-accent-color, #8fc3ef);
-    --_good: var(--pw-good-color, #85d4a5);
-    --_bad: var(--pw-bad-color, #ff9a8a);
-    --_error: var(--pw-error-color, #ff9a8a);
-    --_series-1: var(--pw-series-1, #8fc3ef);
-    --_series-2: var(--pw-series-2, #f46a25);
-    --_series-3: var(--pw-series-3, #28a197);
-    --_series-4: var(--pw-series-4, #e38ab8);
-    --_series-5: var(--pw-series-5, #c4c9cc);
-    --_series-6: var(--pw-series-6, #a285d1);
-  }
+  ${themeCss()}
   :host([presenting]) {
     /* 14px chart text and 16px body text become 24.5px and 28px: at least 24px from the back of a room. */
     --_scale: 1.75;
@@ -220,10 +181,6 @@ export const chrome = css`
   }
   @media print {
     :host {
-      --_text: #000000;
-      --_muted: #000000;
-      --_background: #ffffff;
-      --_scale: 1;
       color: #000000;
       background: #ffffff;
     }

@@ -28,7 +28,7 @@ test('--year-start-month labels quarters as the attribute does, when the data do
   assert.match(text(april.stdout), /Q1 \(Apr to Jun\)/);
   const bad = await cli('render', 'kpi-quarter-table', '--src', src, '--year-start-month', '13');
   assert.equal(bad.code, 1);
-  assert.match(bad.stderr, /--year-start-month must be a month number from 1 \(January\) to 12/);
+  assert.match(bad.stderr, /--year-start-month "13" is not a whole number from 1 to 12\./);
 });
 
 test('--years and --year choose the years shown; --heading and --heading-level as on the element', async () => {
@@ -67,4 +67,83 @@ test('--years and --year choose the years shown; --heading and --heading-level a
   const wrong = await cli('render', 'training-trend', '--src', src, '--sort', 'data');
   assert.equal(wrong.code, 1);
   assert.match(wrong.stderr, /--sort is an attribute of attendance-by-sector, not of training-trend/);
+});
+
+const manifest = JSON.parse(await readFile(join(root, 'custom-elements.json'), 'utf8'));
+const { THEME_TOKENS } = await import(join(root, 'dist/lib/core.js'));
+
+/** Each element's attributes, from the manifest the build writes from the elements' declarations. */
+const attributesOf = (tag) =>
+  manifest.modules
+    .flatMap((m) => m.declarations ?? [])
+    .find((d) => d.tagName === tag)
+    .attributes.map((a) => a.name);
+
+/** A value the element takes for each attribute (a new attribute fails here until it is given one). */
+const GOOD = {
+  heading: 'A heading',
+  'heading-level': '4',
+  view: 'chart',
+  presenting: true,
+  'year-start-month': '4',
+  theme: 'dark',
+  'data-as-at': '2021-09-29',
+  year: '2021-22',
+  years: '2',
+  measure: 'attendances',
+  sort: 'data',
+};
+const NOT_RENDERED = ['src', 'refresh', 'timeout'];
+const SAMPLES = {
+  'kpi-quarter-table': 'data/leicester-kpis-2021-22.json',
+  'attendance-by-sector': 'data/norfolk-lscg-attendance-2024-25.json',
+  'training-trend': 'data/llr-training.json',
+};
+
+test('render takes every attribute of each element (from the manifest), under the same name', async () => {
+  const help = await cli('--help');
+  for (const [tag, src] of Object.entries(SAMPLES)) {
+    for (const attribute of attributesOf(tag).filter((a) => !NOT_RENDERED.includes(a))) {
+      const option = `--${attribute.replace(/^data-/, '')}`;
+      assert.ok(attribute in GOOD, `a value for ${attribute} in this test`);
+      assert.ok(help.stdout.includes(option) || help.stderr.includes(option), `${option} in --help`);
+      const value = GOOD[attribute] === true ? [] : [GOOD[attribute]];
+      const run = await cli('render', tag, '--src', join(root, src), option, ...value);
+      assert.equal(run.code, 0, `${tag} ${option}: ${run.stderr}`);
+    }
+  }
+});
+
+test("numbers are read with the element's ranges and refused in its words", async () => {
+  const src = join(root, SAMPLES['kpi-quarter-table']);
+  const cases = [
+    ['--years', '0', /--years "0" is not a whole number from 1 to 100\./],
+    ['--years', '2.5', /--years "2\.5" is not a whole number\./],
+    ['--heading-level', '7', /--heading-level "7" is above 6\./],
+    ['--year-start-month', 'July', /--year-start-month "July" is not a whole number from 1 to 12\./],
+    ['--theme', 'blue', /--theme must be light or dark, not "blue"\./],
+    ['--as-at', '29/09/2021', /--as-at must be a date such as 2021-09-29\./],
+  ];
+  for (const [option, value, message] of cases) {
+    const run = await cli('render', 'kpi-quarter-table', '--src', src, option, value);
+    assert.equal(run.code, 1, `${option} ${value}`);
+    assert.match(run.stderr, message);
+  }
+  const svg = await cli('render', 'kpi-quarter-table', '--src', src, '--format', 'svg', '--presenting');
+  assert.equal(svg.code, 1);
+  assert.match(svg.stderr, /--presenting is for --format html/);
+});
+
+test("--theme dark draws the SVG and the page in the dark theme's colours, from the theme object", async () => {
+  const src = join(root, SAMPLES['attendance-by-sector']);
+  const dark = THEME_TOKENS;
+  const svg = await cli('render', 'attendance-by-sector', '--src', src, '--format', 'svg', '--theme', 'dark');
+  assert.equal(svg.code, 0, svg.stderr);
+  // The background: a rect as wide as the SVG (720 px by default), in the dark theme's background.
+  assert.match(svg.stdout, new RegExp(`<rect fill="${dark['--_background'].dark}" height="\\d+" width="720"`));
+  assert.ok(svg.stdout.includes(`fill="${dark['--_series-1'].dark}"`), 'the latest year in the dark series colour');
+  assert.ok(!svg.stdout.includes(dark['--_series-1'].light), 'not the light one');
+  const html = await cli('render', 'attendance-by-sector', '--src', src, '--theme', 'dark');
+  assert.match(html.stdout, /<attendance-by-sector[^>]* theme="dark"/);
+  assert.ok(html.stdout.includes(`background: ${dark['--_background'].dark}`));
 });
