@@ -99,8 +99,6 @@ const CAPPED =
   'the element caps its chart at 760 px (MAX_WIDTH in the element), render draws it at the full width: ' +
   "the cap belongs in the widget's figure description";
 const KNOWN: Record<string, string> = {
-  'kpi-quarter-table trafford-referrals-annual.json en at 360 px':
-    'the element switches to its narrow "rows" layout (horizontal bars); render-figures.ts never uses it',
   'attendance-by-sector norfolk-lscg-attendance-2024-25.json en at 1024 px': CAPPED,
   'attendance-by-sector norfolk-lscg-attendance-2024-25.json cy at 1024 px': CAPPED,
   'training-trend llr-training.json en at 1024 px': CAPPED,

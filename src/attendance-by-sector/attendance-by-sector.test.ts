@@ -570,7 +570,7 @@ describe('<attendance-by-sector> print and present', () => {
     );
     expect(el.presenting).to.equal(true);
     const size = Number.parseFloat(getComputedStyle(root(el).querySelector('.chart-nav svg')!).fontSize);
-    expect(size).to.be.closeTo(22.4, 0.01);
+    expect(size).to.be.closeTo(24.5, 0.01);
   });
 });
 

@@ -296,7 +296,7 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
     }
     // Charts are drawn at the width they are shown, never scaled down (their
     // text would shrink below 12px). Printing lays out for an A4 page's text width.
-    const fontSize = this.size.fontSize || (this.presenting ? 22.4 : 14);
+    const fontSize = this.size.fontSize || (this.presenting ? 24.5 : 14);
     const charWidth = this.size.charEm || CHAR_EM;
     let width = this.size.currentWidth() || this.staticWidth;
     if (this.printing) width = Math.min(width || PRINT_WIDTH, PRINT_WIDTH);
