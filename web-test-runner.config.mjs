@@ -75,6 +75,8 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 20000, ...(process.env.GREP ? { grep: process.env.GREP } : {}) } },
   testsFinishTimeout: 120000,
+  // Firefox can take longer than the default 30 s to open a page on a busy machine.
+  browserStartTimeout: 120000,
   middleware: [faultsMiddleware],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' }),
