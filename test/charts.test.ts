@@ -9,12 +9,12 @@ import { drawPlot } from '../src/core/plot.js';
 import { attendanceChartOptions, type AttendanceChartOptions } from '../src/attendance-by-sector/chart.js';
 import { buildAttendanceModel } from '../src/attendance-by-sector/model.js';
 import { kpiChartOptions, type KpiChartOptions } from '../src/kpi-quarter-table/chart.js';
-import { trainingPanels, type PanelId, type TrainingChartOptions } from '../src/training-trend/chart.js';
+import { trainingPanels, type PanelId, type TrainingChartOptions } from '../src/training-trend/figure.js';
 import { buildTrainingModel } from '../src/training-trend/model.js';
 import { buildKpiModel } from '../src/kpi-quarter-table/model.js';
-import { edgeCases, oneSector } from './attendance-fixtures.js';
+import { edgeCases, oneSector } from '../src/attendance-by-sector/attendance-by-sector.examples.js';
 import { loadJson, svgSnapshot } from './helpers.js';
-import { allSuppressed, missingYear, oneYear, twelveYears } from './training-fixtures.js';
+import { allSuppressed, missingYear, oneYear, twelveYears } from '../src/training-trend/training-trend.examples.js';
 
 async function kpiChart(file: string, measure: string, fontSize = 14, options: KpiChartOptions = {}): Promise<Element> {
   const model = buildKpiModel(validateEnvelope(await loadJson(`/data/${file}`)), messages('en'), 'en');

@@ -1,4 +1,4 @@
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { WidgetError } from '../src/core/contract.js';
 import { messages, type Lang } from '../src/core/messages.js';
@@ -54,6 +54,16 @@ export async function drawn<T extends Element = SVGSVGElement>(
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   await el.updateComplete;
   return el.shadowRoot!.querySelector<T>(selector)!;
+}
+
+/** As printed (print media emulated): the chart and the table both shown, the toolbar and keyboard help hidden. */
+export function expectPrintLayout(el: HTMLElement): void {
+  const root = el.shadowRoot!;
+  const display = (part: string) => getComputedStyle(root.querySelector(`[part="${part}"]`)!).display;
+  expect(display('chart-view')).to.equal('block');
+  expect(display('table-view')).to.equal('block');
+  expect(display('toolbar')).to.equal('none');
+  expect(getComputedStyle(root.querySelector('.keys-help')!).display).to.equal('none');
 }
 
 /** One CSV line's cells (quoted cells may hold commas and doubled quotes). */

@@ -8,32 +8,24 @@ import {
   NORFOLK,
   NORFOLK_CSV,
 } from './attendance-by-sector.examples.js';
-import { emulate, loadJson, settle, shadowText } from '../../test/helpers.js';
+import {
+  csvCells,
+  drawn,
+  emulate,
+  expectPrintLayout,
+  loaded as sharedLoaded,
+  loadJson,
+  settle,
+  shadowText,
+} from '../../test/helpers.js';
 import { messages } from '../core/messages.js';
 import './attendance-by-sector.js';
 import type { AttendanceBySector } from './attendance-by-sector.js';
 
 const en = messages('en');
 
-async function loaded(src: string | undefined = NORFOLK, attrs: Record<string, string> = {}, data?: unknown) {
-  const el = document.createElement('attendance-by-sector');
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  if (data !== undefined) el.data = data;
-  else if (src) el.src = src;
-  const outcome = settle(el);
-  await fixture(html`<div>${el}</div>`);
-  const result = await outcome;
-  await el.updateComplete;
-  return { el, outcome: result };
-}
-
-/** Waits until the chart has been drawn at the host's measured width. */
-async function drawn(el: AttendanceBySector) {
-  await waitUntil(() => el.shadowRoot!.querySelector('.chart-nav svg'), 'no chart');
-  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-  await el.updateComplete;
-  return el.shadowRoot!.querySelector<SVGSVGElement>('.chart-nav svg')!;
-}
+const loaded = (src: string | undefined = NORFOLK, attrs: Record<string, string> = {}, data?: unknown) =>
+  sharedLoaded('attendance-by-sector', src, attrs, data);
 
 const root = (el: AttendanceBySector) => el.shadowRoot!;
 const announcer = (el: AttendanceBySector) => root(el).querySelector('[part="announcer"]')!.textContent!.trim();
@@ -64,13 +56,6 @@ function chartFigures(svg: SVGSVGElement): Map<string, string> {
     figures.set(`${match[1]}|${match[2]}`, text.textContent!.trim());
   }
   return figures;
-}
-
-/** One CSV line's cells (quoted cells may hold commas). */
-function csvCells(line: string): string[] {
-  return [...line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g)].map((m) =>
-    (m[1] ?? m[2] ?? '').replace(/""/g, '"'),
-  );
 }
 
 function csvFigures(csv: string): Map<string, string> {
@@ -550,11 +535,7 @@ describe('<attendance-by-sector> print and present', () => {
     // Firefox over WebDriver BiDi cannot emulate print media: printing is tested in
     // Chromium here and as a real PDF in test/print.test.mjs.
     if (!(await emulate({ media: 'print' }))) this.skip();
-    const display = (part: string) => getComputedStyle(root(el).querySelector(`[part="${part}"]`)!).display;
-    expect(display('chart-view')).to.equal('block');
-    expect(display('table-view')).to.equal('block');
-    expect(display('toolbar')).to.equal('none');
-    expect(getComputedStyle(root(el).querySelector('.keys-help')!).display).to.equal('none');
+    expectPrintLayout(el);
   });
 
   it('p enlarges the chart for a projector', async () => {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { edgeCases, LONG_SECTOR, oneSector, NORFOLK, NORFOLK_CSV, tiedRises } from './attendance-by-sector.examples.js';
-import { loadJson } from '../../test/helpers.js';
-import { validateEnvelope, WidgetError } from '../core/contract.js';
+import { loadJson, problemsOf } from '../../test/helpers.js';
+import { validateEnvelope } from '../core/contract.js';
 import { readCsv } from '../core/readers.js';
 import { messages } from '../core/messages.js';
 import { buildAttendanceModel, type AttendanceModel } from './model.js';
@@ -15,16 +15,6 @@ async function norfolk(options = {}, lang: 'en' | 'cy' = 'en') {
 
 function table(model: AttendanceModel): string[][] {
   return model.sectors.map((row) => [row.sector, ...row.cells.map((c) => c.text), row.change?.text ?? '']);
-}
-
-function problemsOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof WidgetError) return e.describe(en, 100);
-    throw e;
-  }
-  throw new Error('expected a WidgetError');
 }
 
 describe('attendance model: the Norfolk LSCG sample', () => {

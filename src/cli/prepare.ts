@@ -241,11 +241,9 @@ export function statusOfText(raw: unknown): Status | undefined {
   return undefined;
 }
 
-export function load(options: PrepareOptions): Loaded {
-  const ees = readEes(options.text, options.file);
-  const { measures: measureColumns, filters } = classify(ees, options.meta);
+/** Keeps the rows of each `--filter COLUMN=VALUE`, after checking that the column and value exist. */
+function filteredRows(ees: EesFile, options: PrepareOptions, filters: Map<string, string[]>): readonly EesRow[] {
   let rows = ees.rows;
-
   for (const [column, value] of options.filters ?? []) {
     if (!ees.columns.includes(column)) {
       throw new CliError(
@@ -260,6 +258,11 @@ export function load(options: PrepareOptions): Loaded {
     }
     rows = rows.filter((r) => (r[column] ?? '').trim() === value);
   }
+  return rows;
+}
+
+/** `--breakdown COLUMN` must name a breakdown column, and not one of the envelope's own keys. */
+function checkBreakdown(options: PrepareOptions, filters: Map<string, string[]>): void {
   const breakdown = options.breakdown;
   if (breakdown !== undefined && !filters.has(breakdown)) {
     throw new CliError(
@@ -271,33 +274,39 @@ export function load(options: PrepareOptions): Loaded {
       `--breakdown ${breakdown}: a row dimension cannot be called "${breakdown}" (the envelope uses that key).`,
     );
   }
-  // A column that says each row's status (provisional, revised, final) is not a breakdown.
-  const statusColumn = [...filters.keys()].find(
+}
+
+/** A column that says each row's status (provisional, revised, final): it is not a breakdown. */
+function statusColumnOf(filters: Map<string, string[]>, rows: readonly EesRow[]): string | undefined {
+  return [...filters.keys()].find(
     (c) =>
       STATUS_COLUMN.test(c) &&
       rows.some((r) => statusOfText(r[c]) !== undefined) &&
       rows.every((r) => !(r[c] ?? '').trim() || statusOfText(r[c]) !== undefined),
   );
-  if (statusColumn) filters.delete(statusColumn);
+}
+
+/** A breakdown column with several values that is neither filtered nor the breakdown: the user must choose. */
+function checkOpenColumns(options: PrepareOptions, filters: Map<string, string[]>, rows: readonly EesRow[]): void {
   const chosenFilters = new Set((options.filters ?? []).map(([c]) => c));
   const open = [...filters.keys()].filter(
-    (c) => c !== breakdown && !chosenFilters.has(c) && new Set(rows.map((r) => (r[c] ?? '').trim())).size > 1,
+    (c) => c !== options.breakdown && !chosenFilters.has(c) && new Set(rows.map((r) => (r[c] ?? '').trim())).size > 1,
   );
-  if (open.length) {
-    const listed = open.map((c) => {
-      const values = [...new Set(rows.map((r) => (r[c] ?? '').trim()))];
-      return `  ${c} (${values.length} values): ${values.map((v) => `"${v}"`).join(', ')}`;
-    });
-    throw new CliError(
-      `${options.file} has breakdown columns: each authority has one row per value of them in a year. ` +
-        `Choose a value with --filter COLUMN=VALUE, or show one column's values as rows with --breakdown COLUMN:\n${listed.join('\n')}`,
-    );
-  }
-  const breakdownValues = breakdown ? [...new Set(rows.map((r) => (r[breakdown] ?? '').trim()))] : [NO_BREAKDOWN];
+  if (!open.length) return;
+  const listed = open.map((c) => {
+    const values = [...new Set(rows.map((r) => (r[c] ?? '').trim()))];
+    return `  ${c} (${values.length} values): ${values.map((v) => `"${v}"`).join(', ')}`;
+  });
+  throw new CliError(
+    `${options.file} has breakdown columns: each authority has one row per value of them in a year. ` +
+      `Choose a value with --filter COLUMN=VALUE, or show one column's values as rows with --breakdown COLUMN:\n${listed.join('\n')}`,
+  );
+}
 
-  const periodType = detectPeriodType({ ...ees, rows }, options.periodType);
+/** The period of a row, each distinct time period and identifier worked out once. */
+function periodReader(periodType: PeriodType): (r: EesRow) => PeriodOf {
   const periodCache = new Map<string, PeriodOf>();
-  const periodOfRow = (r: EesRow) => {
+  return (r: EesRow) => {
     const k = `${r.time_period}|${r.time_identifier}`;
     let p = periodCache.get(k);
     if (!p) {
@@ -306,9 +315,10 @@ export function load(options: PrepareOptions): Loaded {
     }
     return p;
   };
-  const periods = new Map<string, PeriodOf>();
+}
 
-  // Measures: columns chosen by name (or by their id), with unit, label and decimals.
+/** Measures: columns chosen by name (or by their id), with unit, label and decimals. */
+function measuresOf(options: PrepareOptions, rows: readonly EesRow[], measureColumns: string[]): Measure[] {
   const labels = options.labels?.measures ?? {};
   const wanted = options.measures?.length ? options.measures : measureColumns;
   const unknown = wanted.filter((c) => !measureColumns.includes(c) && !measureColumns.some((m) => measureId(m) === c));
@@ -317,7 +327,7 @@ export function load(options: PrepareOptions): Loaded {
       `No measure column ${unknown.map((u) => `"${u}"`).join(', ')}. Measure columns: ${measureColumns.join(', ')}.`,
     );
   }
-  const measures: Measure[] = wanted.map((w) => {
+  return wanted.map((w) => {
     const column = measureColumns.includes(w) ? w : measureColumns.find((m) => measureId(m) === w)!;
     const meta = options.meta?.get(column);
     const unit = unitOf(column, meta);
@@ -334,36 +344,54 @@ export function load(options: PrepareOptions): Loaded {
       decimals: Math.min(3, meta?.decimals ?? published),
     };
   });
+}
 
-  const { all, areaOfRow } = authorities(rows);
-  if (!all.length) throw new CliError(`${options.file} has no local authority rows.`);
+/** The series key ("N", "R:code", "A:id") and name of a row's entity; undefined for other levels. */
+function entityOfRow(r: EesRow, areaOfRow: (r: EesRow) => Area | undefined): { key: string; name: string } | undefined {
+  if (r.geographic_level === 'National') return { key: 'N', name: r.country_name ?? 'England' };
+  if (r.geographic_level === 'Regional') return { key: `R:${r.region_code ?? ''}`, name: r.region_name ?? '' };
+  if (r.geographic_level === 'Local authority') {
+    const a = areaOfRow(r)!;
+    return { key: `A:${a.id}`, name: a.name };
+  }
+  return undefined;
+}
 
-  // Index every row by entity, breakdown value and period; two rows in one place is an error naming their lines.
-  const series = new Map<string, Series>();
-  const firstLast = new Map<string, { first: string; last: string }>();
+interface RowIndex {
+  series: Map<string, Series>;
+  periods: Map<string, PeriodOf>;
+  firstLast: Map<string, { first: string; last: string }>;
+  others: Map<string, EesRow[]>;
+  fileLast: string;
+}
+
+/** Index every row by entity, breakdown value and period; two rows in one place is an error naming their lines. */
+function indexRows(
+  rows: readonly EesRow[],
+  areaOfRow: (r: EesRow) => Area | undefined,
+  periodOfRow: (r: EesRow) => PeriodOf,
+  options: PrepareOptions,
+  statusColumn: string | undefined,
+): RowIndex & { clashes: string[] } {
+  const index: RowIndex = {
+    series: new Map(),
+    periods: new Map(),
+    firstLast: new Map(),
+    others: new Map(),
+    fileLast: '',
+  };
   const clashes: string[] = [];
-  const others = new Map<string, EesRow[]>();
+  const breakdown = options.breakdown;
   const statusOfRow = (r: EesRow) => (statusColumn ? statusOfText(r[statusColumn]) : undefined);
-  let fileLast = '';
   for (const r of rows) {
-    let key: string;
-    let name: string;
-    if (r.geographic_level === 'National') {
-      key = 'N';
-      name = r.country_name ?? 'England';
-    } else if (r.geographic_level === 'Regional') {
-      key = `R:${r.region_code ?? ''}`;
-      name = r.region_name ?? '';
-    } else if (r.geographic_level === 'Local authority') {
-      const a = areaOfRow(r)!;
-      key = `A:${a.id}`;
-      name = a.name;
-    } else continue;
+    const entity = entityOfRow(r, areaOfRow);
+    if (!entity) continue;
+    const { key, name } = entity;
     const p = periodOfRow(r);
-    periods.set(p.key, p);
-    if (p.key > fileLast) fileLast = p.key;
+    index.periods.set(p.key, p);
+    if (p.key > index.fileLast) index.fileLast = p.key;
     const bd = breakdown ? (r[breakdown] ?? '').trim() : NO_BREAKDOWN;
-    const s = series.get(key) ?? series.set(key, new Map()).get(key)!;
+    const s = index.series.get(key) ?? index.series.set(key, new Map()).get(key)!;
     const byPeriod = s.get(bd) ?? s.set(bd, new Map()).get(bd)!;
     const earlier = byPeriod.get(p.key);
     if (earlier && statusColumn && statusOfRow(earlier) !== statusOfRow(r)) {
@@ -372,7 +400,7 @@ export function load(options: PrepareOptions): Loaded {
         statusRank(statusOfRow(r)) < statusRank(statusOfRow(earlier)) ? [r, earlier] : [earlier, r];
       byPeriod.set(p.key, shown);
       const k = `${key}|${bd}|${p.key}`;
-      (others.get(k) ?? others.set(k, []).get(k)!).push(aside);
+      (index.others.get(k) ?? index.others.set(k, []).get(k)!).push(aside);
       continue;
     }
     if (earlier) {
@@ -383,21 +411,18 @@ export function load(options: PrepareOptions): Loaded {
       continue;
     }
     byPeriod.set(p.key, r);
-    const fl = firstLast.get(key);
-    if (!fl) firstLast.set(key, { first: p.key, last: p.key });
+    const fl = index.firstLast.get(key);
+    if (!fl) index.firstLast.set(key, { first: p.key, last: p.key });
     else {
       if (p.key < fl.first) fl.first = p.key;
       if (p.key > fl.last) fl.last = p.key;
     }
   }
-  if (clashes.length) {
-    const others = filters.size
-      ? ` Its other columns: ${[...ees.columns].filter((c) => !measureColumns.includes(c)).join(', ')}.`
-      : '';
-    throw new CliError(`${clashes.join('\n')}${others}`);
-  }
+  return { ...index, clashes };
+}
 
-  // Published national and regional counts rounded to 10 while authority counts are not: say so, only then.
+/** Published national and regional counts rounded to 10 while authority counts are not: say so, only then. */
+function comparatorsRounded(rows: readonly EesRow[], measures: Measure[]): boolean {
   const counts = measures.filter((m) => m.unit === 'count' && m.decimals === 0);
   let comparatorNumbers = 0;
   let comparatorRounded = true;
@@ -414,48 +439,80 @@ export function load(options: PrepareOptions): Loaded {
       }
     }
   }
+  return comparatorNumbers > 0 && comparatorRounded && laUnrounded;
+}
 
+/** The labels file's title, else the file's one category, else a title from the file name. */
+function titleOf(ees: EesFile, rows: readonly EesRow[], options: PrepareOptions): string {
   const constant = (column: string) => {
     const values = new Set(rows.map((r) => (r[column] ?? '').trim()));
     return values.size === 1 ? [...values][0] : undefined;
   };
   const category = ees.columns.includes('category') ? constant('category') : undefined;
-  const title = options.labels?.title ?? (category || titleFromFile(options.file));
-  const chosen = (options.filters ?? []).map(([c, v]) => `${options.meta?.get(c)?.label ?? c}: ${v}`);
+  return options.labels?.title ?? (category || titleFromFile(options.file));
+}
 
+/** A rate per 10,000 children for every count measure. */
+function per10000Measures(measures: Measure[]): Measure[] {
+  return measures
+    .filter((x) => x.unit === 'count')
+    .map((m) => ({
+      column: m.column,
+      id: `${m.id}_per_10000`,
+      label: `${m.label} per 10,000 children`,
+      polarity: m.polarity,
+      unit: 'per10000' as const,
+      decimals: 1,
+      per10000Of: m.column,
+    }));
+}
+
+export function load(options: PrepareOptions): Loaded {
+  const ees = readEes(options.text, options.file);
+  const { measures: measureColumns, filters } = classify(ees, options.meta);
+  const rows = filteredRows(ees, options, filters);
+  checkBreakdown(options, filters);
+  const breakdown = options.breakdown;
+  const statusColumn = statusColumnOf(filters, rows);
+  if (statusColumn) filters.delete(statusColumn);
+  checkOpenColumns(options, filters, rows);
+  const breakdownValues = breakdown ? [...new Set(rows.map((r) => (r[breakdown] ?? '').trim()))] : [NO_BREAKDOWN];
+
+  const periodType = detectPeriodType({ ...ees, rows }, options.periodType);
+  const periodOfRow = periodReader(periodType);
+  const measures = measuresOf(options, rows, measureColumns);
+
+  const { all, areaOfRow } = authorities(rows);
+  if (!all.length) throw new CliError(`${options.file} has no local authority rows.`);
+
+  const { clashes, ...index } = indexRows(rows, areaOfRow, periodOfRow, options, statusColumn);
+  if (clashes.length) {
+    const others = filters.size
+      ? ` Its other columns: ${[...ees.columns].filter((c) => !measureColumns.includes(c)).join(', ')}.`
+      : '';
+    throw new CliError(`${clashes.join('\n')}${others}`);
+  }
+
+  const chosen = (options.filters ?? []).map(([c, v]) => `${options.meta?.get(c)?.label ?? c}: ${v}`);
   const loaded: Loaded = {
     options,
     ees,
     all,
     periodType,
-    periods,
     measures,
     breakdownValues,
-    series,
     periodOfRow,
-    firstLast,
-    fileLast,
-    roundedComparators: comparatorNumbers > 0 && comparatorRounded && laUnrounded,
-    title,
+    ...index,
+    roundedComparators: comparatorsRounded(rows, measures),
+    title: titleOf(ees, rows, options),
     everyone: new Map(),
-    others,
     ...(statusColumn ? { statusColumn } : {}),
     ...(chosen.length ? { filterNote: `Figures for ${chosen.join('; ')}.` } : {}),
   };
   if (options.neighbours !== undefined) loaded.model = readModel(options.neighbours);
   if (options.population) {
     loaded.population = readPopulation(options.population.text, options.population.file);
-    for (const m of measures.filter((x) => x.unit === 'count')) {
-      measures.push({
-        column: m.column,
-        id: `${m.id}_per_10000`,
-        label: `${m.label} per 10,000 children`,
-        polarity: m.polarity,
-        unit: 'per10000',
-        decimals: 1,
-        per10000Of: m.column,
-      });
-    }
+    for (const rate of per10000Measures(measures)) measures.push(rate);
   }
   return loaded;
 }
@@ -539,217 +596,275 @@ export function prepare(options: PrepareOptions) {
   return envelopeFor(loaded, resolveArea(loaded.all, options.area));
 }
 
-export function envelopeFor(ctx: Loaded, area: Area) {
-  const { options, measures, breakdownValues, periods } = ctx;
-  const breakdown = options.breakdown;
-  const ownKey = `A:${area.id}`;
-  const own = ctx.series.get(ownKey) ?? new Map<string, Map<string, EesRow>>();
+/** What one envelope is built from and into: the loaded file, the area, its kept periods, and the growing rows, spread and notes. */
+interface Build {
+  ctx: Loaded;
+  area: Area;
+  ownKey: string;
+  own: Series;
+  kept: string[];
+  data: EnvelopeRow[];
+  /** measure|breakdown|period → the spread entry (neighbours and all authorities). */
+  spread: Map<string, Record<string, unknown>>;
+  comparators: Record<string, unknown>[];
+  notes: string[];
+  /** Entities and years with no population estimate (their rates are [x]). */
+  popMissing: Set<string>;
+  periodLabel: (key: string) => string;
+}
+
+/** The area's periods in the last `--years` years (5 by default). */
+function keptPeriods(ctx: Loaded, own: Series): string[] {
+  const { periods } = ctx;
   const ownPeriods = [...new Set([...own.values()].flatMap((m) => [...m.keys()]))].sort();
   const startYears = [...new Set(ownPeriods.map((k) => periods.get(k)!.startYear))].sort((a, b) => a - b);
-  const years = Math.max(1, Math.floor(options.years ?? 5));
+  const years = Math.max(1, Math.floor(ctx.options.years ?? 5));
   const keptYears = new Set(startYears.slice(-years));
-  const kept = ownPeriods.filter((k) => keptYears.has(periods.get(k)!.startYear));
+  return ownPeriods.filter((k) => keptYears.has(periods.get(k)!.startYear));
+}
 
-  const population = ctx.population;
-  const popYearOf = (key: string) => populationYear(periods.get(key)!, ctx.periodType);
-  const popMissing = new Set<string>();
-  const popFor = (entity: string, a: Area | undefined, key: string): number | undefined => {
-    if (!population) return undefined;
-    const year = popYearOf(key);
-    const keys = a ? [...a.codes.map((c) => `C:${c}`), ...a.oldCodes.map((c) => `C:${c}`)] : [entity];
-    for (const k of keys) {
-      const n = population.byEntity.get(k)?.get(year);
-      if (n !== undefined) return n;
-    }
-    popMissing.add(`${a?.name ?? entity} mid-${year}`);
-    return undefined;
-  };
-  /** A measure's value in a row: as published, or a rate per 10,000 from the row's count. */
-  const valueOf = (
-    m: Measure,
-    row: EesRow | undefined,
-    entity: string,
-    a: Area | undefined,
-    key: string,
-    exact = false,
-  ): Value => {
-    if (!row) return 'x';
-    const v = cell(row[m.column]);
-    // An empty measure cell is "not available", never 0 or blank.
-    if (v === undefined) return 'x';
-    if (!m.per10000Of) return v;
-    if (typeof v !== 'number') return v;
-    const pop = popFor(entity, a, key);
-    if (!pop) return 'x';
-    const rate = (v / pop) * 10000;
-    return exact ? rate : roundTo(rate, m.decimals);
-  };
+function popYearOf(ctx: Loaded, key: string): number {
+  return populationYear(ctx.periods.get(key)!, ctx.periodType);
+}
 
-  /** A figure's status: its row's status column, or --status for the whole file. */
-  const statusOf = (r: EesRow | undefined): Status | undefined =>
-    (r && ctx.statusColumn ? statusOfText(r[ctx.statusColumn]) : undefined) ?? options.status;
-  const data: EnvelopeRow[] = [];
-  /** measure|breakdown|period → the spread entry (neighbours and all authorities). */
-  const spread = new Map<string, Record<string, unknown>>();
-  const spreadEntry = (m: Measure, bd: string, key: string) => {
-    const k = `${m.id}|${bd}|${key}`;
-    let e = spread.get(k);
-    if (!e) spread.set(k, (e = { measure: m.id, period: key, ...dim(bd) }));
-    return e;
-  };
-  /** The area's own figure as shown (rounded as published). */
-  const ownValue = (m: Measure, bd: string, key: string) => {
-    const v = valueOf(m, own.get(bd)?.get(key), ownKey, area, key);
-    return typeof v === 'number' ? v : undefined;
-  };
-  const dim = (bd: string) => (breakdown ? { [breakdown]: bd } : {});
-  const pushSeries = (s: Series | undefined, entity: string, a: Area | undefined, areaName?: string) => {
-    for (const key of kept) {
-      for (const bd of breakdownValues) {
-        const row = s?.get(bd)?.get(key);
-        if (!row) continue;
-        const rowsHere = [row, ...(ctx.others.get(`${entity}|${bd}|${key}`) ?? [])];
-        for (const m of measures) {
-          for (const r of rowsHere) {
-            const status = statusOf(r);
-            data.push({
-              measure: m.id,
-              period: key,
-              value: valueOf(m, r, entity, a, key),
-              ...(status ? { status } : {}),
-              ...(areaName ? { area: areaName } : {}),
-              ...dim(bd),
-            });
-          }
+/** Children aged 0 to 17 in an entity (or an authority, by any of its codes) in a period's mid-year. */
+function popFor(b: Build, entity: string, a: Area | undefined, key: string): number | undefined {
+  const population = b.ctx.population;
+  if (!population) return undefined;
+  const year = popYearOf(b.ctx, key);
+  const keys = a ? [...a.codes.map((c) => `C:${c}`), ...a.oldCodes.map((c) => `C:${c}`)] : [entity];
+  for (const k of keys) {
+    const n = population.byEntity.get(k)?.get(year);
+    if (n !== undefined) return n;
+  }
+  b.popMissing.add(`${a?.name ?? entity} mid-${year}`);
+  return undefined;
+}
+
+/** A measure's value in a row: as published, or a rate per 10,000 from the row's count. */
+function valueOf(
+  b: Build,
+  m: Measure,
+  row: EesRow | undefined,
+  entity: string,
+  a: Area | undefined,
+  key: string,
+  exact = false,
+): Value {
+  if (!row) return 'x';
+  const v = cell(row[m.column]);
+  // An empty measure cell is "not available", never 0 or blank.
+  if (v === undefined) return 'x';
+  if (!m.per10000Of) return v;
+  if (typeof v !== 'number') return v;
+  const pop = popFor(b, entity, a, key);
+  if (!pop) return 'x';
+  const rate = (v / pop) * 10000;
+  return exact ? rate : roundTo(rate, m.decimals);
+}
+
+/** A figure's status: its row's status column, or --status for the whole file. */
+function statusOf(ctx: Loaded, r: EesRow | undefined): Status | undefined {
+  return (r && ctx.statusColumn ? statusOfText(r[ctx.statusColumn]) : undefined) ?? ctx.options.status;
+}
+
+/** The breakdown column and value of a row (nothing without --breakdown). */
+function dim(ctx: Loaded, bd: string) {
+  const breakdown = ctx.options.breakdown;
+  return breakdown ? { [breakdown]: bd } : {};
+}
+
+function spreadEntry(b: Build, m: Measure, bd: string, key: string) {
+  const k = `${m.id}|${bd}|${key}`;
+  let e = b.spread.get(k);
+  if (!e) b.spread.set(k, (e = { measure: m.id, period: key, ...dim(b.ctx, bd) }));
+  return e;
+}
+
+/** The area's own figure as shown (rounded as published). */
+function ownValue(b: Build, m: Measure, bd: string, key: string) {
+  const v = valueOf(b, m, b.own.get(bd)?.get(key), b.ownKey, b.area, key);
+  return typeof v === 'number' ? v : undefined;
+}
+
+/** One entity's rows for the kept periods, each measure, with the rows set aside for another status. */
+function pushSeries(b: Build, s: Series | undefined, entity: string, a: Area | undefined, areaName?: string) {
+  const { ctx } = b;
+  for (const key of b.kept) {
+    for (const bd of ctx.breakdownValues) {
+      const row = s?.get(bd)?.get(key);
+      if (!row) continue;
+      const rowsHere = [row, ...(ctx.others.get(`${entity}|${bd}|${key}`) ?? [])];
+      for (const m of ctx.measures) {
+        for (const r of rowsHere) {
+          const status = statusOf(ctx, r);
+          b.data.push({
+            measure: m.id,
+            period: key,
+            value: valueOf(b, m, r, entity, a, key),
+            ...(status ? { status } : {}),
+            ...(areaName ? { area: areaName } : {}),
+            ...dim(ctx, bd),
+          });
         }
       }
     }
-  };
-  pushSeries(own, ownKey, area);
+  }
+}
 
-  const comparators: Record<string, unknown>[] = [];
+/** England and the area's region, as comparator rows. */
+function addNationalAndRegion(b: Build): void {
+  const { ctx, area } = b;
   const national = ctx.series.get('N');
   if (national) {
     const first = [...national.values()][0]?.values().next().value as EesRow | undefined;
     const name = first?.country_name ?? 'England';
-    pushSeries(national, 'N', undefined, name);
-    comparators.push({ area: name, kind: 'national' });
+    pushSeries(b, national, 'N', undefined, name);
+    b.comparators.push({ area: name, kind: 'national' });
   }
   const region = ctx.series.get(`R:${area.regionCode}`);
   if (region) {
-    pushSeries(region, `R:${area.regionCode}`, undefined, area.region);
-    comparators.push({ area: area.region, kind: 'region' });
+    pushSeries(b, region, `R:${area.regionCode}`, undefined, area.region);
+    b.comparators.push({ area: area.region, kind: 'region' });
   }
+}
 
-  const notes: string[] = [...(options.labels?.notes ?? [])];
-  if (ctx.filterNote) notes.push(ctx.filterNote);
-  const periodLabel = (key: string) => periods.get(key)?.label ?? key;
-  const changes = (a: Area) => describeChanges(a, ctx, periodLabel);
-  for (const note of changes(area)) notes.push(note);
+interface Neighbour {
+  oldCode: string;
+  name: string;
+  area: Area | undefined;
+}
 
-  if (ctx.model) {
-    const row = ctx.model.find((r) => area.oldCodes.includes((r.old_la_code ?? '').trim()));
-    if (!row) {
-      notes.push(`${area.name} is not in the statistical neighbour model, so there is no neighbours' median.`);
-    } else {
-      const codes = Array.from({ length: 10 }, (_, i) => row[`SN_${i + 1}`]?.trim()).filter((c): c is string => !!c);
-      const members = codes.map((oldCode) => {
-        const found = ctx.all.find((a) => a.oldCodes.includes(oldCode));
-        const name =
-          found?.name ?? ctx.model!.find((r) => (r.old_la_code ?? '').trim() === oldCode)?.la_name ?? oldCode;
-        return { oldCode, name, area: found };
-      });
-      const used: Record<string, Record<string, number>> = {};
-      const short: string[] = [];
-      for (const key of kept) {
-        for (const bd of breakdownValues) {
-          for (const m of measures) {
-            const numbers: number[] = [];
-            const statuses: (Status | undefined)[] = [];
-            const reasons: string[] = [];
-            for (const member of members) {
-              const entity = member.area ? `A:${member.area.id}` : '';
-              const r = member.area ? ctx.series.get(entity)?.get(bd)?.get(key) : undefined;
-              const v = member.area ? valueOf(m, r, entity, member.area, key, true) : undefined;
-              if (typeof v === 'number') {
-                numbers.push(v);
-                statuses.push(statusOf(r));
-              } else if (!member.area) reasons.push(`${member.name}: not in ${options.file}`);
-              else if (!r) {
-                const fl = ctx.firstLast.get(entity);
-                reasons.push(
-                  fl && key < fl.first
-                    ? `${member.name}: figures start in ${periodLabel(fl.first)}`
-                    : fl && key > fl.last
-                      ? `${member.name}: figures end in ${periodLabel(fl.last)}`
-                      : `${member.name}: no row`,
-                );
-              } else if (m.per10000Of && typeof cell(r[m.column]) === 'number')
-                reasons.push(`${member.name}: no population estimate`);
-              else reasons.push(`${member.name}: ${SYMBOL_WORDS[String(v)] ?? String(v)}`);
-            }
-            // Medians are rounded as the published figures are (whole numbers for counts), worked out
-            // in units of the last published decimal so that a half (18.55) is exactly a half.
-            const scale = 10 ** m.decimals;
-            const med = m.per10000Of ? median(numbers) : median(numbers.map((n) => Math.round(n * scale)));
-            data.push({
-              measure: m.id,
-              period: key,
-              value: med === undefined ? 'x' : m.per10000Of ? roundTo(med, m.decimals) : Math.round(med) / scale,
-              ...(med !== undefined && combinedStatus(statuses) ? { status: combinedStatus(statuses)! } : {}),
-              area: NEIGHBOURS_LABEL,
-              ...dim(bd),
-            });
-            if (!breakdown) (used[m.id] ??= {})[key] = numbers.length;
-            const five = fiveNumbers(numbers, m.decimals, !!m.per10000Of);
-            if (five) {
-              const mine = ownValue(m, bd, key);
-              spreadEntry(m, bd, key).neighbours = {
-                ...five,
-                of: members.length,
-                ...(mine !== undefined ? { position: positionIn(mine, five) } : {}),
-              };
-            }
-            if (numbers.length < members.length)
-              short.push(
-                `${m.label}${bd ? ` (${bd})` : ''}, ${periodLabel(key)}: ${numbers.length} of ${members.length} (${reasons.join('; ')})`,
-              );
-          }
-        }
+/** The ten statistical neighbours of a model row, found in the file by their old codes. */
+function neighboursOf(ctx: Loaded, row: Record<string, string | null>): Neighbour[] {
+  const codes = Array.from({ length: 10 }, (_, i) => row[`SN_${i + 1}`]?.trim()).filter((c): c is string => !!c);
+  return codes.map((oldCode) => {
+    const found = ctx.all.find((a) => a.oldCodes.includes(oldCode));
+    const name = found?.name ?? ctx.model!.find((r) => (r.old_la_code ?? '').trim() === oldCode)?.la_name ?? oldCode;
+    return { oldCode, name, area: found };
+  });
+}
+
+/** Why a neighbour has no figure for a measure and period. */
+function missingReason(
+  b: Build,
+  member: Neighbour,
+  m: Measure,
+  r: EesRow | undefined,
+  v: Value | undefined,
+  key: string,
+) {
+  const { ctx, periodLabel } = b;
+  if (!member.area) return `${member.name}: not in ${ctx.options.file}`;
+  if (!r) {
+    const fl = ctx.firstLast.get(`A:${member.area.id}`);
+    return fl && key < fl.first
+      ? `${member.name}: figures start in ${periodLabel(fl.first)}`
+      : fl && key > fl.last
+        ? `${member.name}: figures end in ${periodLabel(fl.last)}`
+        : `${member.name}: no row`;
+  }
+  if (m.per10000Of && typeof cell(r[m.column]) === 'number') return `${member.name}: no population estimate`;
+  return `${member.name}: ${SYMBOL_WORDS[String(v)] ?? String(v)}`;
+}
+
+/** The neighbours' median of one measure, breakdown value and period, as a row and a spread entry;
+ * returns how many neighbours had a figure and why the others had none. */
+function neighboursMedian(b: Build, members: Neighbour[], m: Measure, bd: string, key: string) {
+  const { ctx } = b;
+  const numbers: number[] = [];
+  const statuses: (Status | undefined)[] = [];
+  const reasons: string[] = [];
+  for (const member of members) {
+    const entity = member.area ? `A:${member.area.id}` : '';
+    const r = member.area ? ctx.series.get(entity)?.get(bd)?.get(key) : undefined;
+    const v = member.area ? valueOf(b, m, r, entity, member.area, key, true) : undefined;
+    if (typeof v === 'number') {
+      numbers.push(v);
+      statuses.push(statusOf(ctx, r));
+    } else reasons.push(missingReason(b, member, m, r, v, key));
+  }
+  // Medians are rounded as the published figures are (whole numbers for counts), worked out
+  // in units of the last published decimal so that a half (18.55) is exactly a half.
+  const scale = 10 ** m.decimals;
+  const med = m.per10000Of ? median(numbers) : median(numbers.map((n) => Math.round(n * scale)));
+  b.data.push({
+    measure: m.id,
+    period: key,
+    value: med === undefined ? 'x' : m.per10000Of ? roundTo(med, m.decimals) : Math.round(med) / scale,
+    ...(med !== undefined && combinedStatus(statuses) ? { status: combinedStatus(statuses)! } : {}),
+    area: NEIGHBOURS_LABEL,
+    ...dim(ctx, bd),
+  });
+  const five = fiveNumbers(numbers, m.decimals, !!m.per10000Of);
+  if (five) {
+    const mine = ownValue(b, m, bd, key);
+    spreadEntry(b, m, bd, key).neighbours = {
+      ...five,
+      of: members.length,
+      ...(mine !== undefined ? { position: positionIn(mine, five) } : {}),
+    };
+  }
+  return { used: numbers.length, reasons };
+}
+
+/** The statistical neighbours' medians, their comparator entry and their notes. */
+function addNeighbours(b: Build): void {
+  const { ctx, area, notes } = b;
+  if (!ctx.model) return;
+  const breakdown = ctx.options.breakdown;
+  const row = ctx.model.find((r) => area.oldCodes.includes((r.old_la_code ?? '').trim()));
+  if (!row) {
+    notes.push(`${area.name} is not in the statistical neighbour model, so there is no neighbours' median.`);
+    return;
+  }
+  const members = neighboursOf(ctx, row);
+  const used: Record<string, Record<string, number>> = {};
+  const short: string[] = [];
+  for (const key of b.kept) {
+    for (const bd of ctx.breakdownValues) {
+      for (const m of ctx.measures) {
+        const median = neighboursMedian(b, members, m, bd, key);
+        if (!breakdown) (used[m.id] ??= {})[key] = median.used;
+        if (median.used < members.length)
+          short.push(
+            `${m.label}${bd ? ` (${bd})` : ''}, ${b.periodLabel(key)}: ${median.used} of ${members.length} (${median.reasons.join('; ')})`,
+          );
       }
-      comparators.push({
-        area: NEIGHBOURS_LABEL,
-        kind: 'neighbours',
-        members: members.map((mm) => ({
-          name: mm.name,
-          code: mm.area?.code ?? '',
-          oldCode: mm.oldCode,
-          ...(mm.area && mm.area.codes.length > 1
-            ? { formerCodes: mm.area.codes.filter((c) => c !== mm.area!.code) }
-            : {}),
-        })),
-        ...(breakdown ? {} : { used }),
-      });
-      notes.push(
-        `Statistical neighbours (DfE statistical neighbour model): ${members.map((mm) => mm.name).join(', ')}. ` +
-          `The median is taken over the neighbours' published values for each measure and year, rounded as the published figures are` +
-          `${ctx.measures.some((x) => x.unit === 'count' && x.decimals === 0) ? ' (counts to whole numbers)' : ''}; ` +
-          'an authority whose GSS code changed is followed across the change.',
-      );
-      for (const mm of members) {
-        if (!mm.area) continue;
-        for (const note of changes(mm.area)) if (!notes.includes(note)) notes.push(note);
-      }
-      if (short.length) notes.push(shortNote(short, members.length));
     }
   }
+  b.comparators.push({
+    area: NEIGHBOURS_LABEL,
+    kind: 'neighbours',
+    members: members.map((mm) => ({
+      name: mm.name,
+      code: mm.area?.code ?? '',
+      oldCode: mm.oldCode,
+      ...(mm.area && mm.area.codes.length > 1 ? { formerCodes: mm.area.codes.filter((c) => c !== mm.area!.code) } : {}),
+    })),
+    ...(breakdown ? {} : { used }),
+  });
+  notes.push(
+    `Statistical neighbours (DfE statistical neighbour model): ${members.map((mm) => mm.name).join(', ')}. ` +
+      `The median is taken over the neighbours' published values for each measure and year, rounded as the published figures are` +
+      `${ctx.measures.some((x) => x.unit === 'count' && x.decimals === 0) ? ' (counts to whole numbers)' : ''}; ` +
+      'an authority whose GSS code changed is followed across the change.',
+  );
+  for (const mm of members) {
+    if (!mm.area) continue;
+    for (const note of describeChanges(mm.area, ctx, b.periodLabel)) if (!notes.includes(note)) notes.push(note);
+  }
+  if (short.length) notes.push(shortNote(short, members.length));
+}
 
-  // Quartile bands among all authorities (as LAIT): for rates only (a count depends on the area's size).
+/** Quartile bands among all authorities (as LAIT): for rates only (a count depends on the area's size). */
+function addQuartileBands(b: Build): { banded: boolean; tooFew: boolean } {
+  const { ctx } = b;
   let banded = false;
   let tooFew = false;
-  for (const key of kept) {
-    for (const bd of breakdownValues) {
-      for (const m of measures) {
+  for (const key of b.kept) {
+    for (const bd of ctx.breakdownValues) {
+      for (const m of ctx.measures) {
         if (m.unit === 'count') continue;
         const values = everyone(ctx, m, bd, key);
         if (values.length < BAND_MINIMUM) {
@@ -762,60 +877,75 @@ export function envelopeFor(ctx: Loaded, area: Area) {
           median: quantile(values, 0.5)!,
           upperQuartile: quantile(values, 0.75)!,
         };
-        const mineRow = own.get(bd)?.get(key);
-        const mine = valueOf(m, mineRow, ownKey, area, key, true);
+        const mine = valueOf(b, m, b.own.get(bd)?.get(key), b.ownKey, b.area, key, true);
         const band = typeof mine === 'number' ? bandOf(mine, exactQ, m.polarity) : undefined;
         if (band) banded = true;
-        spreadEntry(m, bd, key).authorities = { ...five, ...(band ? { band } : {}) };
+        spreadEntry(b, m, bd, key).authorities = { ...five, ...(band ? { band } : {}) };
       }
     }
   }
-  if (spread.size) {
-    notes.push(
+  return { banded, tooFew };
+}
+
+/** Notes on the spread figures and quartile bands. */
+function addSpreadNotes(b: Build, { banded, tooFew }: { banded: boolean; tooFew: boolean }): void {
+  const { options } = b.ctx;
+  if (b.spread.size) {
+    b.notes.push(
       'Lowest, quartiles, median and highest are worked out by the inclusive method (as Excel’s QUARTILE.INC), ' +
         'from the published figures, and rounded as they are; the middle half lies between the lower and upper quartiles.',
     );
   }
   if (banded) {
-    notes.push(
-      `Quartile bands (A to D, as in DfE’s Local Authority Interactive Tool) place ${area.name} among every local authority with a figure in ${options.file}: ` +
+    b.notes.push(
+      `Quartile bands (A to D, as in DfE’s Local Authority Interactive Tool) place ${b.area.name} among every local authority with a figure in ${options.file}: ` +
         'A is the quarter with the best figures, by the measure’s polarity (the lowest where low is good), D the worst; measures with neither have no band.',
     );
   } else if (tooFew) {
-    notes.push(
+    b.notes.push(
       `${options.file} has figures for fewer than ${BAND_MINIMUM} local authorities, so no quartile bands among all authorities are given.`,
     );
   }
+}
 
+/** Notes on population estimates, statuses, periods, rounding and the source file. */
+function addClosingNotes(b: Build): void {
+  const { ctx, notes, kept } = b;
+  const { options, population } = ctx;
   if (population) {
-    const years = [...new Set(kept.map(popYearOf))].sort();
+    const years = [...new Set(kept.map((k) => popYearOf(ctx, k)))].sort();
     notes.push(
       `Rates per 10,000 children are worked out from ONS mid-year estimates of children aged 0 to 17 (${population.file}): ` +
         `each year is divided by the estimate at 30 June within it${years.length ? ` (mid-${years[0]} to mid-${years.at(-1)})` : ''}.`,
     );
-    if (popMissing.size)
-      notes.push(`No population estimate for ${[...popMissing].sort().join(', ')}: rates shown [x].`);
+    if (b.popMissing.size)
+      notes.push(`No population estimate for ${[...b.popMissing].sort().join(', ')}: rates shown [x].`);
   }
-
   if (options.status && options.status !== 'final')
     notes.push(
       `Every figure from ${options.file} is ${options.status}, as its release says: marked [${options.status.charAt(0)}].`,
     );
   if (ctx.statusColumn) {
-    const seen = new Set(data.map((r) => r.status).filter(Boolean));
+    const seen = new Set(b.data.map((r) => r.status).filter(Boolean));
     if (seen.size)
       notes.push(
         `The ${ctx.statusColumn} column of ${options.file} says which figures are ${[...seen].join(' and ')}; where it gives a figure twice with different statuses, the most settled is shown and compared, and the other is given beside it.`,
       );
   }
   const latest = kept.at(-1);
-  notes.push(periodNote(ctx.periodType, latest ? periods.get(latest) : undefined));
+  notes.push(periodNote(ctx.periodType, latest ? ctx.periods.get(latest) : undefined));
   if (ctx.roundedComparators)
     notes.push(
       `In ${options.file}, national and regional counts are rounded to the nearest 10; local authority counts are not.`,
     );
   notes.push(`Prepared from ${options.file} with partnership-widgets prepare.`);
+}
 
+/** The envelope itself, from what the steps built. */
+function envelopeOf(b: Build) {
+  const { ctx, area, kept } = b;
+  const { options, measures } = ctx;
+  const breakdown = options.breakdown;
   const metaLabel = breakdown ? options.meta?.get(breakdown)?.label : undefined;
   return {
     title: `${ctx.title}: ${area.name}`,
@@ -824,7 +954,7 @@ export function envelopeFor(ctx: Loaded, area: Area) {
     updated: options.updated ?? new Date().toISOString().slice(0, 10),
     yearStartMonth: YEAR_START_MONTH[ctx.periodType],
     periodType: ctx.periodType,
-    periodLabels: Object.fromEntries(kept.map((k) => [k, periodLabel(k)])),
+    periodLabels: Object.fromEntries(kept.map((k) => [k, b.periodLabel(k)])),
     area: {
       name: area.name,
       code: area.code,
@@ -835,11 +965,11 @@ export function envelopeFor(ctx: Loaded, area: Area) {
     ...(breakdown
       ? {
           dimensions: [
-            { id: breakdown, label: metaLabel ?? defaultLabel(breakdown, 'count'), values: breakdownValues },
+            { id: breakdown, label: metaLabel ?? defaultLabel(breakdown, 'count'), values: ctx.breakdownValues },
           ],
         }
       : {}),
-    comparators,
+    comparators: b.comparators,
     measures: measures.map((m) => ({
       id: m.id,
       label: m.label,
@@ -848,10 +978,37 @@ export function envelopeFor(ctx: Loaded, area: Area) {
       ...(m.unit === 'percent' ? { unit: 'percent' } : m.unit === 'per10000' ? { unit: 'ratio', per: 10000 } : {}),
       ...(m.unit !== 'count' || m.decimals > 0 ? { decimals: m.decimals } : {}),
     })),
-    notes,
-    data,
-    ...(spread.size ? { spread: [...spread.values()] } : {}),
+    notes: b.notes,
+    data: b.data,
+    ...(b.spread.size ? { spread: [...b.spread.values()] } : {}),
   };
+}
+
+export function envelopeFor(ctx: Loaded, area: Area) {
+  const ownKey = `A:${area.id}`;
+  const own = ctx.series.get(ownKey) ?? new Map<string, Map<string, EesRow>>();
+  const periodLabel = (key: string) => ctx.periods.get(key)?.label ?? key;
+  const b: Build = {
+    ctx,
+    area,
+    ownKey,
+    own,
+    kept: keptPeriods(ctx, own),
+    data: [],
+    spread: new Map(),
+    comparators: [],
+    notes: [...(ctx.options.labels?.notes ?? [])],
+    popMissing: new Set(),
+    periodLabel,
+  };
+  pushSeries(b, own, ownKey, area);
+  addNationalAndRegion(b);
+  if (ctx.filterNote) b.notes.push(ctx.filterNote);
+  for (const note of describeChanges(area, ctx, periodLabel)) b.notes.push(note);
+  addNeighbours(b);
+  addSpreadNotes(b, addQuartileBands(b));
+  addClosingNotes(b);
+  return envelopeOf(b);
 }
 
 /** Notes on an authority's codes and reorganisations, from what the file shows. */

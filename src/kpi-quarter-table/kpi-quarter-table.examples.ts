@@ -14,6 +14,8 @@ export interface KpiExample {
   readonly data?: () => Record<string, unknown>;
   /** Attributes to set on the element (as on the element: strings). */
   readonly attrs?: Readonly<Record<string, string>>;
+  /** The state the element ends in (default: loaded). */
+  readonly state?: 'loaded' | 'empty' | 'error';
 }
 
 /** A measure's four quarters of a year: `2021-22 Q1`… */
@@ -109,6 +111,7 @@ export const kpiExamples = {
     description: 'A year the data does not hold: the empty state, "There are no figures for 2019-20."',
     data: () => ({ measures: YEAR_ON_YEAR_MEASURES, data: quarters('2021-22', 'refs', [1, 1, 1, 1]) }),
     attrs: { year: '2019-20' },
+    state: 'empty',
   },
   hostile: {
     description: 'Text a page must show as text: markup, a spreadsheet formula, bidirectional controls, a long label.',

@@ -1,6 +1,6 @@
 import { elementUpdated, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { loadJson, settle, shadowText } from '../../test/helpers.js';
+import { loaded as sharedLoaded, loadJson, settle, shadowText } from '../../test/helpers.js';
 import { messages } from '../core/messages.js';
 import './kpi-quarter-table.js';
 import type { KpiQuarterTable } from './kpi-quarter-table.js';
@@ -14,14 +14,8 @@ async function widget(template: ReturnType<typeof html>) {
   return host.querySelector('kpi-quarter-table') as KpiQuarterTable;
 }
 
-async function loaded(src = LEICESTER, attrs: Record<string, string> = {}) {
-  const el = document.createElement('kpi-quarter-table');
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  el.src = src;
-  const outcome = settle(el);
-  await fixture(html`<div>${el}</div>`);
-  return { el, outcome: await outcome };
-}
+const loaded = (src: string = LEICESTER, attrs: Record<string, string> = {}) =>
+  sharedLoaded('kpi-quarter-table', src, attrs);
 
 describe('<kpi-quarter-table> loaded', () => {
   it('renders the Leicester table as a real, labelled table', async () => {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { loadJson } from '../../test/helpers.js';
+import { loadJson, problemsOf } from '../../test/helpers.js';
 import {
   allSuppressed,
   calendarYears,
@@ -10,7 +10,7 @@ import {
   TWELVE_ATTENDEES,
   twelveYears,
 } from './training-trend.examples.js';
-import { validateEnvelope, WidgetError } from '../core/contract.js';
+import { validateEnvelope } from '../core/contract.js';
 import { messages } from '../core/messages.js';
 import { readCsv } from '../core/readers.js';
 import { trainingMessages } from './messages.js';
@@ -31,16 +31,6 @@ function build(data: unknown, lang: 'en' | 'cy' = 'en', options: TrainingOptions
 /** The table as text: the year, then every column. */
 function table(model: TrainingModel): string[][] {
   return model.years.map((y) => [y.period.key, ...model.columns.map((c) => cellText(y, c.key))]);
-}
-
-function problemsOf(fn: () => unknown, m = en): string[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof WidgetError) return e.describe(m, 100);
-    throw e;
-  }
-  throw new Error('expected a WidgetError');
 }
 
 describe('training model: the LLR sample', () => {
@@ -336,9 +326,9 @@ describe('training model: hard cases', () => {
     expect(problemsOf(() => buildTrainingModel(dataset, en, 'en'))).to.deep.equal([
       'The data has no "attendees" or "events" measure, so there is no training trend to draw. Its measures are: contacts.',
     ]);
-    expect(problemsOf(() => buildTrainingModel(dataset, cy, 'cy'), cy)[0]).to.match(/^Does gan y data ddim mesur/);
+    expect(problemsOf(() => buildTrainingModel(dataset, cy, 'cy'), 'cy')[0]).to.match(/^Does gan y data ddim mesur/);
     // The widget-error event is in English, whatever the page's language.
-    expect(problemsOf(() => buildTrainingModel(dataset, cy, 'cy'), en)[0]).to.match(/^The data has no/);
+    expect(problemsOf(() => buildTrainingModel(dataset, cy, 'cy'), 'en')[0]).to.match(/^The data has no/);
   });
 
   it('training measures declared but no rows for them: empty, not an error', () => {

@@ -1,6 +1,14 @@
 import { elementUpdated, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { emulate, loadJson, settle, shadowText } from '../../test/helpers.js';
+import {
+  csvCells,
+  emulate,
+  expectPrintLayout,
+  loaded as sharedLoaded,
+  loadJson,
+  settle,
+  shadowText,
+} from '../../test/helpers.js';
 import {
   allSuppressed,
   LLR_SAMPLE,
@@ -19,17 +27,8 @@ import type { TrainingTrend } from './training-trend.js';
 const LLR = LLR_SAMPLE;
 const en = messages('en');
 
-async function loaded(src: string | undefined = LLR, attrs: Record<string, string> = {}, data?: unknown) {
-  const el = document.createElement('training-trend');
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  if (data !== undefined) el.data = data;
-  else if (src) el.src = src;
-  const outcome = settle(el);
-  await fixture(html`<div>${el}</div>`);
-  const result = await outcome;
-  await el.updateComplete;
-  return { el, outcome: result };
-}
+const loaded = (src: string | undefined = LLR, attrs: Record<string, string> = {}, data?: unknown) =>
+  sharedLoaded('training-trend', src, attrs, data);
 
 /** Waits until the panels have been drawn at the host's measured width and font size. */
 async function drawn(el: TrainingTrend) {
@@ -68,13 +67,6 @@ function tableFigures(el: TrainingTrend) {
     );
   }
   return { columns, figures, changes };
-}
-
-/** One CSV line's cells (quoted cells may hold commas). */
-function csvCells(line: string): string[] {
-  return [...line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g)].map((m) =>
-    (m[1] ?? m[2] ?? '').replace(/""/g, '"'),
-  );
 }
 
 function csvFigures(csv: string) {
@@ -662,11 +654,7 @@ describe('<training-trend> print and present', () => {
     // Firefox over WebDriver BiDi cannot emulate print media: printing is tested in
     // Chromium here and as a real PDF in test/print.test.mjs.
     if (!(await emulate({ media: 'print' }))) this.skip();
-    const display = (part: string) => getComputedStyle(root(el).querySelector(`[part="${part}"]`)!).display;
-    expect(display('chart-view')).to.equal('block');
-    expect(display('table-view')).to.equal('block');
-    expect(display('toolbar')).to.equal('none');
-    expect(getComputedStyle(root(el).querySelector('.keys-help')!).display).to.equal('none');
+    expectPrintLayout(el);
   });
 
   it('p enlarges the panels for a projector', async () => {

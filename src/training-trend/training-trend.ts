@@ -27,19 +27,6 @@ const MAX_WIDTH_PRESENTING = 1200;
  * @attr src - URL of a JSON envelope or tidy CSV file.
  * @attr years - Show at most the latest N years (default 12).
  *
- * @csspart base - The whole figure.
- * @csspart header - Heading and period line.
- * @csspart heading - The heading (h2-h6, see `heading-level`).
- * @csspart subtitle - The period and publisher line.
- * @csspart as-at - "Figures as at 29 September 2021" (attribute `data-as-at` or the data's `asAt`).
- * @csspart status - The live region for loading.
- * @csspart error - The error message box.
- * @csspart stale - The "could not update" note.
- * @csspart empty - The "no figures" message.
- * @csspart toolbar - The show table/chart and download buttons.
- * @csspart toggle - The "Show table" / "Show chart" button.
- * @csspart download - The "Download data (CSV)" button.
- * @csspart table-view - The table's wrapper.
  * @csspart chart-view - The panels' wrapper (panels, keyboard help, live region).
  * @csspart table - The `<table>`.
  * @csspart chart - The focusable group of panels (one tab stop; arrow keys move across years and panels).
@@ -48,37 +35,8 @@ const MAX_WIDTH_PRESENTING = 1200;
  * @csspart annotations - The list of annotations marked on the chart.
  * @csspart announcer - The polite live region that reads the year in hand.
  * @csspart summary - The plain-English summary (the panels' text alternative).
- * @csspart footer - Source, updated date, symbols, definitions, notes.
- * @csspart symbol-key - The key to GSS symbols.
- * @csspart definitions - The numbered definitions.
- * @csspart notes - The notes.
- * @csspart quality - Data-quality notes.
- *
- * @cssproperty --pw-font-family - Font (default: inherited from the page).
- * @cssproperty --pw-font-size - Base font size (default 1rem).
- * @cssproperty --pw-chart-font-size - Chart text size (default 14px; keep >= 12px).
- * @cssproperty --pw-text-color - Text colour (default #0b0c0c).
- * @cssproperty --pw-muted-color - Secondary text (default #505a5f).
- * @cssproperty --pw-background - Background (default #ffffff).
- * @cssproperty --pw-surface-color - Buttons and notes background (default #f3f2f1).
- * @cssproperty --pw-border-color - Rules and borders (default #b1b4b6).
- * @cssproperty --pw-accent-color - Links (default #1d70b8).
- * @cssproperty --pw-focus-color - Focus highlight (default #ffdd00).
- * @cssproperty --pw-focus-text-color - Text on the focus highlight (default #0b0c0c).
- * @cssproperty --pw-good-color - A change for the better (default #00703c).
- * @cssproperty --pw-bad-color - A change for the worse (default #aa2a16).
- * @cssproperty --pw-error-color - Error messages (default #aa2a16).
- * @cssproperty --pw-series-1 - Bars, lines and points (default #12436d).
- * @cssproperty --pw-series-2 - Second series colour (default #f46a25).
- * @cssproperty --pw-series-3 - Third series colour (default #28a197).
- * @cssproperty --pw-series-4 - Fourth series colour (default #801650).
- * @cssproperty --pw-series-5 - Fifth series colour (default #3d3d3d).
- * @cssproperty --pw-series-6 - Sixth series colour (default #a285d1).
  *
  * @event {CustomEvent<{state: 'loaded' | 'empty'; view: 'table' | 'chart'; lang: 'en' | 'cy'; years: string[]; panels: ('attendees' | 'events' | 'evaluation')[]}>} widget-ready - Figures were rendered (not sent again for a stale refresh).
- * @event {CustomEvent<{kind: 'network' | 'http' | 'timeout' | 'parse' | 'validation' | 'config'; message: string; messages: string[]}>} widget-error - The data could not be shown: `message` is the first line of `messages`, in English.
- *
- * @slot - An optional `<script type="application/json">` holding the data inline.
  */
 export class TrainingTrend extends PartnershipWidget<TrainingModel> {
   static override styles = [
