@@ -9,6 +9,7 @@ import { drawPlot, plotStyles } from '../core/plot.js';
 import { chrome, tokens } from '../core/styles.js';
 import { isSymbol } from '../core/symbols.js';
 import { tableStyles } from '../core/table-styles.js';
+import { CHART_STYLE } from '../core/theme.js';
 import { define, PartnershipWidget } from '../core/widget.js';
 import { attendanceStyles } from './attendance-by-sector.styles.js';
 import type { FigureDescription } from '../core/figure.js';
@@ -66,7 +67,9 @@ interface Drawn {
  *
  * @cssproperty --pw-font-family - Font (default: inherited from the page).
  * @cssproperty --pw-font-size - Base font size (default 1rem).
- * @cssproperty --pw-chart-font-size - Chart text size (default 14px; keep >= 12px).
+ * @cssproperty --pw-chart-font-size - Chart text size (default 14px; keep >= 12px; presenting: as large as the body text).
+ * @cssproperty --pw-chart-max-height - The height the chart may take, in px (default: none; presenting: the height the
+ * container gives, as on a slide). The bars and gaps get thinner to fit it, down to one line of text a bar; the text never shrinks.
  * @cssproperty --pw-text-color - Text colour (default #0b0c0c).
  * @cssproperty --pw-muted-color - Secondary text (default #505a5f).
  * @cssproperty --pw-background - Background, and the gaps in the previous year's hatching (default #ffffff).
@@ -78,8 +81,8 @@ interface Drawn {
  * @cssproperty --pw-good-color - A change for the better (default #00703c).
  * @cssproperty --pw-bad-color - A change for the worse; the stale note's border (default #aa2a16).
  * @cssproperty --pw-error-color - Error messages (default #aa2a16).
- * @cssproperty --pw-series-1 - The latest year's colour (default #12436d, dark blue).
- * @cssproperty --pw-series-2 - The previous year's colour, hatched (default #f46a25, orange).
+ * @cssproperty --pw-series-1 - The years' colour: the latest solid, the previous outlined and lightly hatched (default #12436d, dark blue).
+ * @cssproperty --pw-series-2 - Second series colour (default #f46a25).
  * @cssproperty --pw-series-3 - Third series colour (default #28a197).
  * @cssproperty --pw-series-4 - Fourth series colour (default #801650).
  * @cssproperty --pw-series-5 - Fifth series colour (default #3d3d3d).
@@ -111,7 +114,7 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
   @property() sort?: 'value' | 'data';
 
   /** The host's width and the chart's text size, measured; the chart is drawn to fit them. */
-  private readonly size = new ChartSize(this, '.chart-nav');
+  private readonly size = new ChartSize(this, '.chart-nav', '.chart-nav');
 
   private readonly keys = new ChartKeyboard(this, {
     count: () => this.drawn?.model.bars.length ?? 0,
@@ -265,14 +268,15 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
 
   /** The chart for a model at the width and type measured: described, then drawn by Plot (once per layout). */
   private chartFor(model: AttendanceModel): Drawn {
-    const width = attendanceChartWidth(this.size.currentWidth() || this.staticWidth || 640, this.presenting);
-    const fontSize = this.size.fontSize || (this.presenting ? 22 : 14);
+    const width = attendanceChartWidth(this.size.currentWidth() || this.staticWidth || 640);
+    const fontSize = this.size.fontSize || (this.presenting ? CHART_STYLE.presentingFontSize : CHART_STYLE.fontSize);
     const charWidth = this.size.charEm || CHAR_EM;
-    const key = [this.widgetLang, this.heading ?? '', width, fontSize, charWidth].join('|');
+    const height = this.size.height;
+    const key = [this.widgetLang, this.heading ?? '', width, fontSize, charWidth, height].join('|');
     const drawn = this.drawn;
     if (drawn && drawn.model === model && drawn.key === key) return drawn;
     const dataset = this.sources.get(model)!;
-    const layout = { lang: this.widgetLang, width, fontSize, charWidth };
+    const layout = { lang: this.widgetLang, width, fontSize, charWidth, ...(height ? { height } : {}) };
     const figure = describeAttendanceFigure(dataset, model, layout, {
       ...(this.heading ? { heading: this.heading } : {}),
       patternId: `${this.uid}-hatch`,
