@@ -23,6 +23,15 @@ export type YearRole = 'latest' | 'previous';
 /** The roles in the order their bars appear in a group: the latest year first. */
 export const YEAR_ROLES: readonly YearRole[] = ['latest', 'previous'];
 
+/**
+ * The colour token of each year role: both years in the series' colour, the
+ * latest solid and the previous outlined and lightly hatched (lighter, the same hue).
+ */
+export const YEAR_ROLE_TOKEN = { latest: '--_series-1', previous: '--_series-1' } as const satisfies Record<
+  YearRole,
+  `--_${string}`
+>;
+
 /** The class that colours a chart mark or a legend swatch by its year role. */
 export function yearRoleClass(role: YearRole): string {
   return `pw-year-${role}`;
