@@ -117,4 +117,29 @@ describe('chart style at 1280 px', () => {
       });
     }
   }
+
+  for (const [tag, src] of CASES.slice(1)) {
+    it(`<${tag}>: given --pw-chart-max-height, the chart fits it without shrinking its text`, async () => {
+      const natural = await widgetAt1280(tag, src);
+      const full = natural.shadowRoot!.querySelector('.chart-nav')!.getBoundingClientRect().height;
+      const given = Math.round(full * 0.7);
+      const el = await widgetAt1280(tag, src, { style: `--pw-chart-max-height: ${given}px` });
+      await frames();
+      await el.updateComplete;
+      const nav = el.shadowRoot!.querySelector('.chart-nav')!;
+      expect(nav.getBoundingClientRect().height, `natural ${full} px, given ${given} px`).to.be.at.most(given + 1);
+      for (const t of nav.querySelectorAll('svg text')) {
+        expect(Number.parseFloat(getComputedStyle(t).fontSize), t.textContent!).to.be.at.least(CHART_STYLE.fontSize);
+      }
+    });
+
+    it(`<${tag} presenting>: chart text is as large as the body text`, async () => {
+      const el = await widgetAt1280(tag, src, { presenting: '' });
+      const body = Number.parseFloat(getComputedStyle(el.shadowRoot!.querySelector('[part="base"]')!).fontSize);
+      const svg = charts(el)[0]!;
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      const text = Number.parseFloat(getComputedStyle(svg.querySelector('text')!).fontSize) * scale;
+      expect(text, `chart text ${text} px, body ${body} px`).to.be.closeTo(body, 0.5);
+    });
+  }
 });

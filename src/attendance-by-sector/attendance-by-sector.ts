@@ -68,8 +68,8 @@ interface Drawn {
  * @cssproperty --pw-font-family - Font (default: inherited from the page).
  * @cssproperty --pw-font-size - Base font size (default 1rem).
  * @cssproperty --pw-chart-font-size - Chart text size (default 14px; keep >= 12px; presenting: as large as the body text).
- * @cssproperty --pw-chart-max-height - The height the chart may take, in px (default: none; presenting: the height the
- * container gives, as on a slide). The bars and gaps get thinner to fit it, down to one line of text a bar; the text never shrinks.
+ * @cssproperty --pw-chart-max-height - The height the chart may take, in px (default: none; presenting: the height of a
+ * container that scrolls, as a slide's stage). The bars and gaps get thinner to fit it, down to one line of text a bar; the text never shrinks.
  * @cssproperty --pw-text-color - Text colour (default #0b0c0c).
  * @cssproperty --pw-muted-color - Secondary text (default #505a5f).
  * @cssproperty --pw-background - Background, and the gaps in the previous year's hatching (default #ffffff).

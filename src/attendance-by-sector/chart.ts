@@ -108,8 +108,10 @@ function geometryOf(model: AttendanceChartInput, options: AttendanceChartOptions
     options.layout && options.layout !== 'auto' ? options.layout : width >= SIDE_LAYOUT_MIN_WIDTH ? 'side' : 'stacked';
   const roles = model.years.map((y) => y.role);
   const perGroup = Math.max(1, roles.length);
-  const barHeight = Math.round(fontSize * 1.45 * fit);
-  const barGap = Math.max(2, Math.round(fontSize * 0.2 * fit));
+  // Rounded down when fitting a height, so that the rounding never takes it over.
+  const round = fit < 1 ? Math.floor : Math.round;
+  const barHeight = round(fontSize * 1.45 * fit);
+  const barGap = Math.max(2, round(fontSize * 0.2 * fit));
   const charWidth = fontSize * (options.charEm ?? CHAR_EM);
   const longestValue = maxOf(
     model.bars.map((b) => b.text.length),
@@ -129,7 +131,7 @@ function geometryOf(model: AttendanceChartInput, options: AttendanceChartOptions
     roles,
     barHeight,
     barGap,
-    groupGap: Math.round(fontSize * 0.85 * fit),
+    groupGap: round(fontSize * 0.85 * fit),
     lineHeight: Math.round(fontSize * 1.2),
     barsBlock: perGroup * barHeight + (perGroup - 1) * barGap,
     max: maxOf(

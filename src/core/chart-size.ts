@@ -36,8 +36,9 @@ export class ChartSize implements ReactiveController {
    * The height the chart may take, in px (0: none given, draw at the chart
    * style's proportions). Only for hosts that fit their height (`fit`): the
    * `--pw-chart-max-height` custom property (px) on the host, or, when the host
-   * is `presenting`, the height its container gives it (a slide's stage), less
-   * what the host shows above and below its chart.
+   * is `presenting` in a container that scrolls or clips (a slide's stage,
+   * `overflow: auto`), the container's height, less what the host shows above
+   * and below its chart.
    */
   height = 0;
   private canvas?: CanvasRenderingContext2D | null;
@@ -125,6 +126,9 @@ export class ChartSize implements ReactiveController {
     if (/^\d+(\.\d+)?px$/.test(given)) return Math.floor(Number.parseFloat(given));
     const container = this.host.parentElement;
     if (!this.host.hasAttribute('presenting') || !container) return 0;
+    // Only a container whose height is its own (one that scrolls or clips, as a slide's stage does):
+    // one that grows with its content would shrink the chart a little more at every measure.
+    if (getComputedStyle(container).overflowY === 'visible') return 0;
     const box = chart.getBoundingClientRect();
     const host = this.host.getBoundingClientRect();
     const outer = container.getBoundingClientRect();

@@ -226,14 +226,14 @@ const largest = (model: TrainingModel, key: 'attendees' | 'events') =>
     1,
   );
 
-/** The plot-area height: the chart style's proportions, or the share of a given height (never under 4 lines of text). */
+/** The plot-area height: the chart style's proportions, or the share of a given height (never under 2.5 lines of text). */
 function plotHeightFor(count: number, width: number, fontSize: number, height: number | undefined, chrome: number) {
   const natural = panelPlotHeight(width, fontSize);
   if (!height || height <= 0) return natural;
   // Each panel's title line above its SVG: about 1.4 lines of text and its margin.
   // and, under the evaluation, its return rate (reserved once).
-  const perPanel = (height - fontSize * 2) / Math.max(1, count) - chrome - fontSize * 2.2;
-  return Math.round(Math.max(fontSize * 4, Math.min(natural, perPanel)));
+  const perPanel = (height - fontSize * 3) / Math.max(1, count) - chrome - fontSize * 2.9;
+  return Math.round(Math.max(fontSize * 2.5, Math.min(natural, perPanel)));
 }
 
 function panelLayout(

@@ -58,7 +58,7 @@ const MIN_WIDTH = 260;
  * @cssproperty --pw-font-size - Base font size (default 1rem).
  * @cssproperty --pw-chart-font-size - Chart text size (default 14px; keep >= 12px; presenting: as large as the body text).
  * @cssproperty --pw-chart-max-height - The height the panels may take together, in px (default: none; presenting: the
- * height the container gives, as on a slide). The plot areas get shorter to fit it; the text never shrinks.
+ * height of a container that scrolls, as a slide's stage). The plot areas get shorter to fit it; the text never shrinks.
  * @cssproperty --pw-text-color - Text colour (default #0b0c0c).
  * @cssproperty --pw-muted-color - Secondary text (default #505a5f).
  * @cssproperty --pw-background - Background (default #ffffff).
