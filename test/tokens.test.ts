@@ -7,6 +7,7 @@
 import { expect } from '@open-wc/testing';
 import type { CSSResult, CSSResultGroup } from 'lit';
 import { AttendanceBySector } from '../src/attendance-by-sector/attendance-by-sector.js';
+import { CHART_MAX_HEIGHT } from '../src/core/chart-size.js';
 import { tokens } from '../src/core/styles.js';
 import { KpiQuarterTable } from '../src/kpi-quarter-table/kpi-quarter-table.js';
 import { TrainingTrend } from '../src/training-trend/training-trend.js';
@@ -133,7 +134,8 @@ describe('theme tokens', () => {
       const documented = unique(await documentedCssProperties(source));
       const used = unique(publicUses(cssOf(sheetsOf(styles))).map((use) => use.name));
       const undocumented = used.filter((name) => !documented.includes(name));
-      const unused = documented.filter((name) => !used.includes(name));
+      // The chart's height is read by the element's script (ChartSize), not by a style rule.
+      const unused = documented.filter((name) => !used.includes(name) && name !== CHART_MAX_HEIGHT);
       const hint = ` (documentation read from ${MANIFEST}: run npm run manifest after editing the JSDoc)`;
       expect(
         undocumented,

@@ -296,9 +296,10 @@ describe('<attendance-by-sector> colours', () => {
     const ca = await colours(a);
     const cb = await colours(b);
     expect(ca.latest).to.equal('rgb(18, 67, 109)');
-    expect(ca.previous).to.equal('rgb(244, 106, 37)');
+    // The previous year lighter in the same hue: outlined in the latest year's blue, lightly hatched.
+    expect(ca.previous).to.equal('rgb(18, 67, 109)');
     expect(ca.hatched).to.match(/^url\("?#pw\d+-hatch"?\)$/);
-    expect(ca.swatches).to.deep.equal(['rgb(18, 67, 109)', 'rgb(244, 106, 37)']);
+    expect(ca.swatches).to.deep.equal(['rgb(18, 67, 109)', 'rgb(18, 67, 109)']);
     expect({ ...cb, hatched: '' }).to.deep.equal({ ...ca, hatched: '' });
     // 2023-24 is the previous year in one and the latest in the other: the role decides, not the year.
     expect(root(a).querySelector('g.pw-year-previous rect[aria-label]')!.getAttribute('aria-label')).to.contain(
@@ -550,8 +551,9 @@ describe('<attendance-by-sector> print and present', () => {
       'the bars did not grow',
     );
     expect(el.presenting).to.equal(true);
+    // Chart text as large as the body text: 16px at the presenting scale.
     const size = Number.parseFloat(getComputedStyle(root(el).querySelector('.chart-nav svg')!).fontSize);
-    expect(size).to.be.closeTo(24.5, 0.01);
+    expect(size).to.be.closeTo(28, 0.01);
   });
 });
 

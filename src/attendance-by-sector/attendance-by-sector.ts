@@ -9,6 +9,7 @@ import { drawPlot, plotStyles } from '../core/plot.js';
 import { chrome, tokens } from '../core/styles.js';
 import { isSymbol } from '../core/symbols.js';
 import { tableStyles } from '../core/table-styles.js';
+import { CHART_STYLE } from '../core/theme.js';
 import { define, PartnershipWidget } from '../core/widget.js';
 import { attendanceStyles } from './attendance-by-sector.styles.js';
 import type { FigureDescription } from '../core/figure.js';
@@ -47,6 +48,9 @@ interface Drawn {
  * @csspart separate - Figures counted separately (a one-off all-groups meeting).
  *
  * @cssproperty --pw-focus-color - Focus highlight, and the band behind the bar in hand (default #ffdd00).
+ * @cssproperty --pw-chart-max-height - The height the chart may take, in px (default: none; presenting: the height of a
+ * container that scrolls, as a slide's stage). The bars and gaps get thinner to fit it, down to one line of text a bar; the text never shrinks.
+ * @cssproperty --pw-series-1 - The years' colour: the latest solid, the previous outlined and lightly hatched (default #12436d, dark blue).
  *
  * @event {CustomEvent<{state: 'loaded' | 'empty'; view: 'table' | 'chart'; lang: 'en' | 'cy'; measure?: string; year?: string; previousYear?: string; sort: 'value' | 'data'; sectors: string[]; formats: string[]}>} widget-ready - Figures were rendered (not sent again for a stale refresh).
  */
@@ -71,7 +75,7 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
   @property() sort?: 'value' | 'data';
 
   /** The host's width and the chart's text size, measured; the chart is drawn to fit them. */
-  private readonly size = new ChartSize(this, '.chart-nav');
+  private readonly size = new ChartSize(this, '.chart-nav', '.chart-nav');
 
   private readonly keys = new ChartKeyboard(this, {
     count: () => this.drawn?.model.bars.length ?? 0,
@@ -225,14 +229,15 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
 
   /** The chart for a model at the width and type measured: described, then drawn by Plot (once per layout). */
   private chartFor(model: AttendanceModel): Drawn {
-    const width = attendanceChartWidth(this.size.currentWidth() || this.staticWidth || 640, this.presenting);
-    const fontSize = this.size.fontSize || (this.presenting ? 22 : 14);
+    const width = attendanceChartWidth(this.size.currentWidth() || this.staticWidth || 640);
+    const fontSize = this.size.fontSize || (this.presenting ? CHART_STYLE.presentingFontSize : CHART_STYLE.fontSize);
     const charWidth = this.size.charEm || CHAR_EM;
-    const key = [this.widgetLang, this.heading ?? '', width, fontSize, charWidth].join('|');
+    const height = this.size.height;
+    const key = [this.widgetLang, this.heading ?? '', width, fontSize, charWidth, height].join('|');
     const drawn = this.drawn;
     if (drawn && drawn.model === model && drawn.key === key) return drawn;
     const dataset = this.sources.get(model)!;
-    const layout = { lang: this.widgetLang, width, fontSize, charWidth };
+    const layout = { lang: this.widgetLang, width, fontSize, charWidth, ...(height ? { height } : {}) };
     const figure = describeAttendanceFigure(dataset, model, layout, {
       ...(this.heading ? { heading: this.heading } : {}),
       patternId: `${this.uid}-hatch`,

@@ -14,13 +14,14 @@
  *   a "focus ring" mark (one per bar, in order, invisible until highlighted)
  *   lets the keyboard show the bar in hand.
  * - A symbol (`[c]`, `[x]`) is written at the baseline, never drawn as a bar of 0.
- * - Sizes are in px at the font size given (14 by default, 20 presenting);
+ * - Sizes are in px at the font size given (14 by default, 28 presenting);
  *   text widths are estimated at 0.6 em a character, generous for proportional fonts.
  */
 import { maxOf } from '../core/extent.js';
 import { rect, ruleX, text, type Markish, type PlotOptions } from '@observablehq/plot';
 import { FOCUS_RING_CLASS } from '../core/chart-keyboard.js';
 import { CHAR_EM } from '../core/chart-size.js';
+import { CHART_STYLE } from '../core/theme.js';
 import { hatchPatternMark, yearRoleClass, type YearRole } from '../core/palette.js';
 import { isNumber } from '../core/symbols.js';
 import { wrapLabel } from '../core/text.js';
@@ -37,6 +38,12 @@ export interface AttendanceChartOptions {
   layout?: 'auto' | 'side' | 'stacked';
   /** Average character width in em, as measured (default CHAR_EM). */
   charEm?: number;
+  /**
+   * The height the chart may take, in px (presenting, or `--pw-chart-max-height`):
+   * the bars and the gaps between them get thinner to fit it, down to one line
+   * of text each, never the text itself.
+   */
+  height?: number;
 }
 
 export interface AttendanceChartInput {
@@ -82,15 +89,29 @@ interface Geometry {
   readonly labelChars: number;
 }
 
+/** How much the bars and gaps are thinned to fit a given height (1: not at all; at least a line of text a bar). */
+function fitScale(model: AttendanceChartInput, fontSize: number, height: number | undefined): number {
+  if (!height || height <= 0) return 1;
+  const sectors = new Set(model.bars.map((b) => b.sector)).size;
+  const perGroup = Math.max(1, model.years.length);
+  // At full size: bars of 1.45 em, 0.2 em between bars, 0.85 em between sectors, 8px margins.
+  const natural = sectors * (perGroup * 1.45 + (perGroup - 1) * 0.2) * fontSize + (sectors - 1) * 0.85 * fontSize + 8;
+  const floor = 1.05 / 1.45;
+  return Math.max(floor, Math.min(1, height / natural));
+}
+
 function geometryOf(model: AttendanceChartInput, options: AttendanceChartOptions): Geometry {
-  const fontSize = options.fontSize ?? 14;
+  const fontSize = options.fontSize ?? CHART_STYLE.fontSize;
+  const fit = fitScale(model, fontSize, options.height);
   const width = Math.max(200, Math.round(options.width ?? 640));
   const layout =
     options.layout && options.layout !== 'auto' ? options.layout : width >= SIDE_LAYOUT_MIN_WIDTH ? 'side' : 'stacked';
   const roles = model.years.map((y) => y.role);
   const perGroup = Math.max(1, roles.length);
-  const barHeight = Math.round(fontSize * 1.45);
-  const barGap = Math.max(2, Math.round(fontSize * 0.2));
+  // Rounded down when fitting a height, so that the rounding never takes it over.
+  const round = fit < 1 ? Math.floor : Math.round;
+  const barHeight = round(fontSize * 1.45 * fit);
+  const barGap = Math.max(2, round(fontSize * 0.2 * fit));
   const charWidth = fontSize * (options.charEm ?? CHAR_EM);
   const longestValue = maxOf(
     model.bars.map((b) => b.text.length),
@@ -110,7 +131,7 @@ function geometryOf(model: AttendanceChartInput, options: AttendanceChartOptions
     roles,
     barHeight,
     barGap,
-    groupGap: Math.round(fontSize * 0.85),
+    groupGap: round(fontSize * 0.85 * fit),
     lineHeight: Math.round(fontSize * 1.2),
     barsBlock: perGroup * barHeight + (perGroup - 1) * barGap,
     max: maxOf(

@@ -12,10 +12,7 @@ import { attendanceChartOptions } from './chart.js';
 import { attendanceMessages } from './messages.js';
 import type { AttendanceModel } from './model.js';
 
-/** Chart width limits, in px: narrower draws names above bars; wider is not easier to read. */
-const MIN_WIDTH = 200;
-const MAX_WIDTH = 760;
-const MAX_WIDTH_PRESENTING = 1200;
+import { CHART_STYLE } from '../core/theme.js';
 
 export interface AttendanceFigureOptions {
   /** The heading the page gave the element, if any. */
@@ -26,9 +23,13 @@ export interface AttendanceFigureOptions {
   readonly patternId?: string;
 }
 
-/** The chart's width for the space it has: at least 200px, at most 760px (1200px presenting). */
-export function attendanceChartWidth(available: number, presenting = false): number {
-  return Math.max(MIN_WIDTH, Math.min(presenting ? MAX_WIDTH_PRESENTING : MAX_WIDTH, available));
+/**
+ * The chart's width for the space it has: all of it, like the widget's
+ * tables (one measure of width, docs/chart-style.md), at least 200px
+ * (narrower, names go above the bars and the page scrolls).
+ */
+export function attendanceChartWidth(available: number): number {
+  return Math.max(CHART_STYLE.minWidth, available);
 }
 
 export function describeAttendanceFigure(
@@ -50,6 +51,7 @@ export function describeAttendanceFigure(
     width,
     fontSize,
     charEm: charWidth,
+    ...(layout.height ? { height: layout.height } : {}),
     patternId: options.patternId ?? 'pw-hatch',
   };
   return {

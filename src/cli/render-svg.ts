@@ -14,7 +14,7 @@
  *   `sans-serif`); nothing is embedded.
  */
 import { parseHTML } from 'linkedom';
-import { drawPlot, yearRoleClass, type ResolvedTheme } from 'partnership-widgets/core.js';
+import { drawPlot, YEAR_ROLE_TOKEN, yearRoleClass, type ResolvedTheme } from 'partnership-widgets/core.js';
 import { maxOf, wrapLabel } from 'partnership-widgets/internal.js';
 import type { StaticFigure } from './render-figures.js';
 import { applyRules, chartRules, type ChartRules } from './render-styles.js';
@@ -160,7 +160,7 @@ function drawLegend(c: Canvas, figure: StaticFigure): void {
       x = PAD;
       c.y += lineHeight;
     }
-    const series = theme.get(item.role === 'latest' ? '--_series-1' : '--_series-2')!;
+    const series = theme.get(YEAR_ROLE_TOKEN[item.role])!;
     c.body.append(
       c.el('rect', {
         x: x + 1,

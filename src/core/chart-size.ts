@@ -18,6 +18,9 @@ export const CHAR_EM = 0.6;
 /** Samples measured for the chart font's character width: figures, and words. */
 const SAMPLES = ['0123456789 2,019 21.7% 2020-21', 'Early Childhood and Family Service, Probation'];
 
+/** The custom property a page sets to give a chart a height (px); read by script, not by the styles. */
+export const CHART_MAX_HEIGHT = '--pw-chart-max-height';
+
 export class ChartSize implements ReactiveController {
   /** The host's width in px (0 until measured). */
   width = 0;
@@ -29,6 +32,15 @@ export class ChartSize implements ReactiveController {
    * sheet may widen them: WCAG 1.4.12), never under CHAR_EM; 0 until measured.
    */
   charEm = 0;
+  /**
+   * The height the chart may take, in px (0: none given, draw at the chart
+   * style's proportions). Only for hosts that fit their height (`fit`): the
+   * `--pw-chart-max-height` custom property (px) on the host, or, when the host
+   * is `presenting` in a container that scrolls or clips (a slide's stage,
+   * `overflow: auto`), the container's height, less what the host shows above
+   * and below its chart.
+   */
+  height = 0;
   private canvas?: CanvasRenderingContext2D | null;
   private observer?: ResizeObserver;
   private frame?: number;
@@ -37,6 +49,8 @@ export class ChartSize implements ReactiveController {
     private readonly host: ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode },
     /** The element whose computed font size is the chart text's size. */
     private readonly probe: string,
+    /** The chart's wrapper, whose height `height` is for; unset, the host does not fit a height. */
+    private readonly fit?: string,
   ) {
     host.addController(this);
   }
@@ -51,6 +65,7 @@ export class ChartSize implements ReactiveController {
       }
     });
     this.observer.observe(this.host);
+    if (this.fit && this.host.parentElement) this.observer.observe(this.host.parentElement);
   }
 
   /**
@@ -88,6 +103,11 @@ export class ChartSize implements ReactiveController {
       this.fontSize = size;
       changed = true;
     }
+    const height = this.fit ? this.measureHeight(this.fit) : 0;
+    if (Math.abs(height - this.height) >= 4 || (height === 0) !== (this.height === 0)) {
+      this.height = height;
+      changed = true;
+    }
     // Unmeasured counts as CHAR_EM, which charts already assume: a font no wider
     // than that keeps the first drawing (no redraw).
     const charEm = probe ? this.measureCharEm(probe) : 0;
@@ -96,6 +116,27 @@ export class ChartSize implements ReactiveController {
       changed = true;
     }
     if (changed) this.host.requestUpdate();
+  }
+
+  /** The height given for the chart (see `height`), 0 for none. */
+  private measureHeight(selector: string): number {
+    const chart = this.host.renderRoot.querySelector(selector);
+    if (!chart) return this.height;
+    const given = getComputedStyle(this.host).getPropertyValue(CHART_MAX_HEIGHT).trim();
+    if (/^\d+(\.\d+)?px$/.test(given)) return Math.floor(Number.parseFloat(given));
+    const container = this.host.parentElement;
+    if (!this.host.hasAttribute('presenting') || !container) return 0;
+    // Only a container whose height is its own (one that scrolls or clips, as a slide's stage does):
+    // one that grows with its content would shrink the chart a little more at every measure.
+    if (getComputedStyle(container).overflowY === 'visible') return 0;
+    const box = chart.getBoundingClientRect();
+    const host = this.host.getBoundingClientRect();
+    const outer = container.getBoundingClientRect();
+    const inner = container.clientHeight;
+    // The space from the chart's top to the container's bottom, less what the host shows under the chart.
+    const above = box.top - outer.top - container.clientTop + container.scrollTop;
+    const below = Math.max(0, host.bottom - box.bottom);
+    return Math.max(0, Math.floor(inner - above - below));
   }
 
   /** The probe's average character width in em, from a canvas set to its font and spacing. */

@@ -26,6 +26,12 @@ export interface FigureLayout {
   readonly fontSize: number;
   /** Average character width as a fraction of the font size (0.6 unless measured). */
   readonly charWidth: number;
+  /**
+   * The height the chart may take, in px, when it is given one (presenting,
+   * or `--pw-chart-max-height`): plot areas shrink to fit it, never the text.
+   * Absent: the chart style's proportions (docs/chart-style.md).
+   */
+  readonly height?: number;
 }
 
 export interface FigurePanel {

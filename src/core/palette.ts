@@ -2,22 +2,35 @@
  * The shared palette for year roles. Widgets that compare years colour a mark
  * by its role (the latest year shown, or the year before it), never by the
  * year itself, so every widget on a page gives "latest" and "previous" the
- * same colours: the Government Analysis Function's two-series pair, dark blue
- * (`--pw-series-1`, #12436D) for the latest year and orange (`--pw-series-2`,
- * #F46A25) for the previous one.
+ * same look. The latest year is emphasised and the previous one lighter
+ * (docs/chart-style.md): the latest is solid dark blue (`--pw-series-1`,
+ * #12436D, 10:1 on white); the previous is the same colour as an outline with
+ * thin stripes (30% of the area), so it reads as a lighter tint of the same
+ * hue while its outline keeps the mark at the colour's full contrast (WCAG
+ * 1.4.11).
  *
- * Colour is never the only cue: the previous year is also drawn hatched with
- * an outline, which survives greyscale print, photocopies and forced colours.
+ * Colour is never the only cue: solid against outlined-and-hatched survives
+ * greyscale print, photocopies and forced colours.
  * The hatching is an SVG `<pattern>` built with DOM APIs (no markup strings,
  * no `<style>`), so it works under a strict CSP.
  */
 import { maxOf } from './extent.js';
 import { css } from 'lit';
+import { CHART_STYLE } from './theme.js';
 
 export type YearRole = 'latest' | 'previous';
 
 /** The roles in the order their bars appear in a group: the latest year first. */
 export const YEAR_ROLES: readonly YearRole[] = ['latest', 'previous'];
+
+/**
+ * The colour token of each year role: both years in the series' colour, the
+ * latest solid and the previous outlined and lightly hatched (lighter, the same hue).
+ */
+export const YEAR_ROLE_TOKEN = { latest: '--_series-1', previous: '--_series-1' } as const satisfies Record<
+  YearRole,
+  `--_${string}`
+>;
 
 /** The class that colours a chart mark or a legend swatch by its year role. */
 export function yearRoleClass(role: YearRole): string {
@@ -73,7 +86,7 @@ export function hatchPatternMark(id: string) {
     ground.setAttribute('height', String(HATCH));
     ground.setAttribute('fill', 'white');
     const stripe = doc.createElementNS(ns, 'rect');
-    stripe.setAttribute('width', String(HATCH / 2));
+    stripe.setAttribute('width', String(HATCH * CHART_STYLE.previousStripe));
     stripe.setAttribute('height', String(HATCH));
     stripe.setAttribute('fill', 'currentColor');
     pattern.append(ground, stripe);
@@ -93,7 +106,7 @@ export const paletteStyles = css`
     color: var(--_series-1);
   }
   .pw-year-previous {
-    color: var(--_series-2);
+    color: var(--_series-1);
   }
   .pw-plot .pw-hatch-ground {
     fill: var(--_background);
@@ -115,8 +128,8 @@ export const paletteStyles = css`
     background: repeating-linear-gradient(
       -45deg,
       currentColor 0,
-      currentColor 2px,
-      var(--_background) 2px,
+      currentColor 1.25px,
+      var(--_background) 1.25px,
       var(--_background) 4.25px
     );
   }

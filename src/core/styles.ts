@@ -11,8 +11,9 @@ import { themeCss } from './theme.js';
 export const tokens = css`
   ${themeCss()}
   :host([presenting]) {
-    /* 14px chart text and 16px body text become 24.5px and 28px: at least 24px from the back of a room. */
+    /* Body text 16px becomes 28px, and chart text is set as large as the body text: at least 24px from the back of a room. */
     --_scale: 1.75;
+    --_chart-font-size: var(--pw-chart-font-size, var(--_font-size));
   }
 `;
 

@@ -107,3 +107,41 @@ export type ResolvedTheme = ReturnType<typeof resolveTheme>;
 
 /** The public custom properties, for checking what a user passes. */
 export const PUBLIC_TOKENS: readonly string[] = entries().flatMap(([, t]) => (t.public ? [t.public] : []));
+
+/**
+ * The chart style's numbers (docs/chart-style.md), in one place for the three
+ * figures and `render`: text sizes, ticks, grid, margins and the panels'
+ * proportions. Colours are the tokens above.
+ */
+export const CHART_STYLE = {
+  /** Chart text, in px: 14 on a page; presenting draws it as large as the body text (`--_scale`). */
+  fontSize: 14,
+  /** Presenting, when nothing is measured yet: 16 px body text at the presenting scale (1.75). */
+  presentingFontSize: 28,
+  /** Never smaller than this (px), even when a chart is fitted to a height. */
+  minFontSize: 12,
+  /** Presenting text never under this (px): it is read from the back of a room. */
+  minPresentingFontSize: 24,
+  /** At most this many value ticks on a y axis (Plot picks round numbers); no tick dashes. */
+  ticks: 3,
+  tickSize: 0,
+  /** Narrowest chart drawn (px): narrower, the page scrolls rather than the text shrinking. */
+  minWidth: 200,
+  /** A panel's plot area: its width times `aspect`, between `minPlotHeight` and `maxPlotHeight` (px at 14 px text). */
+  aspect: 0.2,
+  minPlotHeight: 160,
+  maxPlotHeight: 220,
+  /** Space above a panel's plot for its direct labels, and right of it, in ems of chart text. */
+  marginTopEm: 2,
+  marginRightEm: 1,
+  /** The previous period's hatching: the share of each stripe tile drawn (the rest is background), so it reads lighter. */
+  previousStripe: 0.3,
+} as const;
+
+/** A panel's plot-area height for its width and text size: consistent proportions, scaled with the text. */
+export function panelPlotHeight(width: number, fontSize: number = CHART_STYLE.fontSize): number {
+  const scale = fontSize / CHART_STYLE.fontSize;
+  const min = CHART_STYLE.minPlotHeight * scale;
+  const max = CHART_STYLE.maxPlotHeight * scale;
+  return Math.round(Math.min(max, Math.max(min, width * CHART_STYLE.aspect)));
+}

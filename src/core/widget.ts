@@ -62,7 +62,7 @@ let idCounter = 0;
  *
  * @cssproperty --pw-font-family - Font (default: inherited from the page).
  * @cssproperty --pw-font-size - Base font size (default 1rem).
- * @cssproperty --pw-chart-font-size - Chart text size (default 14px; keep >= 12px).
+ * @cssproperty --pw-chart-font-size - Chart text size (default 14px; keep >= 12px; presenting: as large as the body text).
  * @cssproperty --pw-text-color - Text colour (default #0b0c0c).
  * @cssproperty --pw-muted-color - Secondary text (default #505a5f).
  * @cssproperty --pw-background - Background (default #ffffff).

@@ -73,7 +73,8 @@ describe('training chart', () => {
           p.id,
         ).to.deep.equal(['y']);
         expect(svg.querySelectorAll('g[aria-label="y-axis tick label"]').length, `${p.id}: y axes`).to.equal(1);
-        expect(svg.querySelectorAll('g[aria-label="y-axis tick"]').length, `${p.id}: y tick sets`).to.equal(1);
+        // The chart style draws no tick dashes: the labels and the light gridlines are enough.
+        expect(svg.querySelectorAll('g[aria-label="y-axis tick"]').length, `${p.id}: tick dashes`).to.equal(0);
         // Every y tick label sits left of the plot area.
         const left = svg.getBoundingClientRect().left + p.options.marginLeft!;
         for (const t of svg.querySelectorAll('g[aria-label="y-axis tick label"] text')) {
@@ -89,14 +90,14 @@ describe('training chart', () => {
     const evaluation = panels[panel(panels, 'evaluation')]!;
     expect((evaluation.options.y as { domain: number[] }).domain).to.deep.equal([-100, 100]);
     const svg = draw(evaluation.options);
-    expect(texts(svg, 'g[aria-label="y-axis tick label"] text')).to.deep.equal(['−100', '−50', '0', '+50', '+100']);
+    expect(texts(svg, 'g[aria-label="y-axis tick label"] text')).to.deep.equal(['−100', '0', '+100']);
     expect(svg.querySelectorAll('g.pw-baseline line').length).to.equal(1);
     const ranges = [...svg.querySelectorAll('g.pw-series-1 rect[aria-label]')];
     expect(ranges.map((r) => r.getAttribute('aria-label'))).to.deep.equal([
       '2020-21: evaluation score +80 to +90 on a scale from −100 to +100',
       '2021-22: evaluation score +80 to +90 on a scale from −100 to +100',
     ]);
-    // A 10-point range is drawn tall enough to see (at least 6px on a 95px scale).
+    // A 10-point range is drawn tall enough to see (at least 6px on the 160px scale).
     for (const r of ranges) expect(r.getBoundingClientRect().height).to.be.at.least(6);
     expect(texts(svg, 'g.pw-labels text')).to.deep.equal(['+80 to +90']);
     expect(texts(svg, 'g.pw-symbols text')).to.deep.equal(['[x]', '[x]', '[x]']);

@@ -17,7 +17,7 @@
  * from the keyboard and is in the table.
  */
 import { maxOf } from '../core/extent.js';
-import { axisX, barY, dot, line, ruleY, text, type Markish, type PlotOptions } from '@observablehq/plot';
+import { axisX, barY, dot, line, ruleY, text, tickY, type Markish, type PlotOptions } from '@observablehq/plot';
 import { FOCUS_RING_CLASS } from '../core/chart-keyboard.js';
 import { CHAR_EM } from '../core/chart-size.js';
 import type { Dataset } from '../core/contract.js';
@@ -31,6 +31,7 @@ import {
 import { formatCount } from '../core/format.js';
 import { isNumber, isSymbol } from '../core/symbols.js';
 import { messages } from '../core/messages.js';
+import { CHART_STYLE, panelPlotHeight } from '../core/theme.js';
 import { trainingMessages } from './messages.js';
 import { panelIds, type Figure, type PanelId, type TrainingModel, type TrainingYear } from './model.js';
 
@@ -59,6 +60,12 @@ export interface Panel {
 export interface TrainingChartOptions {
   width?: number;
   fontSize?: number;
+  /**
+   * The height all the panels may take together, each with its title line
+   * (presenting, or `--pw-chart-max-height`): the plot areas shrink to fit it,
+   * never the text. Default: each panel's plot area is `panelPlotHeight`.
+   */
+  height?: number;
   /** Average character width in em, as measured (default CHAR_EM). */
   charEm?: number;
 }
@@ -219,7 +226,21 @@ const largest = (model: TrainingModel, key: 'attendees' | 'events') =>
     1,
   );
 
-function panelLayout(model: TrainingModel, width: number, fontSize: number, charEm: number): PanelLayout {
+/** The plot-area height: the chart style's proportions, or the share of a given height (never under 2.5 lines of text). */
+function plotHeightFor(count: number, width: number, fontSize: number, height: number | undefined, chrome: number) {
+  const natural = panelPlotHeight(width, fontSize);
+  if (!height || height <= 0) return natural;
+  // Each panel's title line above its SVG: about 1.4 lines of text and its margin.
+  // and, under the evaluation, its return rate (reserved once).
+  const perPanel = (height - fontSize * 3) / Math.max(1, count) - chrome - fontSize * 2.9;
+  return Math.round(Math.max(fontSize * 2.5, Math.min(natural, perPanel)));
+}
+
+function panelLayout(
+  model: TrainingModel,
+  options: Required<Omit<TrainingChartOptions, 'height'>> & TrainingChartOptions,
+): PanelLayout {
+  const { width, fontSize, charEm } = options;
   const domain = model.years.map((y) => y.label);
   // One left margin for every panel (so the years line up): room for the widest y tick label.
   const tickLabels = [
@@ -228,11 +249,14 @@ function panelLayout(model: TrainingModel, width: number, fontSize: number, char
     ...(model.has.evaluation ? ['\u2212100', '+100'] : []),
   ];
   const marginLeft = Math.ceil(maxOf(tickLabels.map((t) => textWidth(t, fontSize, charEm))) + fontSize * 0.9);
-  const marginRight = Math.round(fontSize);
+  const marginRight = Math.round(fontSize * CHART_STYLE.marginRightEm);
   const plotWidth = Math.max(1, width - marginLeft - marginRight);
   const axis = yearAxis(domain, plotWidth, fontSize, charEm);
   // Below the frame: the year labels, then (on the attendees panel) the numbered annotation markers.
   const labelsBottom = fontSize * (0.5 + 1.2 * axis.lines);
+  const marginTop = Math.round(fontSize * CHART_STYLE.marginTopEm);
+  const marginBottom = Math.round(labelsBottom + fontSize * 0.5);
+  const count = panelIds(model).length;
   return {
     width,
     fontSize,
@@ -243,9 +267,9 @@ function panelLayout(model: TrainingModel, width: number, fontSize: number, char
     axis,
     marginLeft,
     marginRight,
-    marginTop: Math.round(fontSize * 2),
-    marginBottom: Math.round(labelsBottom + fontSize * 0.5),
-    plotHeight: Math.round(fontSize * 6.8),
+    marginTop,
+    marginBottom,
+    plotHeight: plotHeightFor(count, width, fontSize, options.height, marginTop + marginBottom),
     labelsBottom,
     markerY: labelsBottom + fontSize * 0.95,
     markerR: fontSize * 0.75,
@@ -373,7 +397,13 @@ function symbolText(model: TrainingModel, l: PanelLayout, data: readonly GapDatu
 
 const gaps = (data: Datum[]) => data.filter((d) => d.y === null);
 const labelled = (data: Datum[]) => data.filter((d) => d.y !== null && d.latest);
-const yTicks = { grid: true, ticks: 4, label: null, tickFormat: ',~r' as const };
+const yTicks = {
+  grid: true,
+  ticks: CHART_STYLE.ticks,
+  tickSize: CHART_STYLE.tickSize,
+  label: null,
+  tickFormat: ',~r' as const,
+};
 
 /** A panel's text: its title, each year's label and keys text, and its accessible name. */
 function panelText(model: TrainingModel, id: PanelId, labels: readonly string[]) {
@@ -496,9 +526,23 @@ function evaluationPanel(model: TrainingModel, l: PanelLayout): Panel {
   }));
   const present = ranges.filter((r) => r.low !== null && r.high !== null);
   const latest = present.filter((r) => r.latest).map((r) => ({ ...r, y: r.high }));
-  // A range of 10 points is 5px on this scale: the bar reaches 2px past each end so that it
-  // (and a single score, low = high) stays visible.
+  // A range, not a dash: a narrow bar from the lowest to the highest score, capped at both ends.
+  // It reaches 2px past each end so that a single score (low = high) stays visible.
   const overhang = Math.max(2, Math.round(l.fontSize * 0.15));
+  const band = l.step * (1 - PADDING);
+  const barInset = Math.max(0, (band - Math.max(4, l.fontSize * 0.45)) / 2);
+  const capInset = Math.max(0, (band - l.fontSize * 1.6) / 2);
+  const cap = (y: 'low' | 'high') =>
+    tickY(present, {
+      x: 'x',
+      y,
+      insetLeft: capInset,
+      insetRight: capInset,
+      stroke: 'currentColor',
+      strokeWidth: 2.5,
+      className: 'pw-series-1',
+      ariaHidden: 'true',
+    });
   return {
     ...panelText(
       model,
@@ -510,7 +554,8 @@ function evaluationPanel(model: TrainingModel, l: PanelLayout): Panel {
       y: {
         grid: true,
         domain: [-100, 100],
-        ticks: [-100, -50, 0, 50, 100],
+        ticks: [-100, 0, 100],
+        tickSize: CHART_STYLE.tickSize,
         label: null,
         tickFormat: (d: number) => (d > 0 ? `+${d}` : d < 0 ? `\u2212${-d}` : '0'),
       },
@@ -524,11 +569,15 @@ function evaluationPanel(model: TrainingModel, l: PanelLayout): Panel {
           y2: 'high',
           insetTop: -overhang,
           insetBottom: -overhang,
+          insetLeft: barInset,
+          insetRight: barInset,
           fill: 'currentColor',
           className: 'pw-series-1',
           ariaLabel: 'label',
           title: 'label',
         }),
+        cap('low'),
+        cap('high'),
         latestText(l, latest, -l.fontSize * 0.9),
         symbolText(
           model,
@@ -548,8 +597,8 @@ const PANELS: Record<PanelId, (model: TrainingModel, l: PanelLayout) => Panel> =
 
 /** The chart's panels: attendees, events and, where the data has it, the evaluation. */
 export function trainingPanels(model: TrainingModel, options: TrainingChartOptions = {}): Panel[] {
-  const { width = 640, fontSize = 14, charEm = CHAR_EM } = options;
-  const l = panelLayout(model, width, fontSize, charEm);
+  const { width = 640, fontSize = CHART_STYLE.fontSize, charEm = CHAR_EM } = options;
+  const l = panelLayout(model, { ...options, width, fontSize, charEm });
   return panelIds(model).map((id) => PANELS[id](model, l));
 }
 
@@ -574,7 +623,12 @@ export function trainingChart(model: TrainingModel, caption: string, layout: Fig
   const tm = trainingMessages(layout.lang);
   const panels = model.empty
     ? []
-    : trainingPanels(model, { width: layout.width, fontSize: layout.fontSize, charEm: layout.charWidth });
+    : trainingPanels(model, {
+        width: layout.width,
+        fontSize: layout.fontSize,
+        charEm: layout.charWidth,
+        ...(layout.height ? { height: layout.height } : {}),
+      });
   return {
     label: tm.chartLabel(caption),
     panelWidth: layout.width,

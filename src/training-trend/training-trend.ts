@@ -8,14 +8,14 @@ import type { Lang, Messages } from '../core/messages.js';
 import { drawPlot, plotStyles } from '../core/plot.js';
 import { chrome, tokens } from '../core/styles.js';
 import { tableStyles } from '../core/table-styles.js';
+import { CHART_STYLE } from '../core/theme.js';
 import { define, PartnershipWidget } from '../core/widget.js';
 import { trainingChart, type TrainingChart } from './figure.js';
 import { trainingMessages } from './messages.js';
 import { buildTrainingModel, cellText, panelIds, type TrainingModel } from './model.js';
 
+/** Narrower than this, the page scrolls rather than the year labels crowding. */
 const MIN_WIDTH = 260;
-const MAX_WIDTH = 760;
-const MAX_WIDTH_PRESENTING = 1200;
 
 /**
  * @tag training-trend
@@ -35,6 +35,9 @@ const MAX_WIDTH_PRESENTING = 1200;
  * @csspart annotations - The list of annotations marked on the chart.
  * @csspart announcer - The polite live region that reads the year in hand.
  * @csspart summary - The plain-English summary (the panels' text alternative).
+ *
+ * @cssproperty --pw-chart-max-height - The height the panels may take together, in px (default: none; presenting: the
+ * height of a container that scrolls, as a slide's stage). The plot areas get shorter to fit it; the text never shrinks.
  *
  * @event {CustomEvent<{state: 'loaded' | 'empty'; view: 'table' | 'chart'; lang: 'en' | 'cy'; years: string[]; panels: ('attendees' | 'events' | 'evaluation')[]}>} widget-ready - Figures were rendered (not sent again for a stale refresh).
  */
@@ -91,7 +94,7 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
   @property({ type: Number, number: yearsSpec(12) }) years = 12;
 
   /** The host's width and the chart text's size, measured from a drawn panel. */
-  private readonly size = new ChartSize(this, '.chart-nav .pw-plot');
+  private readonly size = new ChartSize(this, '.chart-nav .pw-plot', '.chart-nav');
 
   /** The chart last drawn and its panels' SVGs (a cache: drawn again only when the model or layout changes). */
   private drawn?: { model: TrainingModel; key: string; chart: TrainingChart; svgs: Element[] };
@@ -201,20 +204,25 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
     </div>`;
   }
 
-  /** What the chart is drawn for: the host's width (within limits), the chart text's size and its characters' width. */
+  /**
+   * What the chart is drawn for: the host's whole width (the measure its table
+   * spans too), the height it is given (if any), the chart text's size and its
+   * characters' width.
+   */
   private layout(): FigureLayout {
-    const limit = this.presenting ? MAX_WIDTH_PRESENTING : MAX_WIDTH;
+    const height = this.size.height;
     return {
       lang: this.widgetLang,
-      width: Math.max(MIN_WIDTH, Math.min(limit, this.size.currentWidth() || this.staticWidth || 640)),
-      fontSize: this.size.fontSize || (this.presenting ? 22 : 14),
+      width: Math.max(MIN_WIDTH, this.size.currentWidth() || this.staticWidth || 640),
+      fontSize: this.size.fontSize || (this.presenting ? CHART_STYLE.presentingFontSize : CHART_STYLE.fontSize),
       charWidth: this.size.charEm || CHAR_EM,
+      ...(height ? { height } : {}),
     };
   }
 
   /** The chart for a model at a layout, drawn once and kept while neither changes. */
   private chartFor(model: TrainingModel, caption: string, layout: FigureLayout) {
-    const key = `${layout.width}|${layout.fontSize}|${layout.charWidth}|${layout.lang}|${caption}`;
+    const key = `${layout.width}|${layout.fontSize}|${layout.charWidth}|${layout.height}|${layout.lang}|${caption}`;
     if (this.drawn?.model === model && this.drawn.key === key) return this.drawn;
     const chart = trainingChart(model, caption, layout);
     // Named under its caption by its own figures; the summary under the panels is read once, after them.
