@@ -156,8 +156,13 @@ function checkMeasures(dataset: Dataset): void {
 /** The years shown: the latest `years` (default 12) up to the last year with a figure. */
 function yearSpan(starts: readonly number[], options: TrainingOptions): { first: number; last: number } {
   const last = maxOf(starts);
-  // A `years` that is not a number (years="all") keeps the default rather than showing nothing.
-  const span = Number.isFinite(options.years) ? Math.max(1, Math.floor(options.years!)) : 12;
+  // `years="all"` is Infinity: every year in the data. Anything else that is not a number keeps the default.
+  const span =
+    options.years === Infinity
+      ? Infinity
+      : Number.isFinite(options.years)
+        ? Math.max(1, Math.floor(options.years!))
+        : 12;
   return { first: Math.max(minOf(starts), last - span + 1), last };
 }
 

@@ -25,7 +25,7 @@ const MAX_WIDTH_PRESENTING = 1200;
  * has it, annotations on years, and a table with the change on the previous year.
  *
  * @attr src - URL of a JSON envelope or tidy CSV file.
- * @attr years - Show at most the latest N years (default 12).
+ * @attr years - Show at most the latest N years (default 12), or `all`: every year in the data.
  *
  * @csspart base - The whole figure.
  * @csspart header - Heading and period line.
@@ -129,7 +129,7 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
     `,
   ];
 
-  /** Show at most the latest N years. */
+  /** Show at most the latest N years; `all` (Infinity) for every year in the data. */
   @property({ type: Number, number: yearsSpec(12) }) years = 12;
 
   /** The host's width and the chart text's size, measured from a drawn panel. */
