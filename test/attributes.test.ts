@@ -89,7 +89,7 @@ describe('numeric attributes', function () {
 
   it('years and year-start-month: junk keeps the defaults, with a warning', async () => {
     const { result, warned } = await warnings(async () => [
-      await widget('training-trend', { years: 'all', src: '/data/llr-training.json' }),
+      await widget('training-trend', { years: 'every', src: '/data/llr-training.json' }),
       await widget('kpi-quarter-table', {
         years: '',
         'year-start-month': '13',

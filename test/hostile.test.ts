@@ -444,7 +444,7 @@ describe('bidirectional controls cannot turn the widget’s own words around', (
   it('a measure label ending in U+202E (KPI table): the summary keeps "up" and the years in order', async () => {
     const { el } = await show('kpi-quarter-table', kpi('Contacts\u202E'));
     const summary = el.shadowRoot!.querySelector<HTMLElement>('[part="summary"]')!.innerText;
-    expect(summary).to.match(/^In 2024-25: Contacts 620, up 34\.8% on 2023-24\./);
+    expect(summary).to.match(/^Contacts rose to 620 in 2024-25, up 34\.8% on 2023-24\./);
     expect(CONTROLS.test(el.shadowRoot!.textContent!)).to.equal(false);
   });
 

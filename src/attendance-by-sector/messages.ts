@@ -31,8 +31,6 @@ export interface AttendanceMessages {
   sectorPosition: (n: number, count: number) => string;
   /** "down 24 (6.5%)". */
   changeWithPercent: (change: string, percent: string) => string;
-  summaryTotal: (measure: string, year: string, total: string) => string;
-  summaryTotalChange: (change: string, previousYear: string, previousTotal: string) => string;
   /** When the total is a symbol (it would include a suppressed figure). */
   summaryTotalSymbol: (measure: string, year: string, symbol: string, meaning: string) => string;
   /** "Schools and education (up 13, to 71)". */
@@ -90,8 +88,6 @@ const en: AttendanceMessages = {
   chartImage: (measure) => `Bar chart: ${lowerFirst(measure)} by sector`,
   sectorPosition: (n, count) => `sector ${n} of ${count}`,
   changeWithPercent: (change, percent) => `${change} (${percent})`,
-  summaryTotal: (measure, year, total) => `${measure} in ${year}: ${total} in total`,
-  summaryTotalChange: (change, previousYear, previousTotal) => `, ${change} on ${previousYear} (${previousTotal})`,
   summaryTotalSymbol: (measure, year, symbol, meaning) =>
     `${measure} in ${year}: no total is shown, because it would include a figure marked ${symbol} (${meaning}).`,
   summaryChangeItem: (sector, change, value) => `${sector} (${change}, to ${value})`,
@@ -140,8 +136,6 @@ const cy: AttendanceMessages = {
   chartImage: (measure) => `Siart bar: ${measure} fesul sector`,
   sectorPosition: (n, count) => `sector ${n} o ${count}`,
   changeWithPercent: (change, percent) => `${change} (${percent})`,
-  summaryTotal: (measure, year, total) => `${measure} yn ${year}: cyfanswm o ${total}`,
-  summaryTotalChange: (change, previousYear, previousTotal) => `, ${change} ers ${previousYear} (${previousTotal})`,
   summaryTotalSymbol: (measure, year, symbol, meaning) =>
     `${measure} yn ${year}: ni ddangosir cyfanswm, gan y byddai’n cynnwys ffigur â’r nod ${symbol} (${meaning}).`,
   summaryChangeItem: (sector, change, value) => `${sector} (${change}, i ${value})`,

@@ -115,7 +115,8 @@ describe('attendance model: the Norfolk LSCG sample', () => {
   it('writes a summary: the total and its change, the largest rise and fall, sectors with no attendance', async () => {
     const model = await norfolk();
     expect(model.summary).to.deep.equal([
-      'Attendances in 2024-25: 348 in total, down 24 (6.5%) on 2023-24 (372).',
+      // 372 in 2023-24, 348 in 2024-25: 24 fewer, 6.5% of 372; more attendance is better.
+      'Attendances fell to 348 in 2024-25, down 24 (6.5%) on 2023-24. That is a deterioration.',
       'The largest rise was from Schools and education (up 13, to 71).',
       'The largest fall was from Police (down 12, to 19).',
       'No attendance recorded from Probation in 2024-25.',
@@ -168,14 +169,16 @@ describe('attendance model: the Norfolk LSCG sample', () => {
     expect(model.years.map((y) => y.key)).to.deep.equal(['2023-24']);
     expect(model.bars.every((b) => b.role === 'latest')).to.equal(true);
     expect(model.changeLabel).to.equal(undefined);
-    expect(model.summary[0]).to.equal('Attendances in 2023-24: 372 in total.');
+    expect(model.summary[0]).to.equal('In 2023-24, attendances stood at 372.');
     expect(model.sectors[0]!.sector).to.equal("Children's Services");
   });
 
   it('writes in Welsh', async () => {
     const model = await norfolk({}, 'cy');
     expect(model.period).to.equal('2024-25 o’i gymharu â 2023-24, fesul sector');
-    expect(model.summary[0]).to.equal('Attendances yn 2024-25: cyfanswm o 348, i lawr 24 (6.5%) ers 2023-24 (372).');
+    expect(model.summary[0]).to.equal(
+      'Gostyngodd Attendances i 348 yn 2024-25, i lawr 24 (6.5%) ers 2023-24. Mae hynny’n ddirywiad.',
+    );
     expect(model.summary[3]).to.equal('Ni chofnodwyd presenoldeb gan Probation yn 2024-25.');
     expect(model.formats!.groups[0]!.rows.map((r) => r.label)).to.deep.equal([
       'Ar-lein',

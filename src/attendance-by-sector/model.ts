@@ -33,6 +33,7 @@ import {
   type SymbolCode,
   type Value,
 } from '../core/symbols.js';
+import { describeTrend, measureName } from '../core/trend.js';
 import type { FigureModel } from '../core/widget.js';
 import { attendanceMessages, catalogueLang, type AttendanceMessages } from './messages.js';
 
@@ -614,17 +615,25 @@ function barsOf(ctx: Context, sectors: readonly SectorRow[]): Bar[] {
   );
 }
 
-/** The summary's first sentence: the latest total, and its change on the previous year. */
+/**
+ * The summary's first sentence: the latest total as a trend over the years
+ * shown ("Attendances fell to 348 in 2024-25, down 24 (6.5%) on 2023-24."),
+ * judged by the measure's polarity.
+ */
 function totalSentence(ctx: Context, total: SectorRow): string {
-  const { a, m, main, previous } = ctx;
+  const { a, m, main } = ctx;
   const latestKey = ctx.years[0]!.label;
   const latest = total.cells[0]!;
   if (isSymbol(latest.value)) {
     return a.summaryTotalSymbol(main.label, latestKey, latest.text, m.symbols[latest.value.symbol]);
   }
   const change = total.change && total.change.direction !== 'none' ? total.change : undefined;
-  const onPrevious = change && previous ? a.summaryTotalChange(change.text, previous.label, total.cells[1]!.text) : '';
-  return `${a.summaryTotal(main.label, latestKey, latest.text)}${onPrevious}.`;
+  // The years are newest first; a trend reads oldest first.
+  const points = ctx.years
+    .map((y, i) => ({ label: y.label, value: total.cells[i]!.value, text: total.cells[i]!.text }))
+    .reverse();
+  const options = { kind: 'count' as const, polarity: main.polarity, ...(change ? { changeText: change.text } : {}) };
+  return describeTrend(measureName(main.label, 'count', ctx.lang), points, options, m, ctx.lang)!.text;
 }
 
 /** The largest rise and fall on the previous year (or that every sector was the same). */

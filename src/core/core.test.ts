@@ -272,6 +272,17 @@ describe('number and boolean properties', () => {
     expect(value('1000', yearsSpec(12))).to.equal(100);
   });
 
+  it('reads years="all" (any case) as every year, and no other word', () => {
+    expect(coerceNumber('all', yearsSpec(5))).to.deep.equal({ value: Infinity });
+    expect(coerceNumber(' ALL ', yearsSpec(5))).to.deep.equal({ value: Infinity });
+    expect(coerceNumber(Infinity, yearsSpec(5))).to.deep.equal({ value: Infinity });
+    for (const junk of ['every', 'constructor', 'Infinity']) {
+      expect(coerceNumber(junk, yearsSpec(5)).value, junk).to.equal(5);
+      expect(coerceNumber(junk, yearsSpec(5)).problem, junk).to.contain('(or "all")');
+    }
+    expect(coerceNumber('all', NUMBER_SPECS.timeout).value).to.equal(15);
+  });
+
   it('reads booleans as the HTML attribute does', () => {
     expect(['', 'false', 'presenting', true, 1].map(coerceBoolean)).to.deep.equal([true, true, true, true, true]);
     expect([null, undefined, false, 0].map(coerceBoolean)).to.deep.equal([false, false, false, false]);

@@ -37,6 +37,8 @@ export interface NumberSpec {
   readonly also?: readonly number[];
   /** What the number means, for the warning ("seconds", "years"). */
   readonly unit?: string;
+  /** Words accepted for a number, any case: `years="all"` is `Infinity`. */
+  readonly words?: Readonly<Record<string, number>>;
 }
 
 /** The ranges of the widgets' numeric attributes (shared by every element that has them). */
@@ -51,9 +53,12 @@ export const NUMBER_SPECS = {
   yearStartMonth: { default: undefined, min: 1, max: 12, integer: true, above: 'default' },
 } satisfies Record<string, NumberSpec>;
 
-/** How many years to show: whole, 1 to 100; 0, negative or not a number → the element's default; above 100 → 100. */
+/**
+ * How many years to show: whole, 1 to 100, or `all` (every year in the data,
+ * `Infinity`); 0, negative or not a number → the element's default; above 100 → 100.
+ */
 export function yearsSpec(defaultYears: number): NumberSpec {
-  return { default: defaultYears, min: 1, max: 100, integer: true };
+  return { default: defaultYears, min: 1, max: 100, integer: true, words: { all: Infinity } };
 }
 
 /** A whole or decimal number, optionally signed, with an exponent: not hex, not "15s", not "". */
@@ -67,13 +72,19 @@ export interface Coerced<T> {
 
 function describeRange(spec: NumberSpec): string {
   const range = `${spec.integer ? 'a whole number' : 'a number'} from ${spec.min} to ${spec.max}`;
-  const also = spec.also?.length ? ` (or ${spec.also.join(', ')})` : '';
+  const alsoValues = [...(spec.also ?? []), ...Object.keys(spec.words ?? {}).map((w) => `"${w}"`)];
+  const also = alsoValues.length ? ` (or ${alsoValues.join(', ')})` : '';
   return `${range}${also}${spec.unit ? `, in ${spec.unit}` : ''}`;
 }
 
 /** A value given to a numeric attribute or property → the number used, and why if it differs. */
 export function coerceNumber(given: unknown, spec: NumberSpec): Coerced<number | undefined> {
   if (given === null || given === undefined) return { value: spec.default };
+  const key = typeof given === 'string' ? given.trim().toLowerCase() : undefined;
+  const word = key !== undefined && spec.words && Object.hasOwn(spec.words, key) ? spec.words[key] : undefined;
+  if (word !== undefined) return { value: word };
+  // The word's number, set as the property (`el.years = Infinity`), is taken as the word is.
+  if (typeof given === 'number' && Object.values(spec.words ?? {}).includes(given)) return { value: given };
   let n: number;
   if (typeof given === 'number') n = given;
   else if (typeof given === 'string' && DECIMAL.test(given.trim())) n = Number(given.trim());

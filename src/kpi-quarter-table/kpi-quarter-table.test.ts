@@ -487,12 +487,49 @@ describe('<kpi-quarter-table> a year under way', () => {
       [...root.querySelectorAll('tbody td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim()),
     ).to.deep.equal(['1,050', '1,000', '1,050', '▲up 5.0%']);
     expect(root.querySelector('.summary')!.textContent).to.contain(
-      'In 2025-26, year to date (Q1): Contacts 1,050, up 5.0% on Q1 of 2024-25.',
+      'Contacts rose to 1,050 in Q1 of 2025-26, up 5.0% on Q1 of 2024-25.',
     );
     expect(root.textContent).not.to.contain('[x]');
     await expect(el).to.be.accessible();
     el.view = 'chart';
     await elementUpdated(el);
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<kpi-quarter-table> years="all"', () => {
+  it('draws every year in the chart, and opens the table at the latest years with the rest a scroll away', async () => {
+    const el = document.createElement('kpi-quarter-table') as KpiQuarterTable;
+    el.setAttribute('years', 'all');
+    el.style.width = '480px';
+    el.src = '/data/trafford-referrals-annual.json';
+    const outcome = settle(el);
+    await fixture(html`<div>${el}</div>`);
+    expect((await outcome).type).to.equal('ready');
+    expect(el.years).to.equal(Infinity);
+    const root = el.shadowRoot!;
+    // The file has thirteen years, 2012-13 to 2024-25: every one is a column, oldest on the left.
+    const years = [...root.querySelectorAll('thead th')]
+      .map((th) => th.textContent!.trim())
+      .filter((t) => /^\d{4}-\d{2}$/.test(t));
+    expect(years).to.have.length(13);
+    expect([years[0], years.at(-1)]).to.deep.equal(['2012-13', '2024-25']);
+    const scroller = root.querySelector<HTMLElement>('.scroll[data-years]')!;
+    await waitUntil(() => scroller.scrollLeft > 0, 'the table opens scrolled to the latest years');
+    const box = scroller.getBoundingClientRect();
+    const latest = [...root.querySelectorAll('thead th')].at(-2)!.getBoundingClientRect();
+    const earliest = [...root.querySelectorAll('thead th')][1]!.getBoundingClientRect();
+    expect(latest.right).to.be.at.most(box.right + 1);
+    expect(earliest.right, 'the earliest years are a scroll away').to.be.at.most(box.left);
+    // (The table view of this file fails axe's skip-link rule at this width with the default five years
+    // as well: the footnote links; left to the table's own work.)
+    el.view = 'chart';
+    await elementUpdated(el);
+    await waitUntil(() => root.querySelector('.charts svg'), 'the chart is drawn');
+    const described = [...root.querySelectorAll('.charts [aria-label]')]
+      .map((e) => e.getAttribute('aria-label'))
+      .join(' ');
+    for (const year of ['2012-13', '2018-19', '2024-25']) expect(described).to.contain(`${year}: `);
     await expect(el).to.be.accessible();
   });
 });

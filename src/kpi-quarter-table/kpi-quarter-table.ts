@@ -25,7 +25,8 @@ const PRINT_WIDTH = 640;
  *
  * @attr src - URL of a JSON envelope or tidy CSV file.
  * @attr year - Reporting year to show, e.g. `2021-22` (default: the latest).
- * @attr years - Number of years shown for annual data (default 5).
+ * @attr years - Number of years shown for annual data (default 5), or `all`: every year in the data. The chart
+ * draws them all; the table opens scrolled to the latest years, the earlier ones a scroll away to the left.
  *
  * @csspart chart-view - The charts' wrapper.
  * @csspart table - The `<table>`.
@@ -41,10 +42,12 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
   /** Reporting year to show (`2021-22`); default the latest in the data. */
   @property() year?: string;
 
-  /** How many years to show when the data is annual. */
+  /** How many years to show when the data is annual; `all` (Infinity) for every year in the data. */
   @property({ type: Number, number: yearsSpec(5) }) years = 5;
 
   private charts = new WeakMap<KpiModel, Map<string, Element>>();
+  /** The years each table scroller was last brought to the latest of (so a reader's own scrolling is kept). */
+  private scrolledTo = new WeakMap<Element, string>();
   private readonly size = new ChartSize(this, '.charts .pw-plot');
 
   /** The widget's own strings, in the element's language. */
@@ -62,6 +65,21 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
       charts.style.setProperty('grid-template-columns', `repeat(${charts.dataset.columns}, minmax(0, 1fr))`);
       charts.style.setProperty('column-gap', `${charts.dataset.gap}px`);
     }
+    this.showLatestYears();
+  }
+
+  /**
+   * Annual data wider than the table's box (`years="all"`): the table opens at
+   * its right end, so the latest years are in view and the earlier ones a
+   * scroll away; done once for each set of years, once the table is shown.
+   */
+  private showLatestYears(): void {
+    const scroller = this.renderRoot.querySelector<HTMLElement>('.scroll[data-years]');
+    if (!scroller || scroller.clientWidth === 0) return;
+    const years = scroller.dataset.years!;
+    if (this.scrolledTo.get(scroller) === years) return;
+    this.scrolledTo.set(scroller, years);
+    scroller.scrollLeft = scroller.scrollWidth;
   }
 
   protected override defaultTitle(): string {
@@ -147,7 +165,14 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
       else groups.push({ ...(row.measure.group ? { name: row.measure.group } : {}), rows: [row] });
     }
     const width = model.columns.length + 1 + (model.changeLabel ? 1 : 0);
-    return html`<div class="scroll" tabindex="0" role="region" aria-label=${m.scrollRegion(caption)}>
+    const years = model.mode === 'annual' ? model.columns.map((c) => c.key).join(' ') : nothing;
+    return html`<div
+        class="scroll"
+        tabindex="0"
+        role="region"
+        aria-label=${m.scrollRegion(caption)}
+        data-years=${years}
+      >
         <table class="data-table" part="table">
           <caption class="visually-hidden">
             ${caption}

@@ -34,8 +34,16 @@ export interface KpiMessages {
   yearTotal: string;
   previousYear: string;
   chartPoint: (column: string, value: string) => string;
-  summaryIntro: (period: string) => string;
-  summaryMeasure: (label: string, value: string) => string;
+  /** "In 2021-22: " opening the list of figures, or "Also in 2021-22: " after a lead sentence. */
+  summaryIntro: (period: string, also: boolean) => string;
+  /** One figure in the list: "the contact NFA rate 18.8%" (the name has no unit symbol; see `measureName`). */
+  summaryMeasure: (name: string, value: string) => string;
+  /** One headline count: "16,424 contacts". */
+  summaryCount: (name: string, value: string) => string;
+  /** "In 2021-22 there were 16,424 contacts, 2,295 referrals [p] and 488 CPP." */
+  summaryHeadline: (period: string, counts: string) => string;
+  /** "The re-referral rate is below the neighbours’ median (22.0%)." */
+  summaryPosition: (name: string, position: string) => string;
   summaryChange: (change: string, previous: string) => string;
   summaryHighest: (label: string, quarter: string, value: string) => string;
   qualityTotal: (label: string, year: string, stated: string, sum: string) => string;
@@ -63,8 +71,11 @@ const en: KpiMessages = {
   yearTotal: 'year total',
   previousYear: 'previous year',
   chartPoint: (column, value) => `${column}: ${value}`,
-  summaryIntro: (period) => `In ${period}: `,
-  summaryMeasure: (label, value) => `${label} ${value}`,
+  summaryIntro: (period, also) => `${also ? 'Also in' : 'In'} ${period}: `,
+  summaryMeasure: (name, value) => `${name} ${value}`,
+  summaryCount: (name, value) => `${value} ${name}`,
+  summaryHeadline: (period, counts) => `In ${period} there were ${counts}.`,
+  summaryPosition: (name, position) => `${name.charAt(0).toUpperCase()}${name.slice(1)} is ${position}.`,
   summaryChange: (change, previous) => `, ${change} on ${previous}`,
   summaryHighest: (label, quarter, value) => `${label} were highest in ${quarter}, at ${value}.`,
   qualityTotal: (label, year, stated, sum) =>
@@ -95,8 +106,11 @@ const cy: KpiMessages = {
   yearTotal: 'cyfanswm y flwyddyn',
   previousYear: 'y flwyddyn flaenorol',
   chartPoint: (column, value) => `${column}: ${value}`,
-  summaryIntro: (period) => `Yn ${period}: `,
-  summaryMeasure: (label, value) => `${label} ${value}`,
+  summaryIntro: (period, also) => `${also ? 'Hefyd yn' : 'Yn'} ${period}: `,
+  summaryMeasure: (name, value) => `${name} ${value}`,
+  summaryCount: (name, value) => `${value} ${name}`,
+  summaryHeadline: (period, counts) => `Yn ${period} roedd ${counts}.`,
+  summaryPosition: (name, position) => `Mae ${name} ${position}.`,
   summaryChange: (change, previous) => `, ${change} ers ${previous}`,
   summaryHighest: (label, quarter, value) => `Roedd ${label} ar eu huchaf yn ${quarter}, sef ${value}.`,
   qualityTotal: (label, year, stated, sum) =>

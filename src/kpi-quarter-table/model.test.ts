@@ -95,8 +95,20 @@ describe('kpi model: the Leicester 2021-22 tables', () => {
       [4, 'Re-referrals'],
       [5, 'CPP'],
     ]);
-    expect(model.summary.join(' ')).to.contain('In 2021-22: Contacts 16,424; Contact NFA 3,095; Contact NFA % 18.8%;');
-    expect(model.summary.join(' ')).to.contain('Contacts were highest in Q1 (Apr to Jun), at 4,369.');
+    // Reviewed against data/leicester-kpis-2021-22.json: the quarters add up to 16,424 contacts, 3,095 NFA,
+    // 2,295 referrals [p] (618 + 567 + 554 + 556), 365 re-referrals, 488 CPP, 85 and 34 repeat plans;
+    // 3,095 / 16,424 = 18.8%, 365 / 2,295 = 15.9%, 85 / 488 = 17.4%, 34 / 488 = 7.0%. One year: no change to lead with,
+    // so the year's headline counts (the first of each group) come first, and no label is followed by its unit.
+    expect(model.summary).to.deep.equal([
+      'In 2021-22 there were 16,424 contacts, 2,295 [p] referrals and 488 CPP.',
+      'Also in 2021-22: contact NFA 3,095; the contact NFA rate 18.8%; re-referrals 365; ' +
+        'the re-referral rate 15.9% [p]; repeat CPP (ever) 85; the repeat CPP (ever) rate 17.4%; ' +
+        'repeat CPP (1 yr) 34; the repeat CPP (1 yr) rate 7.0%.',
+      'Contacts were highest in Q1 (Apr to Jun), at 4,369.',
+    ]);
+    expect(model.summary.join(' ')).not.to.match(/% \d/);
+    const welsh = buildKpiModel(await dataset('leicester-kpis-2021-22.json'), cy, 'cy');
+    expect(welsh.summary[0]).to.equal('Yn 2021-22 roedd 16,424 Contacts, 2,295 [p] Referrals a 488 CPP.');
     expect(model.csv[1]).to.deep.equal(['Contacts', '4369', '3657', '4115', '4283', '16424']);
     expect(model.csv[3]).to.deep.equal(['Contact NFA %', '16.3', '19.0', '18.4', '21.7', '18.8']);
   });
@@ -204,9 +216,12 @@ describe('kpi model: comparators prepared from DfE files', () => {
     expect(referrals.comparisons!.map((c) => c.text)).to.deep.equal(['632,830', '86,120', '5,283']);
     expect(referrals.position, 'counts are not ranked against areas of other sizes').to.equal(undefined);
     expect(model.positionLabel).to.equal('Position against the neighbours’ median');
-    expect(model.summary.join(' ')).to.contain(
-      'Re-referrals (%) 18.0%, down 2.4 percentage points on 2023-24, below the neighbours’ median (22.0%)',
-    );
+    // The rate moved most (2.4 points on 20.4%, against 0.5% fewer referrals), so it leads.
+    expect(model.summary.slice(0, 2)).to.deep.equal([
+      'The re-referrals rate fell to 18.0% in 2024-25, down 2.4 percentage points on 2023-24, ' +
+        'the lowest since 2020-21. That is an improvement.',
+      'The re-referrals rate is below the neighbours’ median (22.0%).',
+    ]);
     expect(model.csv[0]!.slice(-4)).to.deep.equal([
       'England (2024-25)',
       'North West (2024-25)',
@@ -242,7 +257,7 @@ describe('kpi model: provisional and final figures', () => {
     // Not a data-quality problem: the two figures differ in status, and the note says so.
     expect(model.quality.map((q) => q(en)).join(' ')).not.to.contain('Referrals');
     expect(model.statuses).to.deep.equal(['provisional']);
-    expect(model.summary[0]).to.contain('Referrals 2,295 [p]');
+    expect(model.summary[0]).to.contain('2,295 [p] referrals');
     const referrals = model.csv.find((r) => r[0] === 'Referrals')!;
     expect(referrals.slice(1)).to.deep.equal(['618 [p]', '567 [p]', '554 [p]', '556 [p]', '2295 [p]']);
     expect(buildKpiModel(data, cy, 'cy').others!.map((n) => n(cy))[0]).to.contain('9 yn llai');
@@ -350,9 +365,11 @@ describe('kpi model: a year under way', () => {
     expect(model.changeLabel).to.equal('Change on Q1 of 2024-25');
     expect(model.rows.find((r) => r.measure.id === 'contacts')!.change!.text).to.equal('up 5.0%');
     expect(model.rows.find((r) => r.measure.id === 'nfa_rate')!.change!.text).to.equal('up 2.0 percentage points');
+    // NFA rose most (126 on 100, against 1,050 contacts on 1,000): it leads, the rest follow.
     expect(model.summary).to.deep.equal([
-      'In 2025-26, year to date (Q1): Contacts 1,050, up 5.0% on Q1 of 2024-25; Contact NFA 126, up 26.0% on ' +
-        'Q1 of 2024-25; Contact NFA % 12.0%, up 2.0 percentage points on Q1 of 2024-25.',
+      'Contact NFA rose to 126 in Q1 of 2025-26, up 26.0% on Q1 of 2024-25.',
+      'Also in 2025-26, year to date (Q1): contacts 1,050, up 5.0% on Q1 of 2024-25; ' +
+        'the contact NFA rate 12.0%, up 2.0 percentage points on Q1 of 2024-25.',
     ]);
     expect(JSON.stringify(model.csv)).not.to.contain('[x]');
     expect(model.csv[0]).to.deep.equal([
@@ -377,7 +394,7 @@ describe('kpi model: a year under way', () => {
     ]);
     expect(texts(model, 'contacts')).to.deep.equal(['1,050', '950', '2,000']);
     expect(model.changeLabel).to.equal(undefined);
-    expect(model.summary[0]).to.equal('In 2025-26, year to date (Q1 to Q2): Contacts 2,000.');
+    expect(model.summary[0]).to.equal('In 2025-26, year to date (Q1 to Q2) there were 2,000 contacts.');
     expect(buildKpiModel(data, cy, 'cy').columns[2]!.note).to.equal('y flwyddyn hyd yma (Ch1 i Ch2)');
   });
 

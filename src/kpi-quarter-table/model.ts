@@ -15,7 +15,8 @@ import { changeOn, type Change } from '../core/change.js';
 import { csvFigure } from '../core/csv.js';
 import type { FigureModel } from '../core/widget.js';
 import { formatCount, formatDecimal, formatValue, type ValueKind } from '../core/format.js';
-import type { Lang, Messages } from '../core/messages.js';
+import { joinList, type Lang, type Messages } from '../core/messages.js';
+import { describeTrend, measureName, type TrendPoint } from '../core/trend.js';
 import {
   isPeriod,
   makePeriod,
@@ -594,10 +595,60 @@ function changeWords(
   return { previousWords, changeLabel };
 }
 
-/** The summary: every figure of the latest column, the change, and the peak quarter of the first count. */
+/**
+ * The points of a measure's trend: every year in the data up to the one shown
+ * (annual data; a year without a figure is `[x]`, so the sentence says so), or
+ * the previous year's total and this year's (quarterly data).
+ */
+function trendPoints(
+  ctx: RowContext,
+  shape: ReturnType<typeof dataShape>,
+  row: KpiRow,
+  labels: { readonly current: string; readonly previous?: string },
+): TrendPoint[] {
+  const specs = ctx.columns.specs;
+  const shown = specs.map((spec, i) => ({ spec, cell: row.cells[i]! }));
+  if (ctx.quarterly) {
+    const total = shown.find((s) => s.spec.column.kind === 'total');
+    const previous = shown.find((s) => s.spec.column.kind === 'previous');
+    if (!total) return [];
+    const current = { label: labels.current, value: total.cell.value, text: total.cell.text };
+    return previous && labels.previous ? [{ label: labels.previous, value: previous.cell.value }, current] : [current];
+  }
+  const first = specs[0]?.period.startYear ?? 0;
+  const label = (y: number) => periodLabel(makePeriod(y), ctx.dataset.yearStartMonth, ctx.dataset.periodLabels);
+  const earlier = shape.years
+    .filter((y) => y < first)
+    .map((y) => ({ label: label(y), value: valueIn(ctx.index, row.measure, makePeriod(y)) }));
+  // Years before the measure's first figure are not part of its series; a gap after it is "not available".
+  const from = earlier.findIndex((p) => p.value !== undefined);
+  const before = from < 0 ? [] : earlier.slice(from).map((p) => ({ ...p, value: p.value ?? MISSING }));
+  return [
+    ...before,
+    ...shown.map(({ spec, cell }) => ({ label: spec.column.label, value: cell.value, text: cell.text })),
+  ];
+}
+
+/** How much a row changed on the year before, as a share of the year before (0 when it cannot be said). */
+function changeSize(points: readonly TrendPoint[]): number {
+  const [a, b] = [points.at(-2)?.value, points.at(-1)?.value];
+  if (!isNumber(a) || !isNumber(b) || a === 0) return 0;
+  return Math.abs(b / a - 1);
+}
+
+/**
+ * The summary. It opens with the measure that changed most on the year before,
+ * as a trend over all the years there are ("Referrals rose in each of the last
+ * three years…"); with no change to tell, with the headline counts of the
+ * year (the first count of each group). Then the rest, each measure named
+ * without its unit symbol, and the peak quarter of the first count.
+ */
 function kpiSummary(
   model: Pick<KpiModel, 'mode' | 'year' | 'columns' | 'chartColumns' | 'rows' | 'yearToDate' | 'changeLabel'>,
   previous: string | undefined,
+  points: readonly (readonly TrendPoint[])[],
+  m: Messages,
+  lang: Lang,
   k: KpiMessages,
 ): string[] {
   const { columns, rows, year } = model;
@@ -605,16 +656,55 @@ function kpiSummary(
   const mainIndex = quarterly ? columns.findIndex((c) => c.kind === 'total') : columns.length - 1;
   const main = columns[mainIndex];
   const mainLabel = model.yearToDate && main ? `${year}, ${main.note}` : (main?.label ?? year);
+  const names = rows.map((row) => measureName(row.measure.label, row.kind, lang));
   const summary: string[] = [];
-  const clauses = rows.map((row) => {
-    const change = row.change && row.change.direction !== 'none' && model.changeLabel ? row.change : undefined;
-    return (
-      k.summaryMeasure(row.measure.label, row.cells[mainIndex]!.text) +
-      (change && previous ? k.summaryChange(change.text, previous) : '') +
-      (row.position ? `, ${row.position.text}` : '')
-    );
-  });
-  if (clauses.length) summary.push(`${k.summaryIntro(mainLabel)}${clauses.join('; ')}.`);
+  const said = new Set<number>();
+  // The lead: the largest change on the year before, as a share of it.
+  const sizes = points.map((p) => (model.changeLabel ? changeSize(p) : 0));
+  const lead = sizes.reduce((best, size, i) => (size > (sizes[best] ?? 0) ? i : best), -1);
+  const trend =
+    lead >= 0
+      ? describeTrend(
+          names[lead]!,
+          points[lead]!,
+          { kind: rows[lead]!.kind, decimals: rows[lead]!.measure.decimals, polarity: rows[lead]!.measure.polarity },
+          m,
+          lang,
+        )
+      : undefined;
+  if (trend && lead >= 0) {
+    said.add(lead);
+    summary.push(trend.text);
+    const position = rows[lead]!.position;
+    if (position) summary.push(k.summaryPosition(names[lead]!, position.text));
+  } else {
+    // No change to tell: the year's headline counts, one per group of measures.
+    const groups = new Set<string>();
+    const headline: number[] = [];
+    rows.forEach((row, i) => {
+      const group = row.measure.group ?? '';
+      if (row.kind !== 'count' || groups.has(group)) return;
+      groups.add(group);
+      headline.push(i);
+    });
+    if (headline.length) {
+      headline.forEach((i) => said.add(i));
+      const items = headline.map((i) => k.summaryCount(names[i]!, rows[i]!.cells[mainIndex]!.text));
+      summary.push(k.summaryHeadline(mainLabel, joinList(lang, items)));
+    }
+  }
+  const items = rows
+    .map((row, i) => {
+      if (said.has(i)) return '';
+      const change = row.change && row.change.direction !== 'none' && model.changeLabel ? row.change : undefined;
+      return (
+        k.summaryMeasure(names[i]!, row.cells[mainIndex]!.text) +
+        (change && previous ? k.summaryChange(change.text, previous) : '') +
+        (row.position ? `, ${row.position.text}` : '')
+      );
+    })
+    .filter(Boolean);
+  if (items.length) summary.push(`${k.summaryIntro(mainLabel, summary.length > 0)}${items.join('; ')}.`);
   const firstCount = rows.find((r) => r.kind === 'count');
   if (quarterly && firstCount && model.chartColumns.length > 1) {
     let best = -1;
@@ -710,7 +800,19 @@ export function buildKpiModel(dataset: Dataset, m: Messages, lang: Lang, options
   const allCells = rows.flatMap((r) => [...r.cells, ...(r.comparisons ?? [])]);
   return {
     ...model,
-    summary: kpiSummary(model, quarterly ? previousWords : yearKey(latest - 1), k),
+    summary: kpiSummary(
+      model,
+      quarterly ? previousWords : yearKey(latest - 1),
+      rows.map((row) =>
+        trendPoints(ctx, shape, row, {
+          current: yearToDate ? k.sameQuarters(yearToDate, year) : year,
+          ...(previousWords ? { previous: previousWords } : {}),
+        }),
+      ),
+      m,
+      lang,
+      k,
+    ),
     definitions: definitions.filter((d) => rows.some((r) => r.footnote === d.n)),
     symbols: symbolsUsed(allCells.map((c) => c.value)),
     statuses: statusesUsed(allCells.map((c) => c.status)),

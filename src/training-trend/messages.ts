@@ -21,7 +21,8 @@ export interface TrainingMessages {
   range: (low: string, high: string) => string;
   aboutPerEvent: (n: string) => string;
   summaryMain: (year: string, attendees: string, events: string, perEvent: string) => string;
-  summaryChange: (change: string, previous: string) => string;
+  /** The name of the attendees' trend in a sentence: "Attendance rose in each of the last four years…". */
+  trendName: string;
   summaryCancelled: (text: string, n: number) => string;
   summaryNotAvailable: (label: string, meaning: string) => string;
   summaryBookings: (rate: string, booked: string) => string;
@@ -70,7 +71,7 @@ const en: TrainingMessages = {
   aboutPerEvent: (n) => ` (about ${n} per event)`,
   summaryMain: (year, attendees, events, perEvent) =>
     `In ${year}, ${attendees} people attended ${events} training events${perEvent}`,
-  summaryChange: (change, previous) => `, attendance ${change} on ${previous}`,
+  trendName: 'attendance',
   summaryCancelled: (text, n) => `${text} ${n === 1 ? 'event was' : 'events were'} cancelled.`,
   summaryNotAvailable: (label, meaning) => `${label}: ${meaning}.`,
   summaryBookings: (rate, booked) => `${rate} of the ${booked} places booked were taken up.`,
@@ -115,7 +116,7 @@ const cy: TrainingMessages = {
   aboutPerEvent: (n) => ` (tua ${n} fesul digwyddiad)`,
   summaryMain: (year, attendees, events, perEvent) =>
     `Yn ${year}, mynychodd ${attendees} o bobl ${events} o ddigwyddiadau hyfforddi${perEvent}`,
-  summaryChange: (change, previous) => `, presenoldeb ${change} ers ${previous}`,
+  trendName: 'presenoldeb',
   summaryCancelled: (text) => `Cafodd ${text} o ddigwyddiadau eu canslo.`,
   summaryNotAvailable: (label, meaning) => `${label}: ${meaning}.`,
   summaryBookings: (rate, booked) => `Defnyddiwyd ${rate} o’r ${booked} o leoedd a archebwyd.`,

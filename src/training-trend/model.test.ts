@@ -109,7 +109,10 @@ describe('training model: the LLR sample', () => {
 
   it('writes the summary: attendees, events, per event, change, cancellations and evaluation', async () => {
     expect((await llr()).summary).to.deep.equal([
-      'In 2021-22, 1,949 people attended 98 training events (about 20 per event), attendance up 19.6% on 2020-21.',
+      // 1,180, 1,320, 1,410, 1,630, 1,949 from 2017-18: four rises; 1,949 / 1,630 = 1.196; 1,949 / 98 = 19.9.
+      'Attendance rose in each of the last four years, to 1,949 in 2021-22 (up 19.6% on 2020-21), ' +
+        'the highest since the figures begin in 2017-18. That is an improvement.',
+      'In 2021-22, 1,949 people attended 98 training events (about 20 per event).',
       'Events cancelled: not available.',
       'Evaluation: +80 to +90 on a scale from −100 to +100, from 42% of attendees.',
     ]);
@@ -180,14 +183,18 @@ describe('training model: the LLR sample', () => {
     expect(fromCsv.years.map((y) => [y.attendees.text, y.events.text, y.evaluationText])).to.deep.equal(
       fromJson.years.map((y) => [y.attendees.text, y.events.text, y.evaluationText]),
     );
-    expect(fromCsv.summary[0]).to.equal(fromJson.summary[0]);
+    // CSV has no polarity either, so the trend is not judged better or worse.
+    expect(fromCsv.summary[0]).to.equal(fromJson.summary[0]!.replace(' That is an improvement.', ''));
+    expect(fromCsv.summary[1]).to.equal(fromJson.summary[1]);
   });
 
   it('writes in Welsh', async () => {
     const model = await llr({}, 'cy');
     expect(model.period).to.equal('2017-18 i 2021-22, fesul blwyddyn');
     expect(model.summary).to.deep.equal([
-      'Yn 2021-22, mynychodd 1,949 o bobl 98 o ddigwyddiadau hyfforddi (tua 20 fesul digwyddiad), presenoldeb i fyny 19.6% ers 2020-21.',
+      'Cododd presenoldeb ym mhob un o’r 4 blynedd diwethaf, i 1,949 yn 2021-22 (i fyny 19.6% ers 2020-21), ' +
+        'yr uchaf ers i’r ffigurau ddechrau yn 2017-18. Mae hynny’n welliant.',
+      'Yn 2021-22, mynychodd 1,949 o bobl 98 o ddigwyddiadau hyfforddi (tua 20 fesul digwyddiad).',
       // The measure's label is the publisher's (a data string); the rest is Welsh.
       'Events cancelled: ddim ar gael.',
       'Gwerthusiad: +80 i +90 ar raddfa o −100 i +100, gan 42% o’r mynychwyr.',
@@ -255,7 +262,9 @@ describe('training model: hard cases', () => {
       [2, '2020-21'],
     ]);
     expect(model.summary).to.deep.equal([
-      'In 2021-22, 1,949 people attended 98 training events (about 20 per event), attendance up 19.6% on 2020-21.',
+      'Attendance rose in each of the last 11 years, to 1,949 in 2021-22 (up 19.6% on 2020-21), ' +
+        'the highest since the figures begin in 2010-11.',
+      'In 2021-22, 1,949 people attended 98 training events (about 20 per event).',
       '5 events were cancelled.',
       '83% of the 2,339 places booked were taken up.',
       'Evaluation: +82 to +86 on a scale from −100 to +100, from 41% of attendees.',
@@ -372,7 +381,8 @@ describe('training model: status of figures and period labels', () => {
     expect(model.years.map((y) => cellText(y, 'year'))).to.deep.equal(['2023', '2024']);
     expect(model.period).to.equal('2023 to 2024, by year');
     expect(model.changes!.label).to.equal('Change on 2023');
-    expect(model.summary[0]).to.match(/^In 2024/);
+    expect(model.summary[0]).to.match(/^Attendance rose to 1,949 \[p\] in 2024, up 8\.3% on 2023\./);
+    expect(model.summary[1]).to.match(/^In 2024,/);
     expect(model.annotations).to.deep.equal([{ n: 1, period: '2024', text: 'New e-learning offer' }]);
     const own = build({ ...data, yearStartMonth: 4, periodLabels: { '2024-25': '2024/25', '2023-24': '2023/24' } });
     expect(own.period).to.equal('2023/24 to 2024/25, by year');

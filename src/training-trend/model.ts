@@ -11,13 +11,14 @@
  */
 import { changeOn, type Change, type ChangeMeasure } from '../core/change.js';
 import { maxOf, minOf } from '../core/extent.js';
-import { WidgetError, type Dataset, type DataRow, type MeasureDef } from '../core/contract.js';
+import { WidgetError, type Dataset, type DataRow, type MeasureDef, type Polarity } from '../core/contract.js';
 import { csvFigure } from '../core/csv.js';
 import { formatCount, formatDecimal, formatPercent, formatValue, roundHalfUp, type ValueKind } from '../core/format.js';
 import { joinList, messages, type Lang, type Messages } from '../core/messages.js';
 import { isPeriod, makePeriod, parsePeriod, periodLabel, type Period } from '../core/periods.js';
 import { combinedStatus, statusesUsed, statusMark, type Status } from '../core/status.js';
 import { isNumber, isSymbol, ratio, symbol, symbolsUsed, type Value } from '../core/symbols.js';
+import { describeTrend } from '../core/trend.js';
 import type { FigureModel } from '../core/widget.js';
 import { trainingMessages, type TrainingMessages } from './messages.js';
 
@@ -155,8 +156,13 @@ function checkMeasures(dataset: Dataset): void {
 /** The years shown: the latest `years` (default 12) up to the last year with a figure. */
 function yearSpan(starts: readonly number[], options: TrainingOptions): { first: number; last: number } {
   const last = maxOf(starts);
-  // A `years` that is not a number (years="all") keeps the default rather than showing nothing.
-  const span = Number.isFinite(options.years) ? Math.max(1, Math.floor(options.years!)) : 12;
+  // `years="all"` is Infinity: every year in the data. Anything else that is not a number keeps the default.
+  const span =
+    options.years === Infinity
+      ? Infinity
+      : Number.isFinite(options.years)
+        ? Math.max(1, Math.floor(options.years!))
+        : 12;
   return { first: Math.max(minOf(starts), last - span + 1), last };
 }
 
@@ -329,18 +335,33 @@ function changesOf(latest: TrainingYear, previous: TrainingYear, columns: readon
 const meaningOf = (f: Figure, m: Messages) => (isSymbol(f.value) ? m.symbols[f.value.symbol] : '');
 
 /**
- * The summary's first sentence: the latest year in words, with the change in
- * attendance when it is a number. A symbol is never read as a number:
- * "In 2021-22: attendees [c], 98 events (confidential: …)."
+ * The trend in attendance over every year shown, as the summary's lead:
+ * "Attendance rose in each of the last four years, to 1,949 in 2021-22 …".
+ * Left out when there is nothing to compare (one year, or the latest year a symbol).
  */
-function headline(latest: TrainingYear, previous: TrainingYear | undefined, change: Change | undefined, lang: Lang) {
+function attendanceTrend(years: readonly TrainingYear[], polarity: Polarity | undefined, lang: Lang) {
+  const points = years.map((y) => ({ label: y.label, value: y.attendees.value, text: y.attendees.text }));
+  const trend = describeTrend(
+    trainingMessages(lang).trendName,
+    points,
+    { kind: 'count', polarity },
+    messages(lang),
+    lang,
+  );
+  return trend && (trend.direction !== 'none' || trend.brokenBy) ? trend.text : undefined;
+}
+
+/**
+ * The year in words: how many attended how many events. A symbol is never
+ * read as a number: "In 2021-22: attendees [c], 98 events (confidential: …)."
+ */
+function headline(latest: TrainingYear, lang: Lang) {
   const m = messages(lang);
   const tm = trainingMessages(lang);
   const { attendees, events, perEvent } = latest;
   if (isNumber(attendees.value) && isNumber(events.value)) {
     const perEventText = isNumber(perEvent.value) ? tm.aboutPerEvent(formatCount(Math.round(perEvent.value))) : '';
-    const changeText = change && !change.symbol && previous ? tm.summaryChange(change.text, previous.label) : '';
-    return `${tm.summaryMain(latest.label, attendees.text, events.text, perEventText)}${changeText}.`;
+    return `${tm.summaryMain(latest.label, attendees.text, events.text, perEventText)}.`;
   }
   const parts = [
     tm.attendeesPart(attendees.text, isNumber(attendees.value) ? attendees.value : undefined),
@@ -350,17 +371,21 @@ function headline(latest: TrainingYear, previous: TrainingYear | undefined, chan
   return `${tm.summaryPartial(latest.label, parts)}${tm.symbolMeanings(meanings.join('; '))}.`;
 }
 
-/** The summary: the latest year, then cancellations, bookings, evaluation and the years left as gaps. */
+/**
+ * The summary: the trend in attendance over the years, the latest year, then
+ * cancellations, bookings, evaluation and the years left as gaps.
+ */
 function summaryOf(
   years: readonly TrainingYear[],
   columns: readonly TrainingColumn[],
-  change: Change | undefined,
+  polarity: Polarity | undefined,
   lang: Lang,
 ): string[] {
   const m = messages(lang);
   const tm = trainingMessages(lang);
   const latest = years.at(-1)!;
-  const summary = [headline(latest, years.at(-2), change, lang)];
+  const trend = attendanceTrend(years, polarity, lang);
+  const summary = [...(trend ? [trend] : []), headline(latest, lang)];
   const { cancelled, attendanceRate, booked, evaluationText, evaluationLow, returns } = latest;
   if (cancelled) {
     summary.push(
@@ -451,7 +476,7 @@ export function buildTrainingModel(
   ];
   return {
     period: `${m.yearRange(years[0]!.label, latest.label)}, ${m.byYear}`,
-    summary: summaryOf(years, columns, changes?.attendees, lang),
+    summary: summaryOf(years, columns, dataset.measures.find((d) => d.id === 'attendees')?.polarity, lang),
     definitions: definitionsOf(dataset),
     quality: [],
     csv,

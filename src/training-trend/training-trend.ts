@@ -25,7 +25,7 @@ const MIN_WIDTH = 260;
  * has it, annotations on years, and a table with the change on the previous year.
  *
  * @attr src - URL of a JSON envelope or tidy CSV file.
- * @attr years - Show at most the latest N years (default 12).
+ * @attr years - Show at most the latest N years (default 12), or `all`: every year in the data.
  *
  * @csspart chart-view - The panels' wrapper (panels, keyboard help, live region).
  * @csspart table - The `<table>`.
@@ -90,7 +90,7 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
     `,
   ];
 
-  /** Show at most the latest N years. */
+  /** Show at most the latest N years; `all` (Infinity) for every year in the data. */
   @property({ type: Number, number: yearsSpec(12) }) years = 12;
 
   /** The host's width and the chart text's size, measured from a drawn panel. */
