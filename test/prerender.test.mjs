@@ -134,7 +134,11 @@ async function open(name, path, { origin = server.origin } = {}) {
   await tab.setViewport({ width: 1280, height: 900 });
   const requests = [];
   const errors = [];
-  tab.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  // Requests to the page's server (not the browser's own: its favicon, fonts in data: URLs).
+  tab.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin === origin && url.pathname !== '/favicon.ico') requests.push(url.pathname);
+  });
   tab.on('pageerror', (error) => errors.push(String(error)));
   await tab.goto(`${origin}${path}`, { waitUntil: 'load' });
   return { tab, requests, errors };

@@ -30,6 +30,7 @@ import { randomUUID } from 'node:crypto';
 import {
   PartnershipWidget,
   type Dataset,
+  type FigureFrame,
   type FigureModel,
   type Lang,
   type ResolvedTheme,
@@ -58,6 +59,12 @@ export interface HtmlOptions {
   attributes?: ElementAttributes;
   /** The data file's text and format, carried in the element's inline `<script>` for its script to read. */
   source?: { text: string; format: 'json' | 'csv' };
+  /**
+   * The figure's words (its frame: title, period line, summary, source), written
+   * in the element's light DOM: shown only where no shadow root is attached (a
+   * CMS that removed the `<template>`, and no script ran).
+   */
+  fallback?: Pick<FigureFrame, 'title' | 'subtitle' | 'summary' | 'source'>;
 }
 
 export type ElementAttributes = Readonly<Record<string, string | number | boolean>>;
@@ -144,6 +151,14 @@ export function inlineData(source: NonNullable<HtmlOptions['source']>): string {
   return `<script type="text/csv">\n${text}${text.endsWith('\n') ? '' : '\n'}</script>`;
 }
 
+/** The light-DOM fallback: the figure in words, each line escaped. */
+function fallbackHtml(f: NonNullable<HtmlOptions['fallback']>): string {
+  const lines = [`<strong>${escapeHtml(f.title)}</strong>`, f.subtitle, f.summary, f.source ?? '']
+    .filter(Boolean)
+    .map((line, i) => (i === 0 ? line : escapeHtml(line)));
+  return lines.map((line) => `<p>${line}</p>`).join('');
+}
+
 /**
  * The KPI small multiples' grid (`data-columns`, `data-gap`), which the
  * element applies through the CSSOM once it runs (a strict CSP refuses style
@@ -177,11 +192,13 @@ export async function renderHtml(name: ElementName, dataset: Dataset, options: H
     );
     body = body.replace(new RegExp(`pw-node-${nonce}-\\d+`, 'g'), (marker) => nodes.get(marker) ?? '');
     body = body.replace(STATIC_CSS, () => `${STATIC_CSS}${gridRules(body)}\n`);
-    if (options.source) {
-      // The data goes in the element's light DOM, after its declarative shadow root.
-      const end = body.lastIndexOf(`</${name}>`);
-      body = `${body.slice(0, end)}${inlineData(options.source)}${body.slice(end)}`;
-    }
+    // The words and the data go in the element's light DOM, after its declarative shadow root.
+    const light = [
+      options.fallback ? fallbackHtml(options.fallback) : '',
+      options.source ? inlineData(options.source) : '',
+    ];
+    const end = body.lastIndexOf(`</${name}>`);
+    body = `${body.slice(0, end)}${light.join('')}${body.slice(end)}`;
   } finally {
     if (previous === undefined) delete global.document;
     else global.document = previous;

@@ -178,7 +178,14 @@ export async function renderCommand(args: string[], io: Io): Promise<number> {
     const byAttribute = Object.fromEntries(
       options.filter((o) => attributes[o.property] !== undefined).map((o) => [o.attribute, attributes[o.property]!]),
     );
-    const page = await renderHtml(name, dataset, { lang, width, theme, attributes: byAttribute, source });
+    const page = await renderHtml(name, dataset, {
+      lang,
+      width,
+      theme,
+      attributes: byAttribute,
+      source,
+      fallback: figure,
+    });
     await write(io, out, page, `${name} as HTML (declarative shadow DOM, its data inline)`);
     return 0;
   }
