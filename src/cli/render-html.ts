@@ -2,7 +2,11 @@
  * A static HTML page with the real element rendered by Lit SSR
  * (@lit-labs/ssr) in Node: `<kpi-quarter-table>` with its shadow root as a
  * declarative shadow DOM (`<template shadowrootmode="open">`), its styles
- * inlined there, and no script. It shows with JavaScript off.
+ * inlined there, and the data it was drawn from in the element's inline
+ * `<script type="application/json">` (data, not code). It shows with
+ * JavaScript off; when the page also loads the widgets' script, the element
+ * takes the markup over without a flash or a layout shift, and reads the
+ * inline data instead of fetching any (core/prerendered.ts).
  *
  * Lit SSR constructs the element and calls its `render()`; it does not
  * connect it, so no observer, timer or request starts. The element's
@@ -10,9 +14,10 @@
  * the language and the chart width, and draws every view as for print. Its
  * charts are drawn by Plot (through the element's own `drawPlot`) into a
  * server-side document (linkedom), set as the global `document` while the
- * page renders, and written into the shadow root as markup. A few static
- * rules go after the element's styles: both views show, and the buttons and
- * keyboard help (which need script) do not.
+ * page renders, and written into the shadow root as markup. Both views show
+ * (as the element keeps them after its script arrives); a few rules after the
+ * element's styles keep the toolbar's room but not its buttons, which need
+ * script, until the element is defined.
  */
 import { render } from '@lit-labs/ssr';
 import { LitElementRenderer } from '@lit-labs/ssr/lib/lit-element-renderer.js';
@@ -25,19 +30,24 @@ import { randomUUID } from 'node:crypto';
 import {
   PartnershipWidget,
   type Dataset,
+  type FigureFrame,
   type FigureModel,
   type Lang,
   type ResolvedTheme,
 } from 'partnership-widgets/core.js';
+import { CliError } from './ees.js';
 import { figureTitle, type ElementName } from './render-figures.js';
 import { FONT_FAMILY, serverDocument } from './render-svg.js';
 
-/** After the element's styles: what a page without script needs. */
+/**
+ * After the element's styles, for as long as no script has defined the
+ * element: the buttons and the keyboard help need script, so they are not
+ * shown, but the toolbar keeps its room (the script's buttons then appear
+ * without moving anything).
+ */
 const STATIC_CSS = `
-/* partnership-widgets render: a static page, no script. Both views show, as in print; the buttons and the keyboard help need script. */
-.toolbar, .keys-help { display: none !important; }
-.view[hidden] { display: block !important; }
-.table-view + .chart-view { margin-top: 1em; }
+/* partnership-widgets render: until the script defines the element, its buttons (which need script) keep their room unseen. */
+:host(:not(:defined)) .toolbar, :host(:not(:defined)) .keys-help { visibility: hidden; }
 `;
 
 export interface HtmlOptions {
@@ -47,6 +57,14 @@ export interface HtmlOptions {
   theme: ResolvedTheme;
   /** The element's attributes, by attribute name, as a page would set them (`data-as-at`, `heading-level`). */
   attributes?: ElementAttributes;
+  /** The data file's text and format, carried in the element's inline `<script>` for its script to read. */
+  source?: { text: string; format: 'json' | 'csv' };
+  /**
+   * The figure's words (its frame: title, period line, summary, source), written
+   * in the element's light DOM: shown only where no shadow root is attached (a
+   * CMS that removed the `<template>`, and no script ran).
+   */
+  fallback?: Pick<FigureFrame, 'title' | 'subtitle' | 'summary' | 'source'>;
 }
 
 export type ElementAttributes = Readonly<Record<string, string | number | boolean>>;
@@ -114,6 +132,49 @@ function elementTemplate(name: ElementName, attributes: ElementAttributes = {}):
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
+/**
+ * The data as the element's inline `<script>` child, which it reads on
+ * upgrade instead of fetching anything. JSON is written compact with every
+ * `<` escaped (`\u003c`, the same string to a JSON reader), so no text in the
+ * data can end the script. CSV cannot be escaped: one holding `</script` or
+ * `<!--` is refused.
+ */
+export function inlineData(source: NonNullable<HtmlOptions['source']>): string {
+  if (source.format === 'json') {
+    const json = JSON.stringify(JSON.parse(source.text.replace(/^\uFEFF/, ''))).replace(/</g, '\\u003c');
+    return `<script type="application/json">${json}</script>`;
+  }
+  if (/<\/script|<!--/i.test(source.text)) {
+    throw new CliError('The CSV holds "</script" or "<!--", which cannot go inside a <script>: give the data as JSON.');
+  }
+  const text = source.text.replace(/^\uFEFF/, '');
+  return `<script type="text/csv">\n${text}${text.endsWith('\n') ? '' : '\n'}</script>`;
+}
+
+/** The light-DOM fallback: the figure in words, each line escaped. */
+function fallbackHtml(f: NonNullable<HtmlOptions['fallback']>): string {
+  const lines = [`<strong>${escapeHtml(f.title)}</strong>`, f.subtitle, f.summary, f.source ?? '']
+    .filter(Boolean)
+    .map((line, i) => (i === 0 ? line : escapeHtml(line)));
+  return lines.map((line) => `<p>${line}</p>`).join('');
+}
+
+/**
+ * The KPI small multiples' grid (`data-columns`, `data-gap`), which the
+ * element applies through the CSSOM once it runs (a strict CSP refuses style
+ * attributes), as rules in the shadow root's style: the same grid with no
+ * script, and nothing moves when the script takes over.
+ */
+function gridRules(body: string): string {
+  const found = new Set<string>();
+  for (const [, columns, gap] of body.matchAll(/\sdata-columns="(\d+)"\s+data-gap="(\d+(?:\.\d+)?)"/g)) {
+    found.add(
+      `.charts[data-columns="${columns}"][data-gap="${gap}"] { grid-template-columns: repeat(${columns}, minmax(0, 1fr)); column-gap: ${gap}px; }`,
+    );
+  }
+  return [...found].join('\n');
+}
+
 /** The page: the element server-rendered, with a little page style; no script. */
 export async function renderHtml(name: ElementName, dataset: Dataset, options: HtmlOptions): Promise<string> {
   const global = globalThis as { document?: Document };
@@ -130,6 +191,14 @@ export async function renderHtml(name: ElementName, dataset: Dataset, options: H
       }),
     );
     body = body.replace(new RegExp(`pw-node-${nonce}-\\d+`, 'g'), (marker) => nodes.get(marker) ?? '');
+    body = body.replace(STATIC_CSS, () => `${STATIC_CSS}${gridRules(body)}\n`);
+    // The words and the data go in the element's light DOM, after its declarative shadow root.
+    const light = [
+      options.fallback ? fallbackHtml(options.fallback) : '',
+      options.source ? inlineData(options.source) : '',
+    ];
+    const end = body.lastIndexOf(`</${name}>`);
+    body = `${body.slice(0, end)}${light.join('')}${body.slice(end)}`;
   } finally {
     if (previous === undefined) delete global.document;
     else global.document = previous;
@@ -146,11 +215,13 @@ export async function renderHtml(name: ElementName, dataset: Dataset, options: H
 <meta name="generator" content="partnership-widgets render">
 <title>${escapeHtml(title)}</title>
 <style>
-body { margin: 0 auto; padding: 1rem; max-width: ${Math.max(options.width + 32, 992)}px; font-family: ${FONT_FAMILY}; color: ${text}; background: ${background}; }
+body { margin: 0 auto; padding: 1rem; max-width: ${options.width}px; font-family: ${FONT_FAMILY}; color: ${text}; background: ${background}; }
 </style>
 </head>
 <body>
+<main>
 ${body}
+</main>
 </body>
 </html>
 `;

@@ -60,14 +60,22 @@ export function describeProblems(subject: string, error: WidgetError): string {
 }
 
 /** Reads and validates the data as a widget would read it from `src`: JSON or CSV, the same validator. */
-async function readDataset(path: string, yearStartMonth?: number): Promise<Dataset> {
+async function readDataset(path: string, yearStartMonth?: number): Promise<Read> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
     throw new CliError(`Cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}.`);
   }
-  return readText(text, detectFormat(text, '', path), yearStartMonth ? { yearStartMonth } : {});
+  const format = detectFormat(text, '', path);
+  const dataset = readText(text, format, yearStartMonth ? { yearStartMonth } : {});
+  return { dataset, source: { text, format: format === 'csv' ? 'csv' : 'json' } };
+}
+
+/** The data read, and the file's text (for the html's inline data). */
+interface Read {
+  dataset: Dataset;
+  source: { text: string; format: 'json' | 'csv' };
 }
 
 type Figures = typeof import('./render-figures.js');
@@ -123,7 +131,8 @@ async function describe(figures: Figures, request: Request, layout: FigureLayout
   const { name, src, attributes: a } = request;
   const pick = (key: string) => (a[key] === undefined ? {} : { [key]: a[key] });
   try {
-    let dataset = await readDataset(src, a.yearStartMonth as number | undefined);
+    const { dataset: read, source } = await readDataset(src, a.yearStartMonth as number | undefined);
+    let dataset = read;
     // The heading replaces the data's title, as the element's heading attribute does.
     if (a.heading !== undefined) dataset = { ...dataset, title: a.heading as string };
     // The model is built first for every format, so that data the element would show as an error stops here.
@@ -135,7 +144,7 @@ async function describe(figures: Figures, request: Request, layout: FigureLayout
       ...pick('measure'),
       ...pick('sort'),
     });
-    return { dataset, figure };
+    return { dataset, figure, source };
   } catch (error) {
     if (error instanceof WidgetError) throw new CliError(describeProblems(src, error));
     throw error;
@@ -162,15 +171,22 @@ export async function renderCommand(args: string[], io: Io): Promise<number> {
   const fontSize = chartFontSize(theme);
   // The chart fills the SVG's width inside its padding.
   const layout: FigureLayout = { lang, width: width - 2 * PAD, fontSize, charWidth: CHAR_WIDTH };
-  const { dataset, figure } = await describe(figures, request, layout);
+  const { dataset, figure, source } = await describe(figures, request, layout);
 
   if (format === 'html') {
     const { renderHtml } = await import('./render-html.js');
     const byAttribute = Object.fromEntries(
       options.filter((o) => attributes[o.property] !== undefined).map((o) => [o.attribute, attributes[o.property]!]),
     );
-    const page = await renderHtml(name, dataset, { lang, width, theme, attributes: byAttribute });
-    await write(io, out, page, `${name} as HTML (declarative shadow DOM, no script)`);
+    const page = await renderHtml(name, dataset, {
+      lang,
+      width,
+      theme,
+      attributes: byAttribute,
+      source,
+      fallback: figure,
+    });
+    await write(io, out, page, `${name} as HTML (declarative shadow DOM, its data inline)`);
     return 0;
   }
   const drawn = renderSvg(figure, { width, fontSize, charWidth: CHAR_WIDTH, theme });

@@ -127,6 +127,10 @@ export const chrome = css`
     margin: 0.75em 0;
     max-width: 45em;
   }
+  /* A prerendered widget shows its chart under its table (both views). */
+  .chart-view.after-table {
+    margin-top: 1em;
+  }
   .footer {
     font-size: 0.9em;
     border-top: 1px solid var(--_border);

@@ -123,20 +123,38 @@ export interface ViewParts {
   readonly extra: TemplateResult | typeof nothing;
   readonly toggle: () => void;
   readonly download: () => void;
+  /**
+   * Both views shown, one after the other, and no toggle: a prerendered widget
+   * (`render --format html`) keeps the layout it was served with (see prerendered.ts).
+   */
+  readonly allViews?: boolean;
 }
 
-/** The toolbar, the table and chart views (one hidden), the summary and any extra figures. */
+/** The toolbar, the table and chart views (one hidden, or both shown), the summary and any extra figures. */
 export function viewsTemplate(v: ViewParts, m: Messages): TemplateResult {
-  const tableShown = v.view !== 'chart';
+  const all = v.allViews === true;
+  const tableShown = all || v.view !== 'chart';
+  const chartShown = all || v.view === 'chart';
   return html`
     <div class="toolbar" part="toolbar">
-      <button type="button" part="toggle" aria-controls="${v.uid}-table ${v.uid}-chart" @click=${v.toggle}>
-        ${tableShown ? m.showChart : m.showTable}
-      </button>
+      ${
+        all
+          ? nothing
+          : html`<button type="button" part="toggle" aria-controls="${v.uid}-table ${v.uid}-chart" @click=${v.toggle}>
+              ${tableShown ? m.showChart : m.showTable}
+            </button>`
+      }
       <button type="button" part="download" @click=${v.download}>${m.download}</button>
     </div>
     <div class="view table-view" id="${v.uid}-table" part="table-view" ?hidden=${!tableShown}>${v.table}</div>
-    <div class="view chart-view" id="${v.uid}-chart" part="chart-view" ?hidden=${tableShown}>${v.chart}</div>
+    <div
+      class="view chart-view ${all ? 'after-table' : ''}"
+      id="${v.uid}-chart"
+      part="chart-view"
+      ?hidden=${!chartShown}
+    >
+      ${v.chart}
+    </div>
     ${
       v.summary.length
         ? html`<p class="summary" id="${v.uid}-summary" part="summary">${v.summary.join(' ')}</p>`

@@ -10,6 +10,7 @@ import { formatCsv } from './csv.js';
 import { DatasetController, toWidgetError } from './dataset-controller.js';
 import { downloadCsv } from './download.js';
 import { messages, nearestLang, normaliseLang, type Lang, type Messages } from './messages.js';
+import { PrerenderedContent } from './prerendered.js';
 import { NUMBER_SPECS, property } from './properties.js';
 import { PageWatch } from './watchers.js';
 import {
@@ -136,6 +137,8 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
   @state() protected printing = false;
   /** What the live region says after `t` or `p` (empty otherwise). */
   @state() private keyAnnouncement = '';
+  /** Both views shown, no toggle: prerendered (or rendered statically) until `t` or `toggleView()` picks one. */
+  @state() protected allViews = false;
 
   /** The state the widget is in, for scripts and tests. */
   get state(): WidgetState {
@@ -149,9 +152,12 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
   private cachedModel?: { dataset: Dataset; lang: Lang; key: string; model: M };
   /** Static rendering only: the chart width a page would have measured (0: not static). */
   protected staticWidth = 0;
+  /** The markup `render --format html` served this element with (declarative shadow DOM), taken over on upgrade. */
+  private readonly prerendered = PrerenderedContent.of(this);
 
   constructor() {
     super();
+    if (this.prerendered) this.allViews = true;
     new PageWatch(this, {
       lang: () => (this.widgetLang = normaliseLang(nearestLang(this))),
       print: (printing, initial) => {
@@ -167,16 +173,30 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
    * For static rendering in Node only (Lit SSR, `partnership-widgets render`),
    * before the element renders; never called on a page. Shows this dataset at
    * once instead of loading, in this language, with charts `width` px wide,
-   * and draws every view as for print (a static page has no button to show
-   * the other). No observer, timer or request is started: Lit SSR does not
-   * connect the element.
+   * and shows both views (a static page has no button to show the other; the
+   * element keeps that layout when its script takes the markup over). No
+   * observer, timer or request is started: Lit SSR does not connect the element.
    * @internal
    */
   renderStatically(dataset: Dataset, options: { lang: Lang; width: number }): void {
     this.source.showStatically(dataset);
     this.widgetLang = options.lang;
     this.staticWidth = options.width;
-    this.printing = true;
+    this.allViews = true;
+  }
+
+  /** The prerendered markup goes just before the first render replaces it (no frame in between). */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    this.prerendered?.clear();
+    return super.createRenderRoot();
+  }
+
+  /**
+   * True while the chart cannot be drawn yet (its code still loading): a
+   * prerendered chart stays shown meanwhile. Call `requestUpdate()` when it can.
+   */
+  protected chartPending(): boolean {
+    return false;
   }
 
   /** Fetches the data again (bypassing a request already in flight). */
@@ -192,6 +212,8 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
 
   /** Switches between the chart and the table. */
   toggleView(): void {
+    // From both views (prerendered), the one `view` does not name is shown alone.
+    this.allViews = false;
     this.view = this.view === 'table' ? 'chart' : 'table';
   }
 
@@ -230,13 +252,25 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
       uid: this.uid,
       view: this.view,
       table: this.renderTable(model, caption),
-      chart: this.renderChart(model, caption),
+      chart: this.chartOrPrerendered(model, caption),
+      allViews: this.allViews,
       summary: model.summary,
       extra: this.renderExtra(model),
       toggle: () => this.toggleView(),
       download: () => downloadCsv(this.renderRoot, this.figureTitle(), this.toCSV()),
     };
     return viewsTemplate(parts, this.m);
+  }
+
+  /** The chart; or, while it cannot be drawn yet, the prerendered one for the same figures. */
+  private chartOrPrerendered(model: M, caption: string): TemplateResult {
+    const prerendered = this.prerendered;
+    if (prerendered && this.chartPending()) {
+      const nodes = prerendered.chartWhilePending(model);
+      if (nodes) return html`${nodes}`;
+    }
+    prerendered?.release();
+    return this.renderChart(model, caption);
   }
 
   protected get m(): Messages {
