@@ -29,7 +29,8 @@ async function loaded(src: string | undefined = NORFOLK, attrs: Record<string, s
 
 /** Waits until the chart has been drawn at the host's measured width. */
 async function drawn(el: AttendanceBySector) {
-  await waitUntil(() => el.shadowRoot!.querySelector('.chart-nav svg'), 'no chart');
+  // The chart code loads on demand: the first time, the test server compiles Plot for it.
+  await waitUntil(() => el.shadowRoot!.querySelector('.chart-nav svg'), 'no chart', { timeout: 10000 });
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   await el.updateComplete;
   return el.shadowRoot!.querySelector<SVGSVGElement>('.chart-nav svg')!;
