@@ -1,18 +1,23 @@
 // Two builds (the command line, partnership-widgets-cli, builds in src/cli):
-// 1. dist/partnership-widgets.js: one self-contained, minified ES module that
-//    registers every element, for a CMS <script type="module"> tag. Writes
-//    THIRD-PARTY-NOTICES: the licence of every package rollup put in it.
+// 1. dist/partnership-widgets.js, for a CMS <script type="module"> tag (or a plain
+//    <script>): a few hundred bytes that load, from the folder next to it,
+//    dist/partnership-widgets/elements.js (every element, tables, summaries) and,
+//    when a chart is first shown or printed, dist/partnership-widgets/charts.js
+//    (Observable Plot and the figure code). Minified; no other file is needed. Writes
+//    THIRD-PARTY-NOTICES: the licence of every package rollup put in them.
 // 2. dist/lib/*.js: per-element ES modules with lit, Plot and d3 left as
-//    imports, for npm users who bundle themselves (types in dist/types).
+//    imports, for npm users who bundle themselves (types in dist/types); their
+//    chart code is a chunk loaded with a dynamic import(), as in (1).
 // `rollup -c --environment BUNDLE_ONLY` builds only (1), which is all the demo loads.
 import commonjs from '@rollup/plugin-commonjs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import license from 'rollup-plugin-license';
+import { KEPT_EXPORTS, UNUSED_MODULES } from './bench/lib/unused-modules.mjs';
 
 // d3-dsv's csvParse builds row objects with `new Function` (a strict CSP
 // forbids it). We only call csvParseRows, but the code ships in the bundle;
@@ -32,6 +37,50 @@ function cspSafeDsv() {
         ),
         map: null,
       };
+    },
+  };
+}
+
+// Modules Plot imports that no chart of ours calls (bench/lib/unused-modules.mjs says which and
+// why): each is replaced by a module with the same exports, every function of which throws saying
+// what was called, so that a chart that ever needs one fails with a clear error (the print and
+// page tests draw every chart from the build).
+const STUB_PREFIX = '\0partnership-widgets-unused:';
+const nodeModules = fileURLToPath(new URL('./node_modules/', import.meta.url));
+/** The code of a kept export (see KEPT_EXPORTS), copied from its package; fails the build if not found. */
+function keptCode(context, name, { file, from, through, local }) {
+  const code = readFileSync(nodeModules + file, 'utf8');
+  const start = code.indexOf(from);
+  const last = code.indexOf(through, start);
+  const end = code.indexOf('\n};\n', last);
+  if (start < 0 || last < 0 || end < 0)
+    context.error(`${file} changed: update KEPT_EXPORTS (${name}) in bench/lib/unused-modules.mjs`);
+  return `${code.slice(start, end + 4)}\nexport { ${local} as ${name} };`;
+}
+
+function unusedModules() {
+  return {
+    name: 'partnership-widgets-unused-modules',
+    resolveId(source, importer) {
+      if (UNUSED_MODULES.includes(source)) return STUB_PREFIX + source;
+      if (!importer || !source.startsWith('.') || !importer.includes('@observablehq')) return null;
+      const file = resolve(dirname(importer), source).replace(/\\/g, '/');
+      const unused = UNUSED_MODULES.find((name) => file.endsWith(`node_modules/${name}`));
+      return unused ? STUB_PREFIX + unused : null;
+    },
+    async load(id) {
+      if (!id.startsWith(STUB_PREFIX)) return null;
+      const name = id.slice(STUB_PREFIX.length);
+      const url = name.includes('/src/') ? pathToFileURL(nodeModules + name).href : name;
+      const kept = KEPT_EXPORTS[name] ?? {};
+      const names = Object.keys(await import(url)).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && !(n in kept));
+      return [
+        ...Object.entries(kept).map(([n, k]) => keptCode(this, n, k)),
+        'function unused(name) {',
+        `  throw new Error('partnership-widgets: ' + name + ' (${name}) is left out of this build: no chart of ours uses it.');`,
+        '}',
+        ...names.map((n) => `export function ${n}() { unused(${JSON.stringify(n)}); }`),
+      ].join('\n');
     },
   };
 }
@@ -57,16 +106,25 @@ const ts = () =>
 // for dist/partnership-widgets.js: other builds that reuse these plugins (the benchmark's
 // per-element bundles) leave the file alone.
 function thirdPartyNotices() {
-  const bundle = resolve('dist/partnership-widgets.js');
-  const ours = (outputOptions) => Boolean(outputOptions.file) && resolve(outputOptions.file) === bundle;
+  const bundle = resolve('dist');
+  const ours = (outputOptions) => Boolean(outputOptions.dir) && resolve(outputOptions.dir) === bundle;
   const plugin = license({
     thirdParty: {
       includePrivate: false,
       output: {
         file: fileURLToPath(new URL('./THIRD-PARTY-NOTICES', import.meta.url)),
-        template: (dependencies) =>
-          [
-            `dist/partnership-widgets.js (partnership-widgets ${pkg.version}, MIT, see LICENSE) bundles the`,
+        template: (bundled) => {
+          // Code copied from a package left out (KEPT_EXPORTS) keeps its licence notice.
+          const copied = Object.keys(KEPT_EXPORTS)
+            .filter((name) => !bundled.some((d) => d.name === name))
+            .map((name) => {
+              const p = JSON.parse(readFileSync(`${nodeModules}${name}/package.json`, 'utf8'));
+              const licenseText = readFileSync(`${nodeModules}${name}/LICENSE`, 'utf8');
+              return { name, version: p.version, license: p.license, homepage: p.homepage, licenseText };
+            });
+          const dependencies = [...bundled, ...copied];
+          return [
+            `dist/partnership-widgets.js and dist/partnership-widgets/ (partnership-widgets ${pkg.version}, MIT, see LICENSE) bundle the`,
             `following ${dependencies.length} packages. Their licences follow. Written by the build.`,
             '',
             ...dependencies
@@ -83,7 +141,8 @@ function thirdPartyNotices() {
                   '',
                 ].join('\n'),
               ),
-          ].join('\n'),
+          ].join('\n');
+        },
       },
     },
   });
@@ -100,26 +159,23 @@ function thirdPartyNotices() {
 
 const config = [
   {
-    input: 'src/bundle.ts',
+    input: { 'partnership-widgets': 'src/bundle.ts' },
     output: {
-      file: 'dist/partnership-widgets.js',
-      // A classic function body, not an ES module with exports: a CMS page may
-      // include the script twice (two URLs or versions), and the second copy
-      // must stop before Lit runs again, since a strict CSP
-      // (`trusted-types lit-html`) refuses a second 'lit-html' policy. It still
-      // loads with <script type="module"> (or a plain <script>).
-      format: 'iife',
-      intro:
-        "if (globalThis[Symbol.for('partnership-widgets')]) return;\nglobalThis[Symbol.for('partnership-widgets')] = true;",
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].js',
+      // Stable names, so a page can preload them (<link rel="modulepreload">) and a CMS copy them.
+      chunkFileNames: 'partnership-widgets/[name].js',
       sourcemap: true,
       banner: `/*! partnership-widgets ${pkg.version} | MIT | bundles lit (BSD-3-Clause), @observablehq/plot and d3 (ISC), valibot (MIT): licences in THIRD-PARTY-NOTICES */`,
     },
     plugins: [
+      unusedModules(),
       nodeResolve({ browser: true }),
       cspSafeDsv(),
       commonjs({ strictRequires: false }),
       ts(),
-      terser({ format: { comments: /^!/ }, ecma: 2021, module: true }),
+      terser({ format: { comments: /^!/ }, ecma: 2021, module: true, compress: { passes: 2 } }),
       thirdPartyNotices(),
     ],
   },

@@ -1,6 +1,7 @@
 /**
  * npm run release: release/partnership-widgets-<version>.zip, for people without Node.
- * One folder holding the self-contained script (and its source map), LICENSE and
+ * One folder holding the script, the chunks it loads from partnership-widgets/ next to it
+ * (elements; charts on demand) and their source maps, LICENSE and
  * THIRD-PARTY-NOTICES, the sample data (data/*.json and *.csv, not the CLI's labels file),
  * an example.html with relative paths that works once the folder is on a web server,
  * and a README.txt. Run after the bundle is built (`npm run release` builds it first).
@@ -24,6 +25,10 @@ const files = {
   'README.txt': Buffer.from(read('scripts/release/README.txt').toString('utf8').replaceAll('__VERSION__', version)),
   'example.html': read('scripts/release/example.html'),
 };
+// The chunks the script loads, from the folder next to it (the build writes every one there).
+for (const name of readdirSync(join(root, 'dist/partnership-widgets')).sort()) {
+  files[`partnership-widgets/${name}`] = read(`dist/partnership-widgets/${name}`);
+}
 for (const name of readdirSync(join(root, 'data')).sort()) {
   if (/\.(json|csv)$/.test(name) && name !== 'dfe-labels.json') files[`data/${name}`] = read(`data/${name}`);
 }

@@ -5,7 +5,7 @@
 import { expect } from '@open-wc/testing';
 import { validateEnvelope } from '../src/core/contract.js';
 import { messages } from '../src/core/messages.js';
-import { drawPlot } from '../src/core/plot.js';
+import { drawPlot } from '../src/core/draw-plot.js';
 import { attendanceChartOptions, type AttendanceChartOptions } from '../src/attendance-by-sector/chart.js';
 import { buildAttendanceModel } from '../src/attendance-by-sector/model.js';
 import { kpiChartOptions, type KpiChartOptions } from '../src/kpi-quarter-table/chart.js';

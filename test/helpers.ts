@@ -50,7 +50,8 @@ export async function drawn<T extends Element = SVGSVGElement>(
   el: HTMLElement & { updateComplete: Promise<unknown> },
   selector = '.chart-nav svg',
 ): Promise<T> {
-  await waitUntil(() => el.shadowRoot!.querySelector(selector), `no chart (${selector})`);
+  // The chart code loads on demand: the first time, the test server compiles Plot for it.
+  await waitUntil(() => el.shadowRoot!.querySelector(selector), `no chart (${selector})`, { timeout: 10000 });
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   await el.updateComplete;
   return el.shadowRoot!.querySelector<T>(selector)!;

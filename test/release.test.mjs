@@ -64,6 +64,9 @@ test('the zip holds the script, its map, the licences, the sample data and an ex
   for (const file of [
     'partnership-widgets.js',
     'partnership-widgets.js.map',
+    // The chunks the script loads from the folder next to it: the elements, and the charts on demand.
+    'partnership-widgets/elements.js',
+    'partnership-widgets/charts.js',
     'LICENSE',
     'THIRD-PARTY-NOTICES',
     'example.html',

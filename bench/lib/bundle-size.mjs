@@ -5,7 +5,8 @@
  * from. Shared by `npm run bench` and the bytes budget test.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { splitBySource } from './sourcemap.mjs';
 
@@ -80,38 +81,59 @@ export function kb(bytes) {
   return `${(bytes / 1000).toFixed(1)} KB`;
 }
 
+/** A file's name under dist/ (`partnership-widgets/charts.js`), as budgets and reports name it. */
+export function distName(file) {
+  return relative(resolve(dirname(fileURLToPath(import.meta.url)), '../../dist'), file).replace(/\\/g, '/');
+}
+
+/** Gzip bytes of several files, each compressed on its own (as a server sends them). */
+export function totalGzip(files) {
+  return files.reduce((sum, file) => sum + fileSizes(file).gzip, 0);
+}
+
+/** What each file is made of, by file name under dist/ (`{'partnership-widgets.js': [...]}`). */
+export function contributorsByFile(files) {
+  return Object.fromEntries(files.map((file) => [distName(file), contributors(file)]));
+}
+
 /**
- * Compares a bundle against its budget; returns `{ok, gzip, limit, grew, report}`.
- * `grew` lists contributors that grew by more than `slack` bytes of gzip since
- * the budget was recorded (or are new), biggest growth first; `report` is the
- * message a failing test shows.
+ * Checks one budget of bench/budget.json (`{name, files, limit: {gzip}}`, files under dist/)
+ * against the build; returns `{ok, gzip, limit, grew, report}`. `grew` lists contributors, per
+ * file, that grew by more than `slack` bytes of gzip since the budget was recorded (or are new),
+ * biggest growth first (`{file, name, from, to}`); `report` is the message a failing test shows.
  */
-export function checkBudget(budget, file, { slack = 256 } = {}) {
-  const { gzip: size } = fileSizes(file);
-  const now = contributors(file);
-  const before = new Map(budget.contributors.map((c) => [c.name, c.gzip]));
-  const grew = now
-    .map((c) => ({ name: c.name, from: before.get(c.name) ?? 0, to: c.gzip }))
-    .filter((c) => c.to - c.from > slack)
-    .sort((a, b) => b.to - b.from - (a.to - a.from));
-  const gone = [...before].filter(([name]) => !now.some((c) => c.name === name)).map(([name]) => name);
+export function checkBudget(budget, recorded, distDir, { slack = 256 } = {}) {
+  const files = budget.files.map((name) => join(distDir, name));
+  const size = totalGzip(files);
+  const grew = [];
+  const gone = [];
+  for (const file of budget.files) {
+    const now = contributors(join(distDir, file));
+    const before = new Map((recorded.contributors[file] ?? []).map((c) => [c.name, c.gzip]));
+    for (const c of now) {
+      const from = before.get(c.name) ?? 0;
+      if (c.gzip - from > slack) grew.push({ file, name: c.name, from, to: c.gzip });
+    }
+    for (const [name] of before) if (!now.some((c) => c.name === name)) gone.push(`${name} (${file})`);
+  }
+  grew.sort((a, b) => b.to - b.from - (a.to - a.from));
   const ok = size <= budget.limit.gzip;
   const lines = [
-    `${budget.file} is ${kb(size)} gzip, over its budget of ${kb(budget.limit.gzip)} (bench/budget.json, set ${budget.measured.date} from ${kb(budget.measured.gzip)}).`,
+    `${budget.name} (${budget.files.join(' + ')}): ${kb(size)} gzip, over its budget of ${kb(budget.limit.gzip)} (bench/budget.json, set ${recorded.measured.date}).`,
   ];
   if (grew.length) {
     lines.push('What grew since the budget was set (gzip of each part on its own):');
     for (const g of grew) {
       lines.push(
         g.from
-          ? `  ${g.name} grew from ${kb(g.from)} to ${kb(g.to)} (+${kb(g.to - g.from)})`
-          : `  ${g.name} is new: ${kb(g.to)}`,
+          ? `  ${g.file}: ${g.name} grew from ${kb(g.from)} to ${kb(g.to)} (+${kb(g.to - g.from)})`
+          : `  ${g.file}: ${g.name} is new: ${kb(g.to)}`,
       );
     }
   } else {
     lines.push('No single part grew by more than a quarter of a KB: many small additions add up.');
   }
-  if (gone.length) lines.push(`No longer in the bundle: ${gone.join(', ')}.`);
+  if (gone.length) lines.push(`No longer there: ${gone.join(', ')}.`);
   lines.push(
     'If the growth is wanted, raise the budget on purpose: `node bench/bytes.mjs --write-budget` (see bench/README.md).',
   );

@@ -7,7 +7,7 @@
  * upload). Run after the bundle is built (`npm run build:wordpress` builds it first).
  * The version in every plugin file must equal package.json's, or the build fails.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
@@ -36,6 +36,12 @@ Object.assign(files, {
   'LICENSE-partnership-widgets': readFileSync(join(root, 'LICENSE')),
   'THIRD-PARTY-NOTICES': readFileSync(join(root, 'THIRD-PARTY-NOTICES')),
 });
+// The chunks the script loads from the folder next to it: the elements, and the charts on demand
+// (source maps stay out of the plugin, as the script's own does).
+for (const name of readdirSync(join(root, 'dist/partnership-widgets')).sort()) {
+  if (name.endsWith('.js'))
+    files[`dist/partnership-widgets/${name}`] = readFileSync(join(root, 'dist/partnership-widgets', name));
+}
 
 const text = (name) => files[name].toString('utf8');
 const versions = {

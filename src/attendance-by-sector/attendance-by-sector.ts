@@ -5,7 +5,7 @@ import { ChartKeyboard, chartKeyboardCatalogues, chartKeyboardStyles, highlightM
 import type { Dataset } from '../core/contract.js';
 import type { Lang, Messages } from '../core/messages.js';
 import { paletteStyles, yearRoleClass } from '../core/palette.js';
-import { drawPlot, plotStyles } from '../core/plot.js';
+import { plotStyles } from '../core/plot.js';
 import { chrome, tokens } from '../core/styles.js';
 import { isSymbol } from '../core/symbols.js';
 import { tableStyles } from '../core/table-styles.js';
@@ -13,7 +13,7 @@ import { CHART_STYLE } from '../core/theme.js';
 import { define, PartnershipWidget } from '../core/widget.js';
 import { attendanceStyles } from './attendance-by-sector.styles.js';
 import type { FigureDescription } from '../core/figure.js';
-import { attendanceChartWidth, describeAttendanceFigure } from './figure.js';
+import type { ChartKit } from '../core/charts.js';
 import { attendanceMessages } from './messages.js';
 import { buildAttendanceModel, type AttendanceModel, type Change } from './model.js';
 
@@ -228,8 +228,8 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
   }
 
   /** The chart for a model at the width and type measured: described, then drawn by Plot (once per layout). */
-  private chartFor(model: AttendanceModel): Drawn {
-    const width = attendanceChartWidth(this.size.currentWidth() || this.staticWidth || 640);
+  private chartFor(model: AttendanceModel, kit: ChartKit): Drawn {
+    const width = kit.attendanceChartWidth(this.size.currentWidth() || this.staticWidth || 640);
     const fontSize = this.size.fontSize || (this.presenting ? CHART_STYLE.presentingFontSize : CHART_STYLE.fontSize);
     const charWidth = this.size.charEm || CHAR_EM;
     const height = this.size.height;
@@ -238,17 +238,20 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
     if (drawn && drawn.model === model && drawn.key === key) return drawn;
     const dataset = this.sources.get(model)!;
     const layout = { lang: this.widgetLang, width, fontSize, charWidth, ...(height ? { height } : {}) };
-    const figure = describeAttendanceFigure(dataset, model, layout, {
+    const figure = kit.describeAttendanceFigure(dataset, model, layout, {
       ...(this.heading ? { heading: this.heading } : {}),
       patternId: `${this.uid}-hatch`,
     });
     const panel = figure.panels[0]!;
-    return (this.drawn = { model, key, figure, svg: drawPlot(panel.options, { label: panel.label }) });
+    return (this.drawn = { model, key, figure, svg: kit.drawPlot(panel.options, { label: panel.label }) });
   }
 
   protected override renderChart(model: AttendanceModel, caption: string): TemplateResult {
     const a = attendanceMessages(this.widgetLang);
-    const { figure, svg } = this.chartFor(model);
+    // The chart code arrives on demand (the widget renders again then).
+    const kit = this.chartKit();
+    if (!kit) return html`<div class="chart-nav chart-pending"></div>`;
+    const { figure, svg } = this.chartFor(model, kit);
     return html`
       <ul class="legend" part="legend" aria-label=${a.legend}>
         ${(figure.legend ?? []).map(

@@ -4,7 +4,7 @@ import { edgeCases, LONG_SECTOR, NORFOLK } from './attendance-by-sector.examples
 import { loadJson } from '../../test/helpers.js';
 import { validateEnvelope } from '../core/contract.js';
 import { messages } from '../core/messages.js';
-import { drawPlot } from '../core/plot.js';
+import { drawPlot } from '../core/draw-plot.js';
 import { wrapLabel } from '../core/text.js';
 import { attendanceChartOptions } from './chart.js';
 import { buildAttendanceModel } from './model.js';

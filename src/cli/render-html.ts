@@ -28,6 +28,7 @@ import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { isTemplateResult } from 'lit/directive-helpers.js';
 import { randomUUID } from 'node:crypto';
 import {
+  loadCharts,
   PartnershipWidget,
   type Dataset,
   type FigureFrame,
@@ -177,6 +178,8 @@ function gridRules(body: string): string {
 
 /** The page: the element server-rendered, with a little page style; no script. */
 export async function renderHtml(name: ElementName, dataset: Dataset, options: HtmlOptions): Promise<string> {
+  // The elements load their chart code on demand; a static page draws every chart, so load it first.
+  await loadCharts();
   const global = globalThis as { document?: Document };
   const previous = global.document;
   // The element's drawPlot draws in the global document: a server-side one while the page renders.

@@ -8,6 +8,8 @@ export * from './messages.js';
 export * from './palette.js';
 export * from './periods.js';
 export * from './plot.js';
+export * from './draw-plot.js';
+export * from './charts.js';
 export * from './readers.js';
 export * from './status.js';
 export * from './symbols.js';

@@ -5,6 +5,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { keepFocus, viewAnnouncement, viewKey } from './chart-keyboard.js';
+import { loadCharts, loadChartsWhenIdle, loadedCharts, type ChartKit } from './charts.js';
 import type { Dataset } from './contract.js';
 import { formatCsv } from './csv.js';
 import { DatasetController, toWidgetError } from './dataset-controller.js';
@@ -33,6 +34,9 @@ export { define } from './widget-parts.js';
 export { toWidgetError } from './dataset-controller.js';
 
 let idCounter = 0;
+
+/** How long a chart-first widget with its figures ready waits for the chart code before showing them without it. */
+const CHART_WAIT = 2500;
 
 /**
  * The base of the three elements: what they all have in common.
@@ -150,6 +154,16 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
   private derived: Derived<M> = { state: 'loading', busy: true, figure: nothing };
   private announced?: unknown;
   private cachedModel?: { dataset: Dataset; lang: Lang; key: string; model: M };
+  /** True while this widget waits for the chart code (`charts.ts`). */
+  private awaitingCharts = false;
+  /**
+   * A chart-first widget keeps its loading state until its chart code has arrived (so the figures
+   * and the chart appear together, with no layout shift), for at most `CHART_WAIT` ms: then it
+   * shows its figures with a placeholder where the chart will be.
+   */
+  private chartWait: 'none' | 'waiting' | 'over' = 'none';
+  /** True once figures were shown: switching to the chart later never hides them again. */
+  private figuresShown = false;
   /** Static rendering only: the chart width a page would have measured (0: not static). */
   protected staticWidth = 0;
   /** The markup `render --format html` served this element with (declarative shadow DOM), taken over on upgrade. */
@@ -210,6 +224,25 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
     return model ? formatCsv(model.csv) : '';
   }
 
+  /**
+   * The chart code (Plot and the figure descriptions), loaded on demand: until it has arrived this
+   * returns undefined, starts loading it, and renders the widget again when it arrives, so a chart
+   * first shown (or printed) is drawn then. The view shows a sized placeholder meanwhile.
+   */
+  protected chartKit(): ChartKit | undefined {
+    const kit = loadedCharts();
+    if (!kit && !this.awaitingCharts) {
+      this.awaitingCharts = true;
+      loadCharts()
+        .catch(() => (this.chartWait = 'over'))
+        .finally(() => {
+          this.awaitingCharts = false;
+          this.requestUpdate();
+        });
+    }
+    return kit;
+  }
+
   /** Switches between the chart and the table. */
   toggleView(): void {
     // From both views (prerendered), the one `view` does not name is shown alone.
@@ -221,6 +254,8 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.source.sync();
+    // A chart-first widget asks for its chart code at once, in parallel with its data.
+    if (this.view === 'chart' && !this.staticWidth) this.chartKit();
     this.derived = this.derive();
   }
 
@@ -232,6 +267,7 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
     } catch (e) {
       error = toWidgetError(e);
     }
+    if (model && !model.empty && this.holdForCharts()) return { state: 'loading', busy: true, figure: nothing };
     // A fault while drawing the figures (never expected) ends in the error state with a message, never a blank widget.
     let figure: TemplateResult | typeof nothing = nothing;
     if (model && !model.empty) {
@@ -243,7 +279,26 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
       }
     }
     const busy = this.source.busy && !error;
+    if (model) this.figuresShown = true;
     return { state: stateOf(model, error), busy, model, error, figure };
+  }
+
+  /**
+   * True while a widget whose first view is a chart should keep its loading state: its chart code is
+   * on its way and has taken less than `CHART_WAIT` ms. Starts loading it (a chart-first widget asks
+   * for it as soon as it is created, in parallel with its data). Never on a static render.
+   */
+  private holdForCharts(): boolean {
+    if (this.figuresShown || this.view !== 'chart' || this.staticWidth) return false;
+    if (this.chartKit() || this.chartWait === 'over') return false;
+    if (this.chartWait === 'none') {
+      this.chartWait = 'waiting';
+      setTimeout(() => {
+        this.chartWait = 'over';
+        this.requestUpdate();
+      }, CHART_WAIT);
+    }
+    return true;
   }
 
   private renderViews(model: M): TemplateResult {
@@ -364,6 +419,8 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
     super.updated(changed);
     const { state: stateName, error } = this.derived;
     if (stateName === 'loading') return;
+    // Figures are up: fetch the chart code while the page is idle, so that printing can draw every chart.
+    if (stateName !== 'error') loadChartsWhenIdle();
     if (error) {
       if (this.announced !== error) {
         this.announced = error;

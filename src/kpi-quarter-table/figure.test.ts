@@ -4,7 +4,7 @@ import { CHAR_EM } from '../core/chart-size.js';
 import { validateEnvelope } from '../core/contract.js';
 import type { FigureLayout } from '../core/figure.js';
 import { messages, type Lang } from '../core/messages.js';
-import { drawPlot } from '../core/plot.js';
+import { drawPlot } from '../core/draw-plot.js';
 import { describeKpiFigure } from './figure.js';
 import './kpi-quarter-table.js';
 import type { KpiQuarterTable } from './kpi-quarter-table.js';

@@ -3,12 +3,11 @@ import { property, yearsSpec } from '../core/properties.js';
 import { ChartSize } from '../core/chart-size.js';
 import type { Dataset } from '../core/contract.js';
 import type { Lang, Messages } from '../core/messages.js';
-import { drawPlot, plotStyles } from '../core/plot.js';
+import { plotStyles } from '../core/plot.js';
 import { chrome, tokens } from '../core/styles.js';
 import { isSymbol } from '../core/symbols.js';
 import { define, PartnershipWidget } from '../core/widget.js';
 import { CHAR_EM } from '../core/chart-size.js';
-import { kpiPanels } from './figure.js';
 import { kpiMessages } from './messages.js';
 import { tableStyles } from '../core/table-styles.js';
 import { kpiStyles } from './kpi-quarter-table.styles.js';
@@ -272,6 +271,9 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
     if (this.view !== 'chart' && !this.printing && !this.allViews && !this.charts.has(model)) {
       return html`<div class="charts" role="group" aria-label=${caption}></div>`;
     }
+    // The chart code arrives on demand (the widget renders again then).
+    const kit = this.chartKit();
+    if (!kit) return html`<div class="charts chart-pending" role="group" aria-label=${caption}></div>`;
     let drawn = this.charts.get(model);
     if (!drawn) {
       drawn = new Map();
@@ -283,12 +285,12 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
     const charWidth = this.size.charEm || CHAR_EM;
     let width = this.size.currentWidth() || this.staticWidth;
     if (this.printing) width = Math.min(width || PRINT_WIDTH, PRINT_WIDTH);
-    const figure = kpiPanels(model, { lang: this.widgetLang, width, fontSize, charWidth });
+    const figure = kit.kpiPanels(model, { lang: this.widgetLang, width, fontSize, charWidth });
     const figures = figure.panels.map((panel) => {
       const key = `${panel.key}|${fontSize}|${figure.panelWidth}|${charWidth}`;
       let svg = drawn.get(key);
       if (!svg) {
-        svg = drawPlot(panel.options, { label: panel.label });
+        svg = kit.drawPlot(panel.options, { label: panel.label });
         drawn.set(key, svg);
       }
       return html`<figure part="chart">

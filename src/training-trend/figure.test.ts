@@ -5,7 +5,7 @@ import { allSuppressed, LLR_SAMPLE, missingYear, noFigures, oneYear, twelveYears
 import type { FigureLayout } from '../core/figure.js';
 import { validateEnvelope } from '../core/contract.js';
 import { messages } from '../core/messages.js';
-import { drawPlot } from '../core/plot.js';
+import { drawPlot } from '../core/draw-plot.js';
 import { describeTrainingFigure, trainingPanels, yearAxis, type Panel, type TrainingChartOptions } from './figure.js';
 import { buildTrainingModel } from './model.js';
 

@@ -5,12 +5,13 @@ import { ChartKeyboard, chartKeyboardStyles, highlightMark } from '../core/chart
 import type { Dataset } from '../core/contract.js';
 import type { FigureLayout } from '../core/figure.js';
 import type { Lang, Messages } from '../core/messages.js';
-import { drawPlot, plotStyles } from '../core/plot.js';
+import { plotStyles } from '../core/plot.js';
 import { chrome, tokens } from '../core/styles.js';
 import { tableStyles } from '../core/table-styles.js';
 import { CHART_STYLE } from '../core/theme.js';
 import { define, PartnershipWidget } from '../core/widget.js';
-import { trainingChart, type TrainingChart } from './figure.js';
+import type { TrainingChart } from './figure.js';
+import type { ChartKit } from '../core/charts.js';
 import { trainingMessages } from './messages.js';
 import { buildTrainingModel, cellText, panelIds, type TrainingModel } from './model.js';
 
@@ -221,18 +222,21 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
   }
 
   /** The chart for a model at a layout, drawn once and kept while neither changes. */
-  private chartFor(model: TrainingModel, caption: string, layout: FigureLayout) {
+  private chartFor(model: TrainingModel, caption: string, layout: FigureLayout, kit: ChartKit) {
     const key = `${layout.width}|${layout.fontSize}|${layout.charWidth}|${layout.height}|${layout.lang}|${caption}`;
     if (this.drawn?.model === model && this.drawn.key === key) return this.drawn;
-    const chart = trainingChart(model, caption, layout);
+    const chart = kit.trainingChart(model, caption, layout);
     // Named under its caption by its own figures; the summary under the panels is read once, after them.
-    const svgs = chart.panels.map((p) => drawPlot(p.options, { label: p.name }));
+    const svgs = chart.panels.map((p) => kit.drawPlot(p.options, { label: p.name }));
     this.drawn = { model, key, chart, svgs };
     return this.drawn;
   }
 
   protected override renderChart(model: TrainingModel, caption: string): TemplateResult {
-    const { chart, svgs } = this.chartFor(model, caption, this.layout());
+    // The chart code arrives on demand (the widget renders again then).
+    const kit = this.chartKit();
+    if (!kit) return html`<div class="chart-nav chart-pending"></div>`;
+    const { chart, svgs } = this.chartFor(model, caption, this.layout(), kit);
     const tm = trainingMessages(model.lang);
     return html`
       <div
