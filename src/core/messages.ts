@@ -40,6 +40,12 @@ export interface Messages {
   definitionRef: (n: number) => string;
   symbolKey: string;
   dataQuality: string;
+  /** The heading of the notes naming figures in the data that the widget does not show. */
+  notShown: string;
+  /** "Attendances by sector (18 figures): <reason>" (`by` is a list of dimension words, or empty). */
+  notShownItem: (measure: string, by: string, count: number, reason: string) => string;
+  /** A dimension in words, for `notShownItem`: "sector", "meeting format", "area". */
+  dimensionWord: (key: string) => string;
   symbols: Record<SymbolCode, string>;
   /** The heading of the key to status marks ([p], [r], [e]). */
   statusKey: string;
@@ -182,7 +188,7 @@ const en: Messages = {
   showChart: 'Show chart',
   download: 'Download data (CSV)',
   source: 'Source',
-  updated: 'Updated',
+  updated: 'Source published',
   publishedBy: 'Published by',
   asAt: (date) => `Figures as at ${date}`,
   notes: 'Notes',
@@ -200,6 +206,11 @@ const en: Messages = {
   figureSources: 'Sources of figures',
   otherFigures: 'Provisional and final figures',
   dataQuality: 'Data quality',
+  notShown: 'Not shown',
+  notShownItem: (measure, by, count, reason) =>
+    `${measure}${by ? ` by ${by}` : ''} (${count.toLocaleString('en-GB')} ${count === 1 ? 'figure' : 'figures'}): ${reason}`,
+  dimensionWord: (key) =>
+    ({ sector: 'sector', format: 'meeting format', area: 'area' })[key] ?? key.replace(/[_-]+/g, ' ').toLowerCase(),
   symbols: {
     c: 'confidential: withheld to protect people’s privacy',
     x: 'not available',
@@ -308,7 +319,7 @@ const cy: Messages = {
   showChart: 'Dangos siart',
   download: 'Lawrlwytho data (CSV)',
   source: 'Ffynhonnell',
-  updated: 'Diweddarwyd',
+  updated: 'Cyhoeddwyd y ffynhonnell',
   publishedBy: 'Cyhoeddwyd gan',
   asAt: (date) => `Ffigurau fel yr oeddent ar ${date}`,
   notes: 'Nodiadau',
@@ -326,6 +337,11 @@ const cy: Messages = {
   figureSources: 'Ffynonellau’r ffigurau',
   otherFigures: 'Ffigurau dros dro a therfynol',
   dataQuality: 'Ansawdd data',
+  notShown: 'Heb eu dangos',
+  notShownItem: (measure, by, count, reason) =>
+    `${measure}${by ? ` fesul ${by}` : ''} (${count.toLocaleString('cy-GB')} ${count === 1 ? 'ffigur' : 'ffigurau'}): ${reason}`,
+  dimensionWord: (key) =>
+    ({ sector: 'sector', format: 'fformat cyfarfod', area: 'ardal' })[key] ?? key.replace(/[_-]+/g, ' ').toLowerCase(),
   symbols: {
     c: 'cyfrinachol: wedi’i atal i ddiogelu preifatrwydd pobl',
     x: 'ddim ar gael',

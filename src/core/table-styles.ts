@@ -52,7 +52,10 @@ export const tableStyles = css`
   .data-table tfoot th {
     font-weight: 400;
     min-width: 8em;
-    overflow-wrap: anywhere;
+    /* Whole words: a label breaks between words, never inside one ("subsequen/t"); only a
+       single word wider than the screen may break, rather than widen the page. */
+    overflow-wrap: break-word;
+    hyphens: manual;
   }
   .data-table td {
     text-align: right;

@@ -58,6 +58,7 @@ let idCounter = 0;
  * @csspart sources - The sources of the figures, where there are several.
  * @csspart definitions - The numbered definitions.
  * @csspart notes - The notes.
+ * @csspart omitted - Notes naming figures in the data that the widget does not show, and why.
  * @csspart quality - Data-quality notes.
  *
  * @cssproperty --pw-font-family - Font (default: inherited from the page).
