@@ -70,6 +70,8 @@ export interface Messages {
   worse: string;
   percentagePoints: (amount: string) => string;
   scrollRegion: (caption: string) => string;
+  /** Over a table that scrolls sideways: the columns off-screen to the left and right ('' when none). */
+  scrollCue: (left: readonly string[], right: readonly string[]) => string;
   presenting: string;
   keyboardHelp: string;
   errors: ErrorMessages;
@@ -244,6 +246,13 @@ const en: Messages = {
   better: 'better',
   worse: 'worse',
   percentagePoints: (amount) => `${amount} percentage points`,
+  scrollCue: (left, right) =>
+    [
+      left.length ? `← Scroll back for: ${left.join('; ')}` : '',
+      right.length ? `Scroll sideways for: ${right.join('; ')} →` : '',
+    ]
+      .filter(Boolean)
+      .join('. '),
   scrollRegion: (caption) => `${caption} (table, scrolls sideways)`,
   presenting: 'Presenting',
   keyboardHelp: 'Keys: T switches between table and chart, P enlarges for presenting.',
@@ -375,6 +384,13 @@ const cy: Messages = {
   better: 'gwell',
   worse: 'gwaeth',
   percentagePoints: (amount) => `${amount} pwynt canran`,
+  scrollCue: (left, right) =>
+    [
+      left.length ? `← Sgroliwch yn ôl am: ${left.join('; ')}` : '',
+      right.length ? `Sgroliwch i’r ochr am: ${right.join('; ')} →` : '',
+    ]
+      .filter(Boolean)
+      .join('. '),
   scrollRegion: (caption) => `${caption} (tabl, yn sgrolio i’r ochr)`,
   presenting: 'Cyflwyno',
   keyboardHelp: 'Bysellau: mae T yn newid rhwng tabl a siart, mae P yn chwyddo ar gyfer cyflwyno.',

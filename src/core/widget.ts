@@ -12,6 +12,7 @@ import { downloadCsv } from './download.js';
 import { messages, nearestLang, normaliseLang, type Lang, type Messages } from './messages.js';
 import { NUMBER_SPECS, property } from './properties.js';
 import { PageWatch } from './watchers.js';
+import { ScrollCueController } from './scroll-cue.js';
 import {
   errorTemplate,
   footerTemplate,
@@ -58,6 +59,7 @@ let idCounter = 0;
  * @csspart sources - The sources of the figures, where there are several.
  * @csspart definitions - The numbered definitions.
  * @csspart notes - The notes.
+ * @csspart scroll-cue - Over a table that scrolls sideways: the columns off-screen.
  * @csspart omitted - Notes naming figures in the data that the widget does not show, and why.
  * @csspart quality - Data-quality notes.
  *
@@ -153,6 +155,7 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
 
   constructor() {
     super();
+    new ScrollCueController(this, () => this.m);
     new PageWatch(this, {
       lang: () => (this.widgetLang = normaliseLang(nearestLang(this))),
       print: (printing, initial) => {
