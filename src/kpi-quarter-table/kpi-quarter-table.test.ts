@@ -421,7 +421,7 @@ describe('<kpi-quarter-table> with comparators', () => {
       'Trafford',
       'England',
       'North West',
-      'the neighbours’ median',
+      'Neighbours’ median',
       'Position against the neighbours’ median',
     ]);
     const rate = [...table.querySelectorAll('tbody tr')][1]!;
