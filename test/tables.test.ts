@@ -203,7 +203,8 @@ describe('tables: layout', () => {
           const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
             const value = node.nodeValue ?? '';
-            for (const match of value.matchAll(/\S+/g)) {
+            // A break at a hyphen ("Re-/referrals") is between words; inside a word it is not.
+            for (const match of value.matchAll(/[^\s-]+/g)) {
               const range = document.createRange();
               range.setStart(node, match.index);
               range.setEnd(node, match.index + match[0].length);
