@@ -52,6 +52,14 @@ export interface AttendanceMessages {
   year: string;
   figure: string;
   emptyMeasure: (measure: string) => string;
+  /** Why rows with another dimension (an area…) are not shown. */
+  notShownOtherDimension: string;
+  /** Why figures without a sector are not shown when the data has no figures by sector at all. */
+  notShownNoSector: string;
+  /** Why another measure's figures by sector are not shown: the chart draws one measure by sector. */
+  notShownOtherMeasure: (main: string) => string;
+  /** Why a derived measure's stated figures are not shown: its parts are not given by meeting format. */
+  notShownDerived: (numerator: string, denominator: string) => string;
   qualityTotal: (measure: string, year: string, stated: string, sum: string) => string;
   qualityFormats: (measure: string, year: string, formats: string, total: string) => string;
   qualityDerived: (
@@ -107,6 +115,11 @@ const en: AttendanceMessages = {
   year: 'Year',
   figure: 'Figure',
   emptyMeasure: (measure) => `There are no figures by sector for ${measure}.`,
+  notShownNoSector: 'this widget draws figures by sector, and these have no sector.',
+  notShownOtherDimension: 'this widget shows figures by sector and by meeting format only.',
+  notShownOtherMeasure: (main) => `this widget draws one measure by sector, ${main}.`,
+  notShownDerived: (numerator, denominator) =>
+    `this widget works this figure out from ${numerator} and ${denominator} by meeting format, and the data does not give both by format.`,
   qualityTotal: (measure, year, stated, sum) =>
     `${measure}, ${year}: the data states a total of ${stated}, but the sectors add up to ${sum}. The total shown is the stated one.`,
   qualityFormats: (measure, year, formats, total) =>
@@ -155,6 +168,11 @@ const cy: AttendanceMessages = {
   year: 'Blwyddyn',
   figure: 'Ffigur',
   emptyMeasure: (measure) => `Does dim ffigurau fesul sector ar gyfer ${measure}.`,
+  notShownNoSector: 'mae’r teclyn hwn yn dangos ffigurau fesul sector, ac nid oes sector i’r rhain.',
+  notShownOtherDimension: 'mae’r teclyn hwn yn dangos ffigurau fesul sector a fesul fformat cyfarfod yn unig.',
+  notShownOtherMeasure: (main) => `mae’r teclyn hwn yn dangos un mesur fesul sector, ${main}.`,
+  notShownDerived: (numerator, denominator) =>
+    `mae’r teclyn hwn yn cyfrifo’r ffigur hwn o ${numerator} a ${denominator} fesul fformat cyfarfod, ac nid yw’r data yn rhoi’r ddau fesul fformat.`,
   qualityTotal: (measure, year, stated, sum) =>
     `${measure}, ${year}: mae’r data yn nodi cyfanswm o ${stated}, ond mae’r sectorau yn adio i ${sum}. Dangosir y cyfanswm a nodwyd.`,
   qualityFormats: (measure, year, formats, total) =>

@@ -17,7 +17,8 @@
 import { maxOf, minOf } from '../core/extent.js';
 import { WidgetError, type Dataset, type DataRow, type MeasureDef, type Problem } from '../core/contract.js';
 import { changeOn, type Change } from '../core/change.js';
-import { csvFigure } from '../core/csv.js';
+import { csvFigure, csvLabel } from '../core/csv.js';
+import { omittedNotes, type OmitReason } from '../core/omitted.js';
 import { formatCount, formatDecimal, formatPercent } from '../core/format.js';
 import { joinList, type Lang, type Messages } from '../core/messages.js';
 import { YEAR_ROLES, type YearRole } from '../core/palette.js';
@@ -722,7 +723,7 @@ function csvOf(
     ]),
   ];
   if (formats) {
-    csv.push([], [a.year, a.format, ...formats.columns.map((c) => c.measure.label)]);
+    csv.push([], [a.year, a.format, ...formats.columns.map((c) => csvLabel(c.measure.label, c.kind))]);
     for (const group of formats.groups) {
       for (const row of group.rows) {
         const cells = row.cells.map((c, i) => {
@@ -737,7 +738,7 @@ function csvOf(
     csv.push([], [a.separate, a.year, a.figure]);
     for (const s of separate) {
       csv.push([
-        s.measure.label,
+        csvLabel(s.measure.label, kindOf(s.measure)),
         s.year,
         csvFigure(s.cell.value, kindOf(s.measure), s.measure.decimals, s.cell.status),
       ]);
@@ -788,6 +789,38 @@ function contextOf(
   return { dataset, m, lang, a, rows, main, years, ...(years[1] ? { previous: years[1] } : {}), figures, quality: [] };
 }
 
+/**
+ * Rows of the years shown that no table uses, named in a note: rows with
+ * another dimension (an area), another measure's figures by sector, and a
+ * derived measure's stated figures when its parts are not given by format.
+ */
+function attendanceOmitted(ctx: Context, formatIds: ReadonlySet<string>, separateIds: ReadonlySet<string>) {
+  const { a, main, dataset } = ctx;
+  const shown = new Set(ctx.years.map((y) => y.startYear));
+  const labelOf = (id: string | undefined) => dataset.measures.find((d) => d.id === id)?.label ?? id ?? '';
+  const otherDimension = () => a.notShownOtherDimension;
+  const otherMeasure = () => a.notShownOtherMeasure(main.label);
+  const derived = new Map<string, OmitReason>();
+  const measures = new Map(dataset.measures.map((d) => [d.id, d]));
+  return omittedNotes(dataset, (row) => {
+    if (!shown.has(row.period.startYear)) return undefined;
+    const c = classify(row);
+    if (!c) return otherDimension;
+    if (row.measure === main.id || formatIds.has(row.measure)) return undefined;
+    if (c.sector) return otherMeasure;
+    const d = measures.get(row.measure);
+    if (d?.numerator && d.denominator) {
+      let reason = derived.get(d.id);
+      if (!reason) {
+        const [n, dn] = [labelOf(d.numerator), labelOf(d.denominator)];
+        derived.set(d.id, (reason = () => a.notShownDerived(n, dn)));
+      }
+      return reason;
+    }
+    return c.format && !separateIds.has(row.measure) ? otherMeasure : undefined;
+  });
+}
+
 export function buildAttendanceModel(
   dataset: Dataset,
   m: Messages,
@@ -796,7 +829,12 @@ export function buildAttendanceModel(
 ): AttendanceModel {
   const sort = parseSort(options.sort);
   const ctx = contextOf(dataset, m, lang, options, sort);
-  if (!('main' in ctx)) return ctx;
+  if (!('main' in ctx)) {
+    // Nothing by sector: the figures the data does have are named, so they do not vanish without a word.
+    const a = attendanceMessages(lang);
+    const noSector = () => a.notShownNoSector;
+    return { ...ctx, omitted: omittedNotes(dataset, (row) => (classify(row)?.sector ? undefined : noSector)) };
+  }
   const { a, main, years, previous } = ctx;
   const sectors = sectorRowsOf(ctx, sort);
   const total = totalRowOf(ctx, sectors);
@@ -804,7 +842,9 @@ export function buildAttendanceModel(
   const footnote = notes.of(main);
   const measures = formatMeasures(ctx);
   const formats = formatTableOf(ctx, measures, total, notes);
-  const separate = separateFigures(ctx, new Set([main.id, ...measures.map((d) => d.id)]), notes);
+  const formatIds = new Set(measures.map((d) => d.id));
+  const separate = separateFigures(ctx, new Set([main.id, ...formatIds]), notes);
+  const omitted = attendanceOmitted(ctx, formatIds, new Set(separate.map((s) => s.measure.id)));
   const changeLabel = previous ? m.changeOn(previous.label) : undefined;
   const cells = shownCells(sectors, total, formats, separate);
   return {
@@ -828,6 +868,7 @@ export function buildAttendanceModel(
     definitions: notes.definitions,
     symbols: symbolsUsed(cells.map((c) => c.value)),
     statuses: statusesUsed(cells.map((c) => c.status)),
+    omitted,
     quality: ctx.quality,
     csv: csvOf(ctx, { sectors, total, formats, separate, changeLabel }),
   };

@@ -60,7 +60,7 @@ export interface PrepareOptions {
   neighbours?: string;
   /** How many years to keep (the latest; quarters of a year count as one year). */
   years?: number;
-  /** `updated` for the envelope (default: today, UTC). */
+  /** `updated` for the envelope: the source's publication date (left out when not given). */
   updated?: string;
   /** `--filter column=value`: keep only rows with that value. */
   filters?: readonly (readonly [string, string])[];
@@ -951,7 +951,9 @@ function envelopeOf(b: Build) {
     title: `${ctx.title}: ${area.name}`,
     publisher: 'Department for Education',
     source: options.labels?.source ?? { name: `Department for Education, ${options.file}` },
-    updated: options.updated ?? new Date().toISOString().slice(0, 10),
+    // The source's publication date: EES files and their metadata do not state one, so it is
+    // written only when given (--updated); never the day prepare ran, which a reader would take for it.
+    ...(options.updated ? { updated: options.updated } : {}),
     yearStartMonth: YEAR_START_MONTH[ctx.periodType],
     periodType: ctx.periodType,
     periodLabels: Object.fromEntries(kept.map((k) => [k, b.periodLabel(k)])),

@@ -549,7 +549,11 @@ function readRow(raw: RawRow, rowNumber: number, ids: Set<string>, sourceIds: Se
     return (m) => m.errors.valueTooLarge(rowNumber, String(value), count(LIMITS.value));
   }
   const dims: Record<string, string> = {};
-  for (const [k, dv] of Object.entries(rest)) dims[k] = cleanText(String(dv));
+  for (const [k, dv] of Object.entries(rest)) {
+    // An empty cell means "no dimension" (a KPI row in a CSV that has a sector column for other rows).
+    const text = dv === null || dv === undefined ? '' : cleanText(String(dv)).trim();
+    if (text !== '') dims[k] = text;
+  }
   if (source !== undefined && !sourceIds.has(source)) return (m) => m.errors.unknownSource(rowNumber, source);
   return { measure, period, value, dims, row: rowNumber, ...(status ? { status } : {}), ...(source ? { source } : {}) };
 }

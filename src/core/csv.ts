@@ -43,6 +43,16 @@ export function csvFigure(value: Value, kind: ValueKind, decimals: number, statu
   return csvNumber(value, kind === 'ratio' ? decimals : undefined) + mark;
 }
 
+/**
+ * A CSV column or row label with the unit of its figures: a rate's figures are
+ * written without the % sign (85), so its label says it ("Re-referral rate (%)").
+ * A label that already names the unit is left as it is.
+ */
+export function csvLabel(label: string, kind: ValueKind): string {
+  if (kind !== 'percent' || /%\)?\s*$/.test(label)) return label;
+  return `${label} (%)`;
+}
+
 /** Whether a cell is a number exactly as `csvNumber` writes it (so it is safe as it is). */
 export function isCsvNumber(cell: string): boolean {
   if (!NUMBER.test(cell)) return false;

@@ -40,6 +40,12 @@ export interface Messages {
   definitionRef: (n: number) => string;
   symbolKey: string;
   dataQuality: string;
+  /** The heading of the notes naming figures in the data that the widget does not show. */
+  notShown: string;
+  /** "Attendances by sector (18 figures): <reason>" (`by` is a list of dimension words, or empty). */
+  notShownItem: (measure: string, by: string, count: number, reason: string) => string;
+  /** A dimension in words, for `notShownItem`: "sector", "meeting format", "area". */
+  dimensionWord: (key: string) => string;
   symbols: Record<SymbolCode, string>;
   /** The heading of the key to status marks ([p], [r], [e]). */
   statusKey: string;
@@ -64,6 +70,8 @@ export interface Messages {
   worse: string;
   percentagePoints: (amount: string) => string;
   scrollRegion: (caption: string) => string;
+  /** Over a table that scrolls sideways: the columns off-screen to the left and right ('' when none). */
+  scrollCue: (left: readonly string[], right: readonly string[]) => string;
   presenting: string;
   keyboardHelp: string;
   errors: ErrorMessages;
@@ -182,7 +190,7 @@ const en: Messages = {
   showChart: 'Show chart',
   download: 'Download data (CSV)',
   source: 'Source',
-  updated: 'Updated',
+  updated: 'Source published',
   publishedBy: 'Published by',
   asAt: (date) => `Figures as at ${date}`,
   notes: 'Notes',
@@ -200,6 +208,11 @@ const en: Messages = {
   figureSources: 'Sources of figures',
   otherFigures: 'Provisional and final figures',
   dataQuality: 'Data quality',
+  notShown: 'Not shown',
+  notShownItem: (measure, by, count, reason) =>
+    `${measure}${by ? ` by ${by}` : ''} (${count.toLocaleString('en-GB')} ${count === 1 ? 'figure' : 'figures'}): ${reason}`,
+  dimensionWord: (key) =>
+    ({ sector: 'sector', format: 'meeting format', area: 'area' })[key] ?? key.replace(/[_-]+/g, ' ').toLowerCase(),
   symbols: {
     c: 'confidential: withheld to protect people’s privacy',
     x: 'not available',
@@ -233,6 +246,13 @@ const en: Messages = {
   better: 'better',
   worse: 'worse',
   percentagePoints: (amount) => `${amount} percentage points`,
+  scrollCue: (left, right) =>
+    [
+      left.length ? `← Scroll back for: ${left.join('; ')}` : '',
+      right.length ? `Scroll sideways for: ${right.join('; ')} →` : '',
+    ]
+      .filter(Boolean)
+      .join('. '),
   scrollRegion: (caption) => `${caption} (table, scrolls sideways)`,
   presenting: 'Presenting',
   keyboardHelp: 'Keys: T switches between table and chart, P enlarges for presenting.',
@@ -308,7 +328,7 @@ const cy: Messages = {
   showChart: 'Dangos siart',
   download: 'Lawrlwytho data (CSV)',
   source: 'Ffynhonnell',
-  updated: 'Diweddarwyd',
+  updated: 'Cyhoeddwyd y ffynhonnell',
   publishedBy: 'Cyhoeddwyd gan',
   asAt: (date) => `Ffigurau fel yr oeddent ar ${date}`,
   notes: 'Nodiadau',
@@ -326,6 +346,11 @@ const cy: Messages = {
   figureSources: 'Ffynonellau’r ffigurau',
   otherFigures: 'Ffigurau dros dro a therfynol',
   dataQuality: 'Ansawdd data',
+  notShown: 'Heb eu dangos',
+  notShownItem: (measure, by, count, reason) =>
+    `${measure}${by ? ` fesul ${by}` : ''} (${count.toLocaleString('cy-GB')} ${count === 1 ? 'ffigur' : 'ffigurau'}): ${reason}`,
+  dimensionWord: (key) =>
+    ({ sector: 'sector', format: 'fformat cyfarfod', area: 'ardal' })[key] ?? key.replace(/[_-]+/g, ' ').toLowerCase(),
   symbols: {
     c: 'cyfrinachol: wedi’i atal i ddiogelu preifatrwydd pobl',
     x: 'ddim ar gael',
@@ -359,6 +384,13 @@ const cy: Messages = {
   better: 'gwell',
   worse: 'gwaeth',
   percentagePoints: (amount) => `${amount} pwynt canran`,
+  scrollCue: (left, right) =>
+    [
+      left.length ? `← Sgroliwch yn ôl am: ${left.join('; ')}` : '',
+      right.length ? `Sgroliwch i’r ochr am: ${right.join('; ')} →` : '',
+    ]
+      .filter(Boolean)
+      .join('. '),
   scrollRegion: (caption) => `${caption} (tabl, yn sgrolio i’r ochr)`,
   presenting: 'Cyflwyno',
   keyboardHelp: 'Bysellau: mae T yn newid rhwng tabl a siart, mae P yn chwyddo ar gyfer cyflwyno.',

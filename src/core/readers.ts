@@ -159,7 +159,8 @@ export function readCsv(text: string, options: ReadOptions = {}): Dataset {
       if (name === 'value') {
         const value = parseValue(cell);
         row.value = value === undefined ? cell : isSymbol(value) ? value.symbol : value;
-      } else if (name !== '') {
+      } else if (name !== '' && (cell !== '' || name === 'measure' || name === 'period')) {
+        // An empty cell in any other column means the row has no such field: no dimension, status or source.
         row[name] = cell;
       }
     });

@@ -15,6 +15,14 @@ export const tableStyles = css`
        it that text escapes the scroll box and the whole page scrolls sideways. */
     position: relative;
   }
+  .scroll-cue {
+    margin: 0.25em 0;
+    font-size: 0.9em;
+    color: var(--_muted);
+  }
+  .scroll-cue[hidden] {
+    display: none;
+  }
   .scroll:focus-visible {
     outline: 3px solid var(--_focus);
   }
@@ -35,6 +43,9 @@ export const tableStyles = css`
     vertical-align: top;
   }
   .data-table thead th {
+    /* Whole words in headers too: the table scrolls rather than break "Neighbours’". */
+    overflow-wrap: normal;
+    hyphens: manual;
     text-align: right;
     vertical-align: bottom;
     border-bottom: 2px solid var(--_text);
@@ -52,7 +63,10 @@ export const tableStyles = css`
   .data-table tfoot th {
     font-weight: 400;
     min-width: 8em;
-    overflow-wrap: anywhere;
+    /* Whole words: a label breaks between words, never inside one ("subsequen/t"); only a
+       single word wider than the screen may break, rather than widen the page. */
+    overflow-wrap: break-word;
+    hyphens: manual;
   }
   .data-table td {
     text-align: right;
@@ -96,6 +110,9 @@ export const tableStyles = css`
   @media print {
     .scroll {
       overflow: visible;
+    }
+    .scroll-cue {
+      display: none;
     }
     .data-table {
       font-size: 9pt;

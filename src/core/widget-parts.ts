@@ -24,6 +24,8 @@ export interface FigureModel {
   /** Notes setting a figure beside the same figure of another status (local provisional, official final). */
   readonly others?: readonly Problem[];
   readonly quality: readonly Problem[];
+  /** Figures in the data this widget does not show, each named with the reason. */
+  readonly omitted?: readonly Problem[];
   /** The figures shown, as rows for the CSV download (header first). */
   readonly csv: readonly (readonly string[])[];
 }
@@ -250,6 +252,15 @@ function notesLists(model: FigureModel | undefined, dataset: Dataset | undefined
           m.notes,
           html`<ul class="notes" part="notes">
             ${dataset.notes.map((n) => html`<li>${n}</li>`)}
+          </ul>`,
+        )
+      : nothing
+  }${
+    model?.omitted?.length
+      ? section(
+          m.notShown,
+          html`<ul class="notes omitted" part="omitted">
+            ${model.omitted.map((o) => html`<li>${o(m)}</li>`)}
           </ul>`,
         )
       : nothing

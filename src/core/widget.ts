@@ -14,6 +14,7 @@ import { messages, nearestLang, normaliseLang, type Lang, type Messages } from '
 import { PrerenderedContent } from './prerendered.js';
 import { NUMBER_SPECS, property } from './properties.js';
 import { PageWatch } from './watchers.js';
+import { ScrollCueController } from './scroll-cue.js';
 import {
   errorTemplate,
   footerTemplate,
@@ -63,6 +64,8 @@ const CHART_WAIT = 2500;
  * @csspart sources - The sources of the figures, where there are several.
  * @csspart definitions - The numbered definitions.
  * @csspart notes - The notes.
+ * @csspart scroll-cue - Over a table that scrolls sideways: the columns off-screen.
+ * @csspart omitted - Notes naming figures in the data that the widget does not show, and why.
  * @csspart quality - Data-quality notes.
  *
  * @cssproperty --pw-font-family - Font (default: inherited from the page).
@@ -172,6 +175,7 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
   constructor() {
     super();
     if (this.prerendered) this.allViews = true;
+    new ScrollCueController(this, () => this.m);
     new PageWatch(this, {
       lang: () => (this.widgetLang = normaliseLang(nearestLang(this))),
       print: (printing, initial) => {

@@ -25,7 +25,9 @@ export const kpiStyles = css`
   td.position {
     white-space: normal;
     text-align: left;
-    min-width: 8em;
+    /* Wide enough that "below the neighbours' median (22.0%)" takes two lines, not five:
+       a narrow column made every row of the comparison table tall (blank gaps at 360 px). */
+    min-width: 14em;
   }
   .change.good {
     color: var(--_good);

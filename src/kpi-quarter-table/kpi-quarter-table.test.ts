@@ -415,7 +415,7 @@ describe('<kpi-quarter-table> with comparators', () => {
       'Trafford',
       'England',
       'North West',
-      'the neighbours’ median',
+      'Neighbours’ median',
       'Position against the neighbours’ median',
     ]);
     const rate = [...table.querySelectorAll('tbody tr')][1]!;
@@ -428,7 +428,7 @@ describe('<kpi-quarter-table> with comparators', () => {
       'below the neighbours’ median (22.0%) (better)',
     ]);
     expect(shadowText(el)).to.contain('below the neighbours’ median (22.0%) (better)');
-    expect(el.toCSV()).to.contain('the neighbours’ median (2024-25)');
+    expect(el.toCSV()).to.contain('Neighbours’ median (2024-25)');
     await expect(el).to.be.accessible();
   });
 });

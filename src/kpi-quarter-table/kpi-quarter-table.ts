@@ -187,7 +187,7 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
                     }
                   </th>`,
               )}
-              ${model.changeLabel ? html`<th scope="col">${model.changeLabel}</th>` : nothing}
+              ${model.changeLabel ? html`<th scope="col" class="text">${model.changeLabel}</th>` : nothing}
             </tr>
           </thead>
           ${groups.map(
@@ -242,7 +242,7 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
             <th scope="col" class="text">${m.measure}</th>
             <th scope="col" class="period">${model.area ?? this.k.thisArea}</th>
             ${model.comparators.map((c) => html`<th scope="col" class="comparator">${c.label}</th>`)}
-            ${model.positionLabel ? html`<th scope="col">${model.positionLabel}</th>` : nothing}
+            ${model.positionLabel ? html`<th scope="col" class="text">${model.positionLabel}</th>` : nothing}
           </tr>
         </thead>
         <tbody>

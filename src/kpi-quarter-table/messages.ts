@@ -51,10 +51,18 @@ export interface KpiMessages {
   kpiTitle: string;
   position: (direction: 'above' | 'below' | 'same', reference: string, value: string) => string;
   neighboursMedian: string;
+  /** The neighbours' median as a column header, in sentence case. */
+  neighboursMedianHeading: string;
   positionHeader: (reference: string) => string;
   notCompared: string;
   compareCaption: (year: string) => string;
   thisArea: string;
+  /** Why rows with a breakdown (sector, format…) are not in the table. */
+  notShownBreakdown: string;
+  /** Why rows of other areas are not in a quarterly table. */
+  notShownAreasQuarterly: string;
+  /** The year total is the final figure, not the sum of the quarters shown (provisional). */
+  finalTotal: (label: string, year: string) => string;
 }
 
 const en: KpiMessages = {
@@ -86,6 +94,11 @@ const en: KpiMessages = {
   position: (direction, reference, value) =>
     `${direction === 'above' ? 'above' : direction === 'below' ? 'below' : 'the same as'} ${reference} (${value})`,
   neighboursMedian: 'the neighbours’ median',
+  neighboursMedianHeading: 'Neighbours’ median',
+  notShownBreakdown: 'this table shows figures for the area as a whole, not broken down.',
+  notShownAreasQuarterly: 'this table compares areas only in yearly figures, not by quarter.',
+  finalTotal: (label, year) =>
+    `${label}, ${year}: the year total is the final figure; the quarters are provisional and add up to a different total, given below.`,
   positionHeader: (reference) => `Position against ${reference}`,
   notCompared: 'not compared: counts depend on the size of the area',
   compareCaption: (year) => `Compared with other areas, ${year}`,
@@ -121,6 +134,11 @@ const cy: KpiMessages = {
   position: (direction, reference, value) =>
     `${direction === 'above' ? 'uwchlaw' : direction === 'below' ? 'islaw' : 'yr un fath â'} ${reference} (${value})`,
   neighboursMedian: 'canolrif y cymdogion',
+  neighboursMedianHeading: 'Canolrif y cymdogion',
+  notShownBreakdown: 'mae’r tabl hwn yn dangos ffigurau ar gyfer yr ardal gyfan, heb eu dadansoddi.',
+  notShownAreasQuarterly: 'mae’r tabl hwn yn cymharu ardaloedd mewn ffigurau blynyddol yn unig, nid fesul chwarter.',
+  finalTotal: (label, year) =>
+    `${label}, ${year}: y cyfanswm blwyddyn yw’r ffigur terfynol; mae’r chwarteri dros dro ac yn adio i gyfanswm gwahanol, a roddir isod.`,
   positionHeader: (reference) => `Safle o’i gymharu â ${reference}`,
   notCompared: 'heb ei gymharu: mae cyfrifon yn dibynnu ar faint yr ardal',
   compareCaption: (year) => `O’i gymharu ag ardaloedd eraill, ${year}`,

@@ -201,7 +201,9 @@ describe('kpi model: annual data (DfE)', () => {
 describe('kpi model: comparators prepared from DfE files', () => {
   it('shows England, the region and the neighbours’ median for the latest year, with a position for rates', async () => {
     const model = buildKpiModel(await dataset('trafford-referrals-prepared.json'), en, 'en');
-    expect(model.comparators.map((c) => c.label)).to.deep.equal(['England', 'North West', 'the neighbours’ median']);
+    expect(model.comparators.map((c) => c.label)).to.deep.equal(['England', 'North West', 'Neighbours’ median']);
+    // In a sentence, lower case: "Position against the neighbours’ median".
+    expect(model.positionLabel).to.equal('Position against the neighbours’ median');
     const rate = model.rows.find((r) => r.measure.id === 'rereferral_rate')!;
     expect(rate.cells.map((c) => c.text)).to.deep.equal(['17.2%', '21.4%', '19.9%', '20.4%', '18.0%']);
     // Published: England 22.6%, North West 21.7%; the median of the ten neighbours' rates is 21.95%.
@@ -225,7 +227,7 @@ describe('kpi model: comparators prepared from DfE files', () => {
     expect(model.csv[0]!.slice(-4)).to.deep.equal([
       'England (2024-25)',
       'North West (2024-25)',
-      'the neighbours’ median (2024-25)',
+      'Neighbours’ median (2024-25)',
       'Position against the neighbours’ median',
     ]);
     expect(model.csv[2]!.slice(-4)).to.deep.equal(['22.6', '21.7', '22.0', 'below the neighbours’ median (22.0%)']);
@@ -235,7 +237,8 @@ describe('kpi model: comparators prepared from DfE files', () => {
     const model = buildKpiModel(await dataset('trafford-cpp-prepared.json'), cy, 'cy');
     const rate = model.rows.find((r) => r.measure.id === 'cpp_subsequent_rate')!;
     expect(rate.position!.text).to.match(/^(uwchlaw|islaw|yr un fath â) canolrif y cymdogion \(\d+\.\d%\)$/);
-    expect(model.comparators[2]!.label).to.equal('canolrif y cymdogion');
+    expect(model.comparators[2]!.label).to.equal('Canolrif y cymdogion');
+    expect(model.comparators[2]!.words).to.equal('canolrif y cymdogion');
   });
 });
 

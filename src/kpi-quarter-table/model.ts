@@ -12,9 +12,10 @@
  */
 import { WidgetError, type Dataset, type DataRow, type MeasureDef, type Problem } from '../core/contract.js';
 import { changeOn, type Change } from '../core/change.js';
-import { csvFigure } from '../core/csv.js';
+import { csvFigure, csvLabel } from '../core/csv.js';
+import { omittedNotes } from '../core/omitted.js';
 import type { FigureModel } from '../core/widget.js';
-import { formatCount, formatDecimal, formatValue, type ValueKind } from '../core/format.js';
+import { formatCount, formatDecimal, formatValue, roundHalfUp, type ValueKind } from '../core/format.js';
 import { joinList, type Lang, type Messages } from '../core/messages.js';
 import { describeTrend, measureName, type TrendPoint } from '../core/trend.js';
 import {
@@ -73,8 +74,10 @@ export interface KpiPosition {
 export interface KpiComparatorColumn {
   readonly area: string;
   readonly kind: 'national' | 'region' | 'neighbours' | 'other';
-  /** Header text: the area, or "the neighbours’ median". */
+  /** Header text, in sentence case: the area, or "Neighbours’ median". */
   readonly label: string;
+  /** The comparator within a sentence: the area, or "the neighbours’ median". */
+  readonly words: string;
 }
 
 export interface KpiRow {
@@ -484,6 +487,15 @@ class Figures {
   }
 }
 
+/**
+ * A comparator's figure as published figures are: the neighbours' median of a
+ * count is a whole number (5,282.5 → 5,283, half away from zero), as counts are
+ * published; rates keep their decimals.
+ */
+function asPublished(value: Value, kind: ValueKind, comparator: KpiComparatorColumn['kind']): Value {
+  return comparator === 'neighbours' && kind === 'count' && isNumber(value) ? roundHalfUp(value, 0) : value;
+}
+
 function figOf(row: DataRow): Fig {
   return { value: row.value, ...(row.status ? { status: row.status } : {}) };
 }
@@ -540,9 +552,9 @@ function measureRow(ctx: RowContext, measure: MeasureDef, k: KpiMessages) {
   const values = figs.map((f) => f.value);
   const cells = figs.map((f) => cell(f.value, f.status, kind, measure.decimals));
   const change = changeFor(ctx, measure, values);
-  const comparisons = ctx.comparatorIndexes.map(({ ix }) =>
+  const comparisons = ctx.comparatorIndexes.map(({ ix, c }) =>
     cell(
-      valueIn(ix, measure, ctx.latestPeriod) ?? MISSING,
+      asPublished(valueIn(ix, measure, ctx.latestPeriod) ?? MISSING, kind, c.kind),
       statusIn(ix, measure, ctx.latestPeriod),
       kind,
       measure.decimals,
@@ -552,7 +564,7 @@ function measureRow(ctx: RowContext, measure: MeasureDef, k: KpiMessages) {
   const r = ctx.reference;
   const position =
     kind === 'percent' && r >= 0 && latestValue !== undefined
-      ? positionFor(measure, latestValue, comparisons[r]!, ctx.comparators[r]!.label, ctx.m, k)
+      ? positionFor(measure, latestValue, comparisons[r]!, ctx.comparators[r]!.words, ctx.m, k)
       : undefined;
   const footnote = ctx.footnotes.get(measure.id);
   const row: KpiRow = {
@@ -736,7 +748,7 @@ function kpiCsv(
       ...(positionLabel ? [positionLabel] : []),
     ],
     ...model.rows.map((row) => [
-      row.measure.label,
+      csvLabel(row.measure.label, row.kind),
       ...row.cells.map((c) => figure(c, row)),
       ...(changeLabel ? [row.change?.text ?? ''] : []),
       ...(row.comparisons ?? []).map((c) => figure(c, row)),
@@ -750,7 +762,8 @@ function comparatorColumns(indexes: readonly ComparatorIndex[], k: KpiMessages) 
   const comparators: KpiComparatorColumn[] = indexes.map(({ c }) => ({
     area: c.area,
     kind: c.kind,
-    label: c.kind === 'neighbours' ? k.neighboursMedian : c.area,
+    label: c.kind === 'neighbours' ? k.neighboursMedianHeading : c.area,
+    words: c.kind === 'neighbours' ? k.neighboursMedian : c.area,
   }));
   // Position against the neighbours' median, else against the national figure.
   let reference = comparators.findIndex((c) => c.kind === 'neighbours');
@@ -758,11 +771,27 @@ function comparatorColumns(indexes: readonly ComparatorIndex[], k: KpiMessages) 
   return { comparators, reference };
 }
 
+/**
+ * Rows this table leaves out, named in a note: rows with a breakdown other than
+ * an area (sector, format…), and other areas' rows in a quarterly table.
+ */
+function kpiOmitted(dataset: Dataset, quarterly: boolean, k: KpiMessages): Problem[] {
+  const breakdown = () => k.notShownBreakdown;
+  const areasQuarterly = () => k.notShownAreasQuarterly;
+  return omittedNotes(dataset, (row) => {
+    const keys = Object.keys(row.dims);
+    if (!keys.length) return undefined;
+    if (keys.length > 1 || keys[0] !== 'area') return breakdown;
+    return quarterly ? areasQuarterly : undefined;
+  });
+}
+
 export function buildKpiModel(dataset: Dataset, m: Messages, lang: Lang, options: KpiOptions = {}): KpiModel {
   const k = kpiMessages(lang);
   const shape = dataShape(dataset, options);
   const { quarterly, years, latest } = shape;
-  if (latest === undefined || !years.includes(latest)) return emptyModel(quarterly, latest, m);
+  const omitted = kpiOmitted(dataset, quarterly, k);
+  if (latest === undefined || !years.includes(latest)) return { ...emptyModel(quarterly, latest, m), omitted };
   const index = indexRows(dataset.rows);
   const columns = quarterly
     ? quarterlyColumns(dataset, shape, latest, m, k)
@@ -783,7 +812,7 @@ export function buildKpiModel(dataset: Dataset, m: Messages, lang: Lang, options
   const year = yearKey(latest);
   const span = quarterly ? year : m.yearRange(cols[0]?.label ?? year, cols[cols.length - 1]?.label ?? year);
   const positionLabel =
-    reference >= 0 && rows.some((r) => r.position) ? k.positionHeader(comparators[reference]!.label) : undefined;
+    reference >= 0 && rows.some((r) => r.position) ? k.positionHeader(comparators[reference]!.words) : undefined;
   const model = {
     mode: quarterly ? ('quarterly' as const) : ('annual' as const),
     year,
@@ -817,6 +846,7 @@ export function buildKpiModel(dataset: Dataset, m: Messages, lang: Lang, options
     symbols: symbolsUsed(allCells.map((c) => c.value)),
     statuses: statusesUsed(allCells.map((c) => c.status)),
     others: figures.others,
+    omitted,
     quality: figures.quality,
     csv: kpiCsv(model, periodLabel(latestPeriod, dataset.yearStartMonth, dataset.periodLabels), m),
     ...(rows.length === 0 ? { empty: m.emptyYear(year) } : {}),

@@ -54,6 +54,10 @@ export interface TrainingMessages {
   chartLabel: (caption: string) => string;
   annotationsHeading: string;
   needsMeasures: (known: string) => string;
+  /** Why rows with a breakdown (a format, a sector…) are not shown. */
+  notShownBreakdown: string;
+  /** Why a measure is not shown: the widget draws its own set of measures. */
+  notShownMeasure: string;
 }
 
 const en: TrainingMessages = {
@@ -97,6 +101,9 @@ const en: TrainingMessages = {
     'Use the left and right arrow keys to move across the years, up and down to move between the charts, Home and End for the first and last year, and Escape to leave the charts.',
   chartLabel: (caption) => `Charts: ${caption}`,
   annotationsHeading: 'Marked on the chart',
+  notShownBreakdown: 'this widget shows the partnership’s totals, not broken down.',
+  notShownMeasure:
+    'this widget draws attendees, events, cancellations, bookings and the evaluation score only (measure ids attendees, events, cancelled, booked, evaluation, evaluation_min, evaluation_max, evaluation_returns).',
   needsMeasures: (known) =>
     `The data has no "attendees" or "events" measure, so there is no training trend to draw. Its measures are: ${known}.`,
 };
@@ -141,6 +148,9 @@ const cy: TrainingMessages = {
     'Defnyddiwch y bysellau saeth chwith a de i symud ar draws y blynyddoedd, i fyny ac i lawr i symud rhwng y siartiau, Home ac End i fynd i’r flwyddyn gyntaf a’r olaf, ac Escape i adael y siartiau.',
   chartLabel: (caption) => `Siartiau: ${caption}`,
   annotationsHeading: 'Wedi’u nodi ar y siart',
+  notShownBreakdown: 'mae’r teclyn hwn yn dangos cyfansymiau’r bartneriaeth, heb eu dadansoddi.',
+  notShownMeasure:
+    'mae’r teclyn hwn yn dangos mynychwyr, digwyddiadau, canslo, archebion a’r sgôr gwerthuso yn unig (dynodwyr mesur attendees, events, cancelled, booked, evaluation, evaluation_min, evaluation_max, evaluation_returns).',
   needsMeasures: (known) =>
     `Does gan y data ddim mesur "attendees" nac "events", felly does dim tuedd hyfforddi i’w llunio. Ei fesurau yw: ${known}.`,
 };

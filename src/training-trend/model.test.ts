@@ -144,7 +144,7 @@ describe('training model: the LLR sample', () => {
     ]);
   });
 
-  it('downloads the table as CSV: counts without separators, rates in percent without the sign, scores without a leading +', async () => {
+  it('downloads the table as CSV: counts without separators, rates in percent without the sign (the header says " (%)"), scores without a leading +', async () => {
     expect((await llr()).csv).to.deep.equal([
       [
         'Year',
@@ -153,9 +153,9 @@ describe('training model: the LLR sample', () => {
         'Attendees per event',
         'Events cancelled',
         'Places booked',
-        'Attendance against bookings',
+        'Attendance against bookings (%)',
         'Evaluation (−100 to +100)',
-        'Evaluation returns',
+        'Evaluation returns (%)',
       ],
       ['2017-18', '1180', '74', '15.9', '6', '1390', '85', '[x]', '[x]'],
       ['2018-19', '1320', '81', '16.3', '5', '1560', '85', '[x]', '[x]'],
@@ -230,7 +230,7 @@ describe('training model: hard cases', () => {
         'Training events',
         'Attendees per event',
         'Evaluation (−100 to +100)',
-        'Evaluation returns',
+        'Evaluation returns (%)',
       ],
       ['2021-22', '312', '14', '22.3', '85', '40'],
     ]);

@@ -12,13 +12,14 @@
 import { changeOn, type Change, type ChangeMeasure } from '../core/change.js';
 import { maxOf, minOf } from '../core/extent.js';
 import { WidgetError, type Dataset, type DataRow, type MeasureDef, type Polarity } from '../core/contract.js';
-import { csvFigure } from '../core/csv.js';
+import { csvFigure, csvLabel } from '../core/csv.js';
 import { formatCount, formatDecimal, formatPercent, formatValue, roundHalfUp, type ValueKind } from '../core/format.js';
 import { joinList, messages, type Lang, type Messages } from '../core/messages.js';
 import { isPeriod, makePeriod, parsePeriod, periodLabel, type Period } from '../core/periods.js';
 import { combinedStatus, statusesUsed, statusMark, type Status } from '../core/status.js';
 import { isNumber, isSymbol, ratio, symbol, symbolsUsed, type Value } from '../core/symbols.js';
 import { describeTrend } from '../core/trend.js';
+import { omittedNotes } from '../core/omitted.js';
 import type { FigureModel } from '../core/widget.js';
 import { trainingMessages, type TrainingMessages } from './messages.js';
 
@@ -446,6 +447,18 @@ function emptyModel(lang: Lang): TrainingModel {
   };
 }
 
+/** Rows of the years shown that the widget does not draw, named in a note: breakdowns, and measures it does not know. */
+function trainingOmitted(dataset: Dataset, first: number, last: number, tm: TrainingMessages) {
+  const breakdown = () => tm.notShownBreakdown;
+  const notDrawn = () => tm.notShownMeasure;
+  const known = new Set<string>(MEASURE_IDS);
+  return omittedNotes(dataset, (row) => {
+    if (row.period.startYear < first || row.period.startYear > last) return undefined;
+    if (!known.has(row.measure)) return notDrawn;
+    return Object.keys(row.dims).length ? breakdown : undefined;
+  });
+}
+
 export function buildTrainingModel(
   dataset: Dataset,
   m: Messages,
@@ -470,7 +483,7 @@ export function buildTrainingModel(
   const changes = previous ? changesOf(latest, previous, columns, m) : undefined;
   const returnsYear = [...years].reverse().find((y) => y.returns && isNumber(y.returns.value));
   const csv: string[][] = [
-    [tm.year, ...columns.map((c) => c.label)],
+    [tm.year, ...columns.map((c) => csvLabel(c.label, c.kind))],
     ...years.map((y) => [y.label, ...columns.map((c) => csvCell(y, c, tm))]),
     ...(changes ? [[changes.label, ...changes.cells]] : []),
   ];
@@ -478,6 +491,7 @@ export function buildTrainingModel(
     period: `${m.yearRange(years[0]!.label, latest.label)}, ${m.byYear}`,
     summary: summaryOf(years, columns, dataset.measures.find((d) => d.id === 'attendees')?.polarity, lang),
     definitions: definitionsOf(dataset),
+    omitted: trainingOmitted(dataset, first, last, tm),
     quality: [],
     csv,
     lang,
