@@ -422,7 +422,7 @@ describe('<kpi-quarter-table> with comparators', () => {
       'England',
       'North West',
       'the neighbours’ median',
-      'Position against the neighbours’ median',
+      'Position among the statistical neighbours',
     ]);
     const rate = [...table.querySelectorAll('tbody tr')][1]!;
     expect([...rate.querySelectorAll('th, td')].map((c) => c.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
@@ -431,9 +431,9 @@ describe('<kpi-quarter-table> with comparators', () => {
       '22.6%',
       '21.7%',
       '22.0%',
-      'below the neighbours’ median (22.0%) (better)',
+      'in the lowest quarter of its 10 statistical neighbours (15.8% to 18.4%; median 22.0%) (better)',
     ]);
-    expect(shadowText(el)).to.contain('below the neighbours’ median (22.0%) (better)');
+    expect(shadowText(el)).to.contain('in the lowest quarter of its 10 statistical neighbours');
     expect(el.toCSV()).to.contain('the neighbours’ median (2024-25)');
     await expect(el).to.be.accessible();
   });
