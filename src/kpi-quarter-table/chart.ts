@@ -77,8 +77,6 @@ export function kpiChartWidth(
   chartColumns: readonly number[],
   fontSize = 14,
   charEm = KPI_CHAR_EM,
-  /** The narrowest a chart may be (default 260 px). */
-  minWidth = 260,
 ): number {
   const em = Math.max(KPI_CHAR_EM, charEm);
   let chars = 2;
@@ -88,7 +86,7 @@ export function kpiChartWidth(
       Math.max(chars, columns[i]!.short.length),
     );
   }
-  return Math.round(Math.max(minWidth, chartColumns.length * fontSize * (chars * em + 0.8) + 16));
+  return Math.round(Math.max(260, chartColumns.length * fontSize * (chars * em + 0.8) + 16));
 }
 
 /** The height of a `rows` chart: a band of 2.2 em per column. */

@@ -33,18 +33,9 @@ export interface KpiFigureOptions {
  * The small multiples for a layout. A `width` of 0 (not measured yet) lays
  * the charts out one to a row at the width they need.
  */
-export function kpiPanels(model: KpiModel, layout: FigureLayout, options: { print?: boolean } = {}): KpiPanels {
+export function kpiPanels(model: KpiModel, layout: FigureLayout): KpiPanels {
   const { fontSize, charWidth: charEm } = layout;
-  // On paper, charts may be as narrow as their labels allow (16 em at least), so that a page's
-  // width takes three of them a row (A4) rather than two.
-  const natural = kpiChartWidth(
-    model.rows,
-    model.columns,
-    model.chartColumns,
-    fontSize,
-    charEm,
-    options.print ? fontSize * 16 : undefined,
-  );
+  const natural = kpiChartWidth(model.rows, model.columns, model.chartColumns, fontSize, charEm);
   const available = layout.width > 0 ? layout.width : natural;
   const gap = Math.round(fontSize * 1.5);
   const columns = Math.max(1, Math.floor((available + gap) / (natural + gap)));

@@ -14,11 +14,8 @@ import { tableStyles } from '../core/table-styles.js';
 import { kpiStyles } from './kpi-quarter-table.styles.js';
 import { buildKpiModel, type KpiModel, type KpiRow } from './model.js';
 
-/**
- * The text width of an A4 page printed with 12 mm margins (186 mm at 96 px per inch): the
- * charts are laid out for the printed page's width, three small charts a row.
- */
-const PRINT_WIDTH = 703;
+/** The text width of an A4 board paper (170 mm at 96 px per inch), for printing. */
+const PRINT_WIDTH = 640;
 
 /**
  * @tag kpi-quarter-table
@@ -303,7 +300,7 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
     const charWidth = this.size.charEm || CHAR_EM;
     let width = this.size.currentWidth() || this.staticWidth;
     if (this.printing) width = Math.min(width || PRINT_WIDTH, PRINT_WIDTH);
-    const figure = kpiPanels(model, { lang: this.widgetLang, width, fontSize, charWidth }, { print: this.printing });
+    const figure = kpiPanels(model, { lang: this.widgetLang, width, fontSize, charWidth });
     const figures = figure.panels.map((panel) => {
       const key = `${panel.key}|${fontSize}|${figure.panelWidth}|${charWidth}`;
       let svg = drawn.get(key);
