@@ -276,7 +276,8 @@ function comparatorChartOptions(
   const height = options.height ?? Math.round(fontSize * 15);
   const marginTop = Math.round(fontSize * 1.8);
   const marginBottom = fontSize + 12;
-  const marginLeft = Math.ceil(fontSize * em * (formatValue(top / scale, row.kind, 0).length + 0.5));
+  // Room for the widest tick label with the reader's wider letter spacing (WCAG 1.4.12: 0.12 em a character).
+  const marginLeft = Math.ceil(fontSize * (em + 0.15) * formatValue(top / scale, row.kind, 0).length + fontSize);
   const marginRight = Math.ceil(labelChars * em * fontSize + fontSize);
   const width = options.width ?? Math.max(260, kpiChartWidth([row], columns, chartColumns, fontSize, em) + marginRight);
   const placed = dodgeLabels(ends, { domain: [0, top], range: [height - marginBottom, marginTop] }, fontSize * 1.15);
