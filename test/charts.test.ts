@@ -44,6 +44,17 @@ const charts: Record<string, () => Promise<Element>> = {
   'kpi-leicester-rereferral-rate': () => kpiChart('leicester-kpis-2021-22.json', 'rereferral_rate'),
   'kpi-leicester-contacts-presenting': () => kpiChart('leicester-kpis-2021-22.json', 'contacts', 20),
   'kpi-trafford-referrals': () => kpiChart('trafford-referrals-annual.json', 'referrals'),
+  // A rate with comparators: Trafford's line, England dashed, the North West dotted, the neighbours' spread each year.
+  'kpi-trafford-rereferral-rate-comparators': () =>
+    kpiChart('trafford-referrals-prepared.json', 'rereferral_rate', 14, {
+      width: 560,
+      words: { area: 'Trafford', neighbours: 'Neighbours', median: 'median' },
+    }),
+  'kpi-trafford-rereferral-rate-comparators-narrow': () =>
+    kpiChart('trafford-referrals-prepared.json', 'rereferral_rate', 14, {
+      width: 288,
+      words: { area: 'Trafford', neighbours: 'Neighbours', median: 'median' },
+    }),
   'kpi-scilly-rereferrals-symbols': () => kpiChart('isles-of-scilly-referrals-annual.json', 'rereferrals'),
   // Narrower than a column per year fits (a phone, 400% zoom): horizontal bars, years down the side, symbols kept.
   'kpi-trafford-referrals-rows': () =>

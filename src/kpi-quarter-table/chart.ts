@@ -5,12 +5,13 @@
  * bracketed text at the baseline, never as a zero-height bar.
  */
 import { maxOf } from '../core/extent.js';
-import { barX, barY, ruleX, ruleY, text, type PlotOptions } from '@observablehq/plot';
+import { barX, barY, dot, gridY, line, ruleX, ruleY, text, tickY, type PlotOptions } from '@observablehq/plot';
 import type { Messages } from '../core/messages.js';
 import type { KpiMessages } from './messages.js';
 import { STATUS_MARKS } from '../core/status.js';
 import { isNumber, isSymbol } from '../core/symbols.js';
 import type { KpiColumn, KpiRow } from './model.js';
+import { formatValue } from '../core/format.js';
 
 export interface KpiChartOptions {
   width?: number;
@@ -25,6 +26,8 @@ export interface KpiChartOptions {
   layout?: 'columns' | 'rows';
   /** Average character width in em, as measured (default and at least KPI_CHAR_EM). */
   charEm?: number;
+  /** The direct labels of a rate's comparators: the area's name, the neighbours' spread and their median. */
+  words?: { area: string; neighbours: string; median: string };
 }
 
 /**
@@ -103,6 +106,7 @@ export function kpiChartOptions(
   chartColumns: readonly number[],
   options: KpiChartOptions = {},
 ): PlotOptions {
+  if (row.spread || row.references) return comparatorChartOptions(row, columns, chartColumns, options);
   const { fontSize = 14, layout = 'columns' } = options;
   const em = Math.max(KPI_CHAR_EM, options.charEm ?? KPI_CHAR_EM);
   const height = options.height ?? (layout === 'rows' ? kpiRowsHeight(chartColumns, fontSize) : 170);
@@ -167,6 +171,227 @@ export function kpiChartOptions(
       barY(data, { x: 'x', y: 'y', fill: 'currentColor', className: 'pw-series-1' }),
       text(data, { x: 'x', y: 'y', text: 'label', dy: -fontSize * 0.7, className: 'pw-labels' }),
       text(symbols, { x: 'x', y: 'y', text: 'label', dy: -fontSize * 0.7, className: 'pw-symbols' }),
+      ruleY([0], { stroke: 'currentColor', className: 'pw-baseline' }),
+    ],
+  };
+}
+
+/** A direct label at the right of the last column: its text, its value and the class it is drawn in. */
+interface EndLabel {
+  readonly text: string;
+  readonly y: number;
+  readonly className: string;
+}
+
+/**
+ * The labels' vertical positions in data units, nudged apart so that none
+ * overlaps another (a line of text apart at least), in their value order.
+ */
+export function dodgeLabels(
+  labels: readonly EndLabel[],
+  scale: { domain: readonly [number, number]; range: readonly [number, number] },
+  lineHeight: number,
+): EndLabel[] {
+  const [d0, d1] = scale.domain;
+  const [r0, r1] = scale.range;
+  const toPx = (v: number) => r0 + ((v - d0) / (d1 - d0)) * (r1 - r0);
+  const toValue = (px: number) => d0 + ((px - r0) / (r1 - r0)) * (d1 - d0);
+  // Top to bottom on the page (smallest px first), each at least a line below the one above.
+  const sorted = labels.map((l) => ({ ...l, px: toPx(l.y) })).sort((a, b) => a.px - b.px);
+  for (let i = 1; i < sorted.length; i++) {
+    sorted[i]!.px = Math.max(sorted[i]!.px, sorted[i - 1]!.px + lineHeight);
+  }
+  // Pushed past the bottom: moved back up together.
+  const overflow = sorted.length ? sorted[sorted.length - 1]!.px - Math.max(r0, r1) : 0;
+  if (overflow > 0) for (const l of sorted) l.px -= overflow;
+  return sorted.map(({ px, ...l }) => ({ ...l, y: toValue(px) }));
+}
+
+interface SpreadDatum {
+  readonly x: string;
+  readonly lowest: number;
+  readonly lq: number;
+  readonly median: number;
+  readonly uq: number;
+  readonly highest: number;
+}
+type ReferenceSeries = NonNullable<KpiRow['references']>[number] & { points: { x: string; y: number }[] };
+
+/** The comparator chart's data: the area's points, symbols, the neighbours' spreads and the reference lines. */
+function comparatorData(row: KpiRow, columns: readonly KpiColumn[], chartColumns: readonly number[], scale: number) {
+  const own: Datum[] = [];
+  const symbols: Datum[] = [];
+  const spreads: SpreadDatum[] = [];
+  const references: ReferenceSeries[] = (row.references ?? []).map((r) => ({ ...r, points: [] }));
+  for (const i of chartColumns) {
+    const x = columns[i]!.short;
+    const c = row.cells[i]!;
+    if (isNumber(c.value)) own.push({ x, y: c.value * scale, label: c.figure ?? c.text });
+    else symbols.push({ x, y: 0, label: c.text });
+    const s = row.spread?.[i];
+    if (s) {
+      spreads.push({
+        x,
+        lowest: s.lowest * scale,
+        lq: s.lowerQuartile * scale,
+        median: s.median * scale,
+        uq: s.upperQuartile * scale,
+        highest: s.highest * scale,
+      });
+    }
+    for (const r of references) {
+      const v = r.values[i];
+      if (isNumber(v)) r.points.push({ x, y: v * scale });
+    }
+  }
+  return { own, symbols, spreads, references };
+}
+
+/** The direct labels at the right end: the area's latest figure, each reference, the neighbours' median. */
+function endLabels(
+  data: ReturnType<typeof comparatorData>,
+  lastX: string,
+  words: { area: string; median: string },
+): EndLabel[] {
+  const ends: EndLabel[] = [];
+  const latest = data.own.find((d) => d.x === lastX);
+  if (latest) ends.push({ text: `${words.area} ${latest.label}`, y: latest.y, className: 'pw-series-1' });
+  for (const r of data.references) {
+    const p = r.points.find((q) => q.x === lastX);
+    if (p) ends.push({ text: r.area, y: p.y, className: `pw-ref-${r.kind}` });
+  }
+  const lastSpread = data.spreads.find((s) => s.x === lastX);
+  if (lastSpread) ends.push({ text: words.median, y: lastSpread.median, className: 'pw-neighbours-median' });
+  return ends;
+}
+
+/** The neighbours' spread: range, middle half and median, the latest period emphasised. */
+function spreadMarks(spreads: readonly SpreadDatum[], lastX: string, spreadWidth: number, band: number) {
+  const earlier = (d: { x: string }) => (d.x === lastX ? 1 : 0.6);
+  const bar = (y1: 'lowest' | 'lq', y2: 'highest' | 'uq', className: string) =>
+    ruleX(spreads, {
+      x: 'x',
+      y1,
+      y2,
+      stroke: 'currentColor',
+      strokeWidth: spreadWidth,
+      strokeOpacity: earlier,
+      className,
+    });
+  return [
+    bar('lowest', 'highest', 'pw-neighbours-range'),
+    bar('lq', 'uq', 'pw-neighbours-iqr'),
+    tickY(spreads, {
+      x: 'x',
+      y: 'median',
+      stroke: 'currentColor',
+      strokeWidth: 2.5,
+      inset: Math.max(0, band / 2 - spreadWidth / 2 - 3),
+      className: 'pw-neighbours-median',
+    }),
+  ];
+}
+
+/** "Neighbours" above the latest spread. */
+function neighboursLabel(lastSpread: SpreadDatum | undefined, label: string, fontSize: number) {
+  if (!lastSpread) return [];
+  return [
+    text([lastSpread], {
+      x: 'x',
+      y: 'highest',
+      text: () => label,
+      dy: -fontSize * 0.8,
+      className: 'pw-neighbours-label',
+    }),
+  ];
+}
+
+/**
+ * A rate with comparators: the area's figures as a line of points (the latest
+ * one larger and labelled), England and the region as lines of their own
+ * (dashed, dotted), and each column's statistical neighbours as a spread: a
+ * light bar from the lowest to the highest, a darker one over the middle half
+ * and a line across at the median. Each series is labelled directly at the
+ * right; the chart's accessible name and the note under it say the same in words.
+ */
+function comparatorChartOptions(
+  row: KpiRow,
+  columns: readonly KpiColumn[],
+  chartColumns: readonly number[],
+  options: KpiChartOptions,
+): PlotOptions {
+  const { fontSize = 14 } = options;
+  const em = Math.max(KPI_CHAR_EM, options.charEm ?? KPI_CHAR_EM);
+  const words = options.words ?? { area: 'This area', neighbours: 'Neighbours', median: 'median' };
+  const scale = row.kind === 'percent' ? 100 : 1;
+  const domain = chartColumns.map((i) => columns[i]!.short);
+  const data = comparatorData(row, columns, chartColumns, scale);
+  const { own, symbols, spreads, references } = data;
+  const max = maxOf(
+    [...own.map((d) => d.y), ...spreads.map((s) => s.highest), ...references.flatMap((r) => r.points.map((p) => p.y))],
+    0,
+  );
+  const top = max > 0 ? max * 1.08 : 1;
+  const lastX = domain[domain.length - 1]!;
+  const lastSpread = spreads.find((s) => s.x === lastX);
+  const ends = endLabels(data, lastX, words);
+  const labelChars = maxOf(
+    ends.map((l) => l.text.length),
+    2,
+  );
+  const height = options.height ?? Math.round(fontSize * 15);
+  const marginTop = Math.round(fontSize * 1.8);
+  const marginBottom = fontSize + 12;
+  // Room for the widest tick label with the reader's wider letter spacing (WCAG 1.4.12: 0.12 em a character).
+  const marginLeft = Math.ceil(fontSize * (em + 0.15) * formatValue(top / scale, row.kind, 0).length + fontSize);
+  const marginRight = Math.ceil(labelChars * em * fontSize + fontSize);
+  const width = options.width ?? Math.max(260, kpiChartWidth([row], columns, chartColumns, fontSize, em) + marginRight);
+  const placed = dodgeLabels(ends, { domain: [0, top], range: [height - marginBottom, marginTop] }, fontSize * 1.15);
+  // Few ticks: the first and last columns only where every label would not fit.
+  const band = (width - marginLeft - marginRight) / Math.max(1, domain.length);
+  const tickChars = maxOf(
+    domain.map((d) => d.length),
+    2,
+  );
+  const ticks = band >= tickChars * em * fontSize + fontSize * 0.5 ? domain : [domain[0]!, lastX];
+  const spreadWidth = Math.max(4, Math.min(fontSize * 1.2, band * 0.45));
+  const tickFormat = (v: number) => formatValue(v / scale, row.kind, 0);
+  return {
+    ...{ width, height, marginTop, marginBottom, marginLeft, marginRight },
+    x: { domain, label: null, padding: 0.1, tickSize: 0, ticks },
+    y: { domain: [0, top], label: null, ticks: 3, tickSize: 0, tickFormat },
+    marks: [
+      gridY({ ticks: 3, className: 'pw-grid' }),
+      ...spreadMarks(spreads, lastX, spreadWidth, band),
+      ...neighboursLabel(lastSpread, words.neighbours, fontSize),
+      ...references.map((r) =>
+        line(r.points, {
+          x: 'x',
+          y: 'y',
+          stroke: 'currentColor',
+          strokeWidth: 2,
+          strokeDasharray: r.kind === 'national' ? '6,3' : '1.5,3',
+          className: `pw-ref-${r.kind}`,
+        }),
+      ),
+      line(own, { x: 'x', y: 'y', stroke: 'currentColor', strokeWidth: 2.5, className: 'pw-series-1' }),
+      // The latest period emphasised: a larger point (its figure in the label at the right); earlier ones smaller.
+      dot(own, {
+        x: 'x',
+        y: 'y',
+        r: (d: Datum) => (d.x === lastX ? fontSize * 0.4 : fontSize * 0.25),
+        fill: 'currentColor',
+        className: 'pw-series-1',
+      }),
+      text(symbols, { x: 'x', y: 'y', text: 'label', dy: -fontSize * 0.7, className: 'pw-symbols' }),
+      text(placed, {
+        x: () => lastX,
+        y: 'y',
+        text: 'text',
+        textAnchor: 'start',
+        dx: band / 2 + fontSize * 0.5,
+        className: 'pw-end-labels',
+      }),
       ruleY([0], { stroke: 'currentColor', className: 'pw-baseline' }),
     ],
   };

@@ -110,6 +110,64 @@ describe('kpi figure: one description for the element and render', () => {
   });
 });
 
+describe('kpi figure: comparators drawn for rates', () => {
+  for (const lang of ['en', 'cy'] as const) {
+    it(`${lang}: Trafford's rates drawn with England, the region and the neighbours' median and spread, placed in words`, async () => {
+      const e = { ...kpiExamples.traffordComparators, attrs: { lang } };
+      const { el } = await shown(e, 900);
+      const root = el.shadowRoot!;
+      const dataset = validateEnvelope(await envelope(e));
+      const model = buildKpiModel(dataset, messages(lang), lang);
+      const rates = model.rows.filter((r) => r.kind === 'percent');
+      expect(rates.map((r) => r.measure.id)).to.deep.equal(['rereferral_rate']);
+      const figures = [...root.querySelectorAll('.charts figure')];
+      for (const row of rates) {
+        const figure = figures.find((f) => f.querySelector('figcaption')!.textContent === row.measure.label)!;
+        const svg = figure.querySelector('svg.pw-plot')!;
+        // A spread (lowest to highest, middle half, median) for each of the five years shown.
+        for (const part of ['range', 'iqr', 'median']) {
+          expect(svg.querySelectorAll(`g.pw-neighbours-${part} > *`).length, part).to.equal(5);
+        }
+        // England (dashed) and the North West (dotted), a line each across the years.
+        expect(svg.querySelectorAll('g.pw-ref-national path').length).to.equal(1);
+        expect(svg.querySelectorAll('g.pw-ref-region path').length).to.equal(1);
+        // Direct labels: Trafford with its latest figure, England, the region, the median.
+        const labels = [...svg.querySelectorAll('g.pw-end-labels text')].map((t) => t.textContent);
+        expect(labels).to.have.members([
+          'Trafford 18.0%',
+          'England',
+          'North West',
+          lang === 'en' ? 'median' : 'canolrif',
+        ]);
+        // The same in words: under the chart and in its accessible name.
+        const placing =
+          lang === 'en'
+            ? 'In 2024-25, Trafford, at 18.0%, is in the lowest quarter of its 10 statistical neighbours ' +
+              '(15.8% to 18.4%; median 22.0%); England 22.6%, North West 21.7%.'
+            : 'Yn 2024-25, mae Trafford, sef 18.0%, yn y chwarter isaf o’i 10 cymydog ystadegol ' +
+              '(15.8% i 18.4%; canolrif 22.0%); England 22.6%, North West 21.7%.';
+        expect(figure.querySelector('.chart-note')!.textContent).to.equal(placing);
+        expect(svg.getAttribute('aria-label')).to.contain(placing);
+      }
+      // Counts are drawn as bars alone: no spread against areas of other sizes.
+      const counts = figures.find((f) => f.querySelector('figcaption')!.textContent === 'Referrals')!;
+      expect(counts.querySelectorAll('[class*="pw-neighbours"], [class*="pw-ref-"]').length).to.equal(0);
+      expect(await wcagViolations(el)).to.deep.equal([]);
+    });
+  }
+
+  it('narrow (288 px): the comparators stay, with the first and last years labelled', async () => {
+    const figure = await describe_(kpiExamples.traffordComparators, { width: 288 });
+    const panel = figure.panels.find((p) => p.key === 'rereferral_rate')!;
+    const svg = drawPlot(panel.options, { label: panel.label });
+    expect(Number(svg.getAttribute('width'))).to.equal(288);
+    expect(svg.querySelectorAll('g.pw-neighbours-iqr > *').length).to.equal(5);
+    const ticks = [...svg.querySelectorAll('[aria-label="x-axis tick label"] text')].map((t) => t.textContent);
+    expect(ticks).to.deep.equal(['2020-21', '2024-25']);
+    expect(panel.note).to.match(/^In 2024-25, Trafford, at 18\.0%, is in the lowest quarter/);
+  });
+});
+
 describe('<kpi-quarter-table> examples', () => {
   for (const [name, e] of Object.entries(kpiExamples) as [string, KpiExample][]) {
     it(`${name}: ${e.description} No WCAG violation in the chart view`, async () => {

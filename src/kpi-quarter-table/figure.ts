@@ -56,9 +56,12 @@ export function kpiPanels(model: KpiModel, layout: FigureLayout): KpiPanels {
         width: panelWidth,
         layout: chart,
         charEm,
+        words: { area: model.area ?? k.thisArea, neighbours: k.neighboursLabel, median: k.medianLabel },
       }),
-      // Named by its figures: the panel's title gives the measure, once.
-      label: kpiChartName(row, model.columns, model.chartColumns, m, k),
+      // Named by its figures: the panel's title gives the measure, once; a rate placed among its
+      // neighbours says so in words, under the chart too.
+      label: [kpiChartName(row, model.columns, model.chartColumns, m, k), row.placing].filter(Boolean).join(' '),
+      ...(row.placing ? { note: row.placing } : {}),
     })),
   };
 }

@@ -45,6 +45,31 @@ export const kpiStyles = css`
   .charts figure {
     margin: 0;
   }
+  /* A rate's comparators: the neighbours' spread in greys (light range, darker middle half, a line at the
+     median in the page's background colour), England dashed in the text colour, the region dotted. */
+  .pw-plot .pw-neighbours-range {
+    color: var(--_border);
+  }
+  .pw-plot .pw-neighbours-iqr {
+    color: var(--_muted);
+  }
+  .pw-plot .pw-neighbours-median {
+    color: var(--_background);
+  }
+  .pw-plot .pw-ref-national {
+    color: var(--_text);
+  }
+  .pw-plot .pw-ref-region {
+    color: var(--_series-4);
+  }
+  .pw-plot .pw-grid {
+    color: var(--_border);
+    stroke-opacity: 0.5;
+  }
+  .charts .chart-note {
+    margin: 0.25em 0 0;
+    max-width: 40em;
+  }
   .charts figcaption {
     font-weight: 700;
     margin-bottom: 0.25em;

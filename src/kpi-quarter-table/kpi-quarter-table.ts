@@ -295,7 +295,7 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
       }
       return html`<figure part="chart">
         <figcaption>${panel.title}</figcaption>
-        ${svg}
+        ${svg} ${panel.note ? html`<p class="chart-note">${panel.note}</p>` : nothing}
       </figure>`;
     });
     return html`<div

@@ -4,7 +4,17 @@
  * missing from either language is a compile error. Measure labels and
  * definitions are shown as the publisher wrote them.
  */
+import type { Band, SpreadPosition } from '../core/contract.js';
 import type { Lang } from '../core/messages.js';
+
+/** The neighbours' five numbers, formatted. */
+export interface FiveFigures {
+  readonly lowest: string;
+  readonly lowerQuartile: string;
+  readonly median: string;
+  readonly upperQuartile: string;
+  readonly highest: string;
+}
 
 export interface KpiMessages {
   /**
@@ -63,6 +73,73 @@ export interface KpiMessages {
   notShownAreasQuarterly: string;
   /** The year total is the final figure, not the sum of the quarters shown (provisional). */
   finalTotal: (label: string, year: string) => string;
+  /**
+   * Where a figure sits among the neighbours: "within the middle half of its 10 statistical neighbours
+   * (23.6% to 27.5%; median 24.5%)". `count` had a figure, of `of`.
+   */
+  placing: (position: SpreadPosition, count: number, of: number | undefined, five: FiveFigures) => string;
+  /** "; band B of A to D among all authorities (A the best)", appended to `placing`. */
+  band: (band: Band) => string;
+  /** "England 22.6%". */
+  referenceFigure: (area: string, value: string) => string;
+  /** "In 2024-25, Trafford, at 18.0%, is … ; England 22.6%, North West 21.7%." */
+  placingSentence: (
+    year: string,
+    area: string,
+    value: string,
+    placing: string,
+    references: readonly string[],
+  ) => string;
+  /** The position column's header when it places rates in the spread. */
+  positionAmong: string;
+  /** The chart's direct label on the neighbours' spread. */
+  neighboursLabel: string;
+  /** The chart's direct label on the neighbours' median. */
+  medianLabel: string;
+}
+
+const EN_SPREAD: Record<SpreadPosition, string> = {
+  'below-all': 'lower than all',
+  'lower-quarter': 'in the lowest quarter',
+  'middle-half': 'within the middle half',
+  'upper-quarter': 'in the highest quarter',
+  'above-all': 'higher than all',
+};
+
+/** "of its 10 statistical neighbours", or "of the 9 of its 10 statistical neighbours with a figure". */
+function enGroup(count: number, of: number | undefined): string {
+  return of !== undefined && count < of
+    ? `of the ${count} of its ${of} statistical neighbours with a figure`
+    : `of its ${count} statistical neighbours`;
+}
+
+/** The figures in brackets: the range that the position sits in, and the median. */
+function range(position: SpreadPosition, f: FiveFigures, to: string, below: string, above: string, median: string) {
+  const where =
+    position === 'middle-half'
+      ? `${f.lowerQuartile} ${to} ${f.upperQuartile}`
+      : position === 'lower-quarter'
+        ? `${f.lowest} ${to} ${f.lowerQuartile}`
+        : position === 'upper-quarter'
+          ? `${f.upperQuartile} ${to} ${f.highest}`
+          : position === 'below-all'
+            ? `${below} ${f.lowest}`
+            : `${above} ${f.highest}`;
+  return `(${where}; ${median} ${f.median})`;
+}
+
+const CY_SPREAD: Record<SpreadPosition, string> = {
+  'below-all': 'yn is na phob un',
+  'lower-quarter': 'yn y chwarter isaf',
+  'middle-half': 'o fewn yr hanner canol',
+  'upper-quarter': 'yn y chwarter uchaf',
+  'above-all': 'yn uwch na phob un',
+};
+
+function cyGroup(count: number, of: number | undefined): string {
+  return of !== undefined && count < of
+    ? `o’r ${count} o’i ${of} cymydog ystadegol sydd â ffigur`
+    : `o’i ${count} cymydog ystadegol`;
 }
 
 const en: KpiMessages = {
@@ -103,6 +180,15 @@ const en: KpiMessages = {
   notCompared: 'not compared: counts depend on the size of the area',
   compareCaption: (year) => `Compared with other areas, ${year}`,
   thisArea: 'This area',
+  placing: (position, count, of, five) =>
+    `${EN_SPREAD[position]} ${enGroup(count, of)} ${range(position, five, 'to', 'lowest', 'highest', 'median')}`,
+  band: (band) => `; band ${band} of A to D among all authorities (A the best)`,
+  referenceFigure: (area, value) => `${area} ${value}`,
+  placingSentence: (year, area, value, placing, references) =>
+    `In ${year}, ${area}, at ${value}, is ${placing}${references.length ? `; ${references.join(', ')}` : ''}.`,
+  positionAmong: 'Position among the statistical neighbours',
+  neighboursLabel: 'Neighbours',
+  medianLabel: 'median',
 };
 
 const cy: KpiMessages = {
@@ -143,6 +229,15 @@ const cy: KpiMessages = {
   notCompared: 'heb ei gymharu: mae cyfrifon yn dibynnu ar faint yr ardal',
   compareCaption: (year) => `O’i gymharu ag ardaloedd eraill, ${year}`,
   thisArea: 'Yr ardal hon',
+  placing: (position, count, of, five) =>
+    `${CY_SPREAD[position]} ${cyGroup(count, of)} ${range(position, five, 'i', 'isaf', 'uchaf', 'canolrif')}`,
+  band: (band) => `; band ${band} o A i D ymhlith pob awdurdod (A yw’r gorau)`,
+  referenceFigure: (area, value) => `${area} ${value}`,
+  placingSentence: (year, area, value, placing, references) =>
+    `Yn ${year}, mae ${area}, sef ${value}, ${placing}${references.length ? `; ${references.join(', ')}` : ''}.`,
+  positionAmong: 'Safle ymhlith y cymdogion ystadegol',
+  neighboursLabel: 'Cymdogion',
+  medianLabel: 'canolrif',
 };
 
 const catalogues: Record<Lang, KpiMessages> = { en, cy };

@@ -202,43 +202,98 @@ describe('kpi model: comparators prepared from DfE files', () => {
   it('shows England, the region and the neighbours’ median for the latest year, with a position for rates', async () => {
     const model = buildKpiModel(await dataset('trafford-referrals-prepared.json'), en, 'en');
     expect(model.comparators.map((c) => c.label)).to.deep.equal(['England', 'North West', 'Neighbours’ median']);
-    // In a sentence, lower case: "Position against the neighbours’ median".
-    expect(model.positionLabel).to.equal('Position against the neighbours’ median');
+    // The data has the neighbours' spread, so rates are placed in it.
+    expect(model.positionLabel).to.equal('Position among the statistical neighbours');
     const rate = model.rows.find((r) => r.measure.id === 'rereferral_rate')!;
     expect(rate.cells.map((c) => c.text)).to.deep.equal(['17.2%', '21.4%', '19.9%', '20.4%', '18.0%']);
     // Published: England 22.6%, North West 21.7%; the median of the ten neighbours' rates is 21.95%.
     expect(rate.comparisons!.map((c) => c.text)).to.deep.equal(['22.6%', '21.7%', '22.0%']);
-    expect(rate.position).to.deep.equal({
-      text: 'below the neighbours’ median (22.0%)',
-      tone: 'good',
-      toneText: 'better',
-    });
+    // Trafford's 18.0% lies between the neighbours' lowest (15.8%) and their lower quartile (18.4%).
+    const placed = 'in the lowest quarter of its 10 statistical neighbours (15.8% to 18.4%; median 22.0%)';
+    expect(rate.position).to.deep.equal({ text: placed, tone: 'good', toneText: 'better' });
+    expect(rate.placing).to.equal(`In 2024-25, Trafford, at 18.0%, is ${placed}; England 22.6%, North West 21.7%.`);
+    // Drawn: England and the region in every year, and the neighbours' spread of each year.
+    expect(rate.references!.map((r) => [r.area, r.kind, r.values.length])).to.deep.equal([
+      ['England', 'national', 5],
+      ['North West', 'region', 5],
+    ]);
+    // The five numbers, as published in percent, held as fractions as the cells are.
+    const last = rate.spread![4]!;
+    expect(
+      [last.lowest, last.lowerQuartile, last.median, last.upperQuartile, last.highest].map(
+        (v) => +(v * 100).toFixed(6),
+      ),
+    ).to.deep.equal([15.8, 18.4, 22, 23.6, 29.2]);
+    expect(rate.spread!.map((s) => s?.position)).to.deep.equal([
+      'lower-quarter',
+      'middle-half',
+      'middle-half',
+      'middle-half',
+      'lower-quarter',
+    ]);
     const referrals = model.rows.find((r) => r.measure.id === 'referrals')!;
     // The neighbours' median of counts is rounded as published counts are (5,282.5 -> 5,283; issue 15).
     expect(referrals.comparisons!.map((c) => c.text)).to.deep.equal(['632,830', '86,120', '5,283']);
     expect(referrals.position, 'counts are not ranked against areas of other sizes').to.equal(undefined);
-    expect(model.positionLabel).to.equal('Position against the neighbours’ median');
-    // The rate moved most (2.4 points on 20.4%, against 0.5% fewer referrals), so it leads.
+    expect([referrals.spread, referrals.references, referrals.placing], 'nor drawn against them').to.deep.equal([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(model.positionLabel).to.equal('Position among the statistical neighbours');
+    // The rate moved most (2.4 points on 20.4%, against 0.5% fewer referrals), so it leads; then its place.
     expect(model.summary.slice(0, 2)).to.deep.equal([
       'The re-referrals rate fell to 18.0% in 2024-25, down 2.4 percentage points on 2023-24, ' +
         'the lowest since 2020-21. That is an improvement.',
-      'The re-referrals rate is below the neighbours’ median (22.0%).',
+      `The re-referrals rate is ${placed}.`,
     ]);
     expect(model.csv[0]!.slice(-4)).to.deep.equal([
       'England (2024-25)',
       'North West (2024-25)',
       'Neighbours’ median (2024-25)',
-      'Position against the neighbours’ median',
+      'Position among the statistical neighbours',
     ]);
-    expect(model.csv[2]!.slice(-4)).to.deep.equal(['22.6', '21.7', '22.0', 'below the neighbours’ median (22.0%)']);
+    expect(model.csv[2]!.slice(-4)).to.deep.equal(['22.6', '21.7', '22.0', placed]);
   });
 
-  it('positions a rate above the median as worse when down is good', async () => {
-    const model = buildKpiModel(await dataset('trafford-cpp-prepared.json'), cy, 'cy');
+  it('places a rate in the middle half, in Welsh, and a band among all authorities when the data has one', async () => {
+    const data = await dataset('trafford-cpp-prepared.json');
+    const model = buildKpiModel(data, cy, 'cy');
     const rate = model.rows.find((r) => r.measure.id === 'cpp_subsequent_rate')!;
-    expect(rate.position!.text).to.match(/^(uwchlaw|islaw|yr un fath â) canolrif y cymdogion \(\d+\.\d%\)$/);
+    // 27.5% is the neighbours' upper quartile: inside the middle half (quartiles by the inclusive method).
+    const placed = 'o fewn yr hanner canol o’i 10 cymydog ystadegol (23.6% i 27.5%; canolrif 24.5%)';
+    expect(rate.position!.text).to.equal(placed);
+    expect(rate.position!.tone).to.equal('neutral');
+    expect(rate.placing).to.equal(`Yn 2024-25, mae Trafford, sef 27.5%, ${placed}; England 24.5%, North West 23.3%.`);
+    expect(model.positionLabel).to.equal('Safle ymhlith y cymdogion ystadegol');
     expect(model.comparators[2]!.label).to.equal('Canolrif y cymdogion');
     expect(model.comparators[2]!.words).to.equal('canolrif y cymdogion');
+    // With a band among all authorities (as `prepare` writes over a whole file) and one neighbour without a figure.
+    const banded = {
+      ...data,
+      spread: data.spread!.map((e) =>
+        e.measure === 'cpp_subsequent_rate' && e.period.key === '2024-25'
+          ? {
+              ...e,
+              neighbours: { ...e.neighbours!, count: 9 },
+              authorities: {
+                count: 150,
+                lowest: 5,
+                lowerQuartile: 18,
+                median: 22,
+                upperQuartile: 26,
+                highest: 40,
+                band: 'D' as const,
+              },
+            }
+          : e,
+      ),
+    };
+    const en2 = buildKpiModel(banded, en, 'en').rows.find((r) => r.measure.id === 'cpp_subsequent_rate')!;
+    expect(en2.position!.text).to.equal(
+      'within the middle half of the 9 of its 10 statistical neighbours with a figure (23.6% to 27.5%; median 24.5%)' +
+        '; band D of A to D among all authorities (A the best)',
+    );
   });
 });
 

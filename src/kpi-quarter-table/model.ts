@@ -10,7 +10,16 @@
  *   and denominator per column (never averaged); a stated figure that disagrees
  *   beyond rounding becomes a data-quality note.
  */
-import { WidgetError, type Dataset, type DataRow, type MeasureDef, type Problem } from '../core/contract.js';
+import {
+  WidgetError,
+  type Band,
+  type Dataset,
+  type DataRow,
+  type MeasureDef,
+  type Problem,
+  type SpreadPosition,
+  type SpreadStats,
+} from '../core/contract.js';
 import { changeOn, type Change } from '../core/change.js';
 import { csvFigure, csvLabel } from '../core/csv.js';
 import { omittedNotes } from '../core/omitted.js';
@@ -71,6 +80,31 @@ export interface KpiPosition {
   readonly toneText?: string;
 }
 
+/**
+ * The statistical neighbours' spread of a measure in one column: the five
+ * numbers (fractions for a percentage, as the cells' values are), how many had
+ * a figure, where the area's own figure sits and its band among all authorities.
+ */
+export interface KpiSpread {
+  readonly lowest: number;
+  readonly lowerQuartile: number;
+  readonly median: number;
+  readonly upperQuartile: number;
+  readonly highest: number;
+  readonly count: number;
+  readonly of?: number;
+  readonly position?: SpreadPosition;
+  /** The area's quartile band among all authorities (A best), where the data gives one. */
+  readonly band?: Band;
+}
+
+/** England or the region: a reference series, a value per column. */
+export interface KpiReference {
+  readonly area: string;
+  readonly kind: 'national' | 'region';
+  readonly values: readonly Value[];
+}
+
 export interface KpiComparatorColumn {
   readonly area: string;
   readonly kind: 'national' | 'region' | 'neighbours' | 'other';
@@ -89,6 +123,15 @@ export interface KpiRow {
   readonly comparisons?: readonly KpiCell[];
   /** Where the area stands against the reference comparator (rates only). */
   readonly position?: KpiPosition;
+  /** Rates with comparators: the neighbours' spread in each column (undefined where the data has none). */
+  readonly spread?: readonly (KpiSpread | undefined)[];
+  /** Rates with comparators: England and the region in each column. */
+  readonly references?: readonly KpiReference[];
+  /**
+   * Rates placed in their neighbours' spread, in one sentence: "In 2024-25, Trafford, at 18.0%, is in the lowest
+   * quarter of its 10 statistical neighbours (…); England 22.6%, North West 21.7%."
+   */
+  readonly placing?: string;
   /** Footnote number of the measure's definition. */
   readonly footnote?: number;
 }
@@ -562,10 +605,13 @@ function measureRow(ctx: RowContext, measure: MeasureDef, k: KpiMessages) {
   );
   const latestValue = values[values.length - 1];
   const r = ctx.reference;
+  const drawn = comparatorSeries(ctx, measure);
+  const placed = drawn && latestValue !== undefined ? placing(ctx, measure, latestValue, drawn, k) : undefined;
   const position =
-    kind === 'percent' && r >= 0 && latestValue !== undefined
+    placed?.position ??
+    (kind === 'percent' && r >= 0 && latestValue !== undefined
       ? positionFor(measure, latestValue, comparisons[r]!, ctx.comparators[r]!.words, ctx.m, k)
-      : undefined;
+      : undefined);
   const footnote = ctx.footnotes.get(measure.id);
   const row: KpiRow = {
     measure,
@@ -574,9 +620,105 @@ function measureRow(ctx: RowContext, measure: MeasureDef, k: KpiMessages) {
     ...(change ? { change } : {}),
     ...(comparisons.length ? { comparisons } : {}),
     ...(position ? { position } : {}),
+    ...(drawn ?? {}),
+    ...(placed ? { placing: placed.sentence } : {}),
     ...(footnote ? { footnote } : {}),
   };
   return row;
+}
+
+/** The neighbours' spread of a measure in a period (no breakdown), scaled as the cells are: percentages as fractions. */
+function spreadIn(dataset: Dataset, measure: MeasureDef, period: Period): KpiSpread | undefined {
+  const entry = dataset.spread?.find(
+    (e) => e.measure === measure.id && e.period.key === period.key && !Object.keys(e.dims).length,
+  );
+  const n: SpreadStats | undefined = entry?.neighbours;
+  if (!n) return undefined;
+  const scale = measure.unit === 'percent' ? 100 : 1;
+  const band = entry?.authorities?.band ?? n.band;
+  return {
+    lowest: n.lowest / scale,
+    lowerQuartile: n.lowerQuartile / scale,
+    median: n.median / scale,
+    upperQuartile: n.upperQuartile / scale,
+    highest: n.highest / scale,
+    count: n.count,
+    ...(n.of !== undefined ? { of: n.of } : {}),
+    ...(n.position ? { position: n.position } : {}),
+    ...(band ? { band } : {}),
+  };
+}
+
+/**
+ * What a rate's chart draws besides the area's own series: England and the
+ * region in each column, and the neighbours' spread. Counts get none (areas
+ * differ in size, so England's count would dwarf the area's); nor does data
+ * without comparators (quarterly data).
+ */
+function comparatorSeries(
+  ctx: RowContext,
+  measure: MeasureDef,
+): { spread?: (KpiSpread | undefined)[]; references?: KpiReference[] } | undefined {
+  if (measure.unit === 'count' || !ctx.comparatorIndexes.length) return undefined;
+  const specs = ctx.columns.specs;
+  const references: KpiReference[] = [];
+  for (const { c, ix } of ctx.comparatorIndexes) {
+    if (c.kind !== 'national' && c.kind !== 'region') continue;
+    const values = specs.map((spec) => valueIn(ix, measure, spec.period) ?? MISSING);
+    if (values.some(isNumber)) references.push({ area: c.area, kind: c.kind, values });
+  }
+  const spread = specs.map((spec) => spreadIn(ctx.dataset, measure, spec.period));
+  const hasSpread = spread.some(Boolean);
+  if (!references.length && !hasSpread) return undefined;
+  return { ...(references.length ? { references } : {}), ...(hasSpread ? { spread } : {}) };
+}
+
+/** Where the spread places the area's latest figure: the table's words, and a sentence naming the area. */
+function placing(
+  ctx: RowContext,
+  measure: MeasureDef,
+  own: Value,
+  drawn: { spread?: readonly (KpiSpread | undefined)[]; references?: readonly KpiReference[] },
+  k: KpiMessages,
+): { position: KpiPosition; sentence: string } | undefined {
+  const last = ctx.columns.specs.length - 1;
+  const s = drawn.spread?.[last];
+  if (!s?.position || !isNumber(own)) return undefined;
+  const kind = measure.unit;
+  const f = (v: Value) => formatValue(v, kind, measure.decimals);
+  const text =
+    k.placing(s.position, s.count, s.of, {
+      lowest: f(s.lowest),
+      lowerQuartile: f(s.lowerQuartile),
+      median: f(s.median),
+      upperQuartile: f(s.upperQuartile),
+      highest: f(s.highest),
+    }) + (s.band ? k.band(s.band) : '');
+  const direction =
+    s.position === 'middle-half'
+      ? 'same'
+      : s.position === 'below-all' || s.position === 'lower-quarter'
+        ? 'below'
+        : 'above';
+  const tone =
+    direction === 'same' || measure.polarity === 'neutral'
+      ? 'neutral'
+      : (measure.polarity === 'up-good') === (direction === 'above')
+        ? 'good'
+        : 'bad';
+  const refs = (drawn.references ?? [])
+    .filter((r) => isNumber(r.values[last]))
+    .map((r) => k.referenceFigure(r.area, f(r.values[last]!)));
+  const year = ctx.columns.specs[last]!.column.label;
+  const area = ctx.dataset.area?.name ?? k.thisArea;
+  return {
+    position: {
+      text,
+      tone,
+      ...(tone === 'good' ? { toneText: ctx.m.better } : tone === 'bad' ? { toneText: ctx.m.worse } : {}),
+    },
+    sentence: k.placingSentence(year, area, f(own), text, refs),
+  };
 }
 
 /** The header of the change column ("Change on 2020-21"), and the previous period in words for the summary. */
@@ -811,8 +953,11 @@ export function buildKpiModel(dataset: Dataset, m: Messages, lang: Lang, options
   const { previousWords, changeLabel } = changeWords(dataset, shape, latest, cols, yearToDate, m, k);
   const year = yearKey(latest);
   const span = quarterly ? year : m.yearRange(cols[0]?.label ?? year, cols[cols.length - 1]?.label ?? year);
-  const positionLabel =
-    reference >= 0 && rows.some((r) => r.position) ? k.positionHeader(comparators[reference]!.words) : undefined;
+  const positionLabel = rows.some((r) => r.placing)
+    ? k.positionAmong
+    : reference >= 0 && rows.some((r) => r.position)
+      ? k.positionHeader(comparators[reference]!.words)
+      : undefined;
   const model = {
     mode: quarterly ? ('quarterly' as const) : ('annual' as const),
     year,

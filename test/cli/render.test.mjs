@@ -279,6 +279,42 @@ for (const element of ELEMENTS) {
   });
 }
 
+describe('render: a rate drawn against its comparators (Trafford, prepared from DfE files)', () => {
+  const file = join(root, 'data/trafford-referrals-prepared.json');
+  for (const lang of ['en', 'cy']) {
+    test(`${lang}: England, the region and the neighbours' median and spread, and Trafford placed in words`, async () => {
+      const built = buildKpiModel(validateEnvelope(JSON.parse(await readFile(file, 'utf8'))), messages(lang), lang);
+      const rate = built.rows.find((r) => r.measure.id === 'rereferral_rate');
+      const { stdout } = await render('kpi-quarter-table', '--src', file, '--lang', lang, '--format', 'svg');
+      const svg = parseSvg(stdout);
+      // One chart per measure; the rate's has the spread for each of the five years.
+      assert.equal(svg.querySelectorAll('g.pw-plot').length, 2);
+      for (const part of ['range', 'iqr', 'median']) {
+        assert.equal(svg.querySelectorAll(`g.pw-neighbours-${part} line`).length, 5, part);
+      }
+      assert.equal(svg.querySelectorAll('g.pw-ref-national path').length, 1, 'England');
+      assert.equal(svg.querySelectorAll('g.pw-ref-region path').length, 1, 'the region');
+      const labels = [...svg.querySelectorAll('g.pw-end-labels text')].map((t) => t.textContent);
+      assert.deepEqual(
+        labels.sort(),
+        ['England', lang === 'en' ? 'median' : 'canolrif', 'North West', 'Trafford 18.0%'].sort(),
+      );
+      // Colours resolved from the element's styles: England in the text colour, the middle half in the muted grey.
+      assert.equal(svg.querySelector('g.pw-ref-national').getAttribute('stroke'), '#0b0c0c');
+      assert.equal(svg.querySelector('g.pw-neighbours-iqr').getAttribute('stroke'), '#505a5f');
+      // The sentence placing Trafford, under the chart.
+      assert.ok(
+        rate.placing.startsWith(
+          lang === 'en'
+            ? 'In 2024-25, Trafford, at 18.0%, is in the lowest quarter'
+            : 'Yn 2024-25, mae Trafford, sef 18.0%, yn y chwarter isaf',
+        ),
+      );
+      assert.ok(textOf(stdout).includes(rate.placing), rate.placing);
+    });
+  }
+});
+
 describe('render: options and errors', () => {
   test('--width sets the chart width; --as-at shows the date; --out writes the file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pw-render-'));
