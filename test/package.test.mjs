@@ -149,11 +149,17 @@ describe('partnership-widgets (the elements)', () => {
     );
   });
 
-  test('THIRD-PARTY-NOTICES names every package bundled in dist/partnership-widgets.js', () => {
-    // The bundle's source map stays out of the package (3 MB): it is read from the build.
-    const map = JSON.parse(readFileSync(join(root, 'dist/partnership-widgets.js.map'), 'utf8'));
+  test('THIRD-PARTY-NOTICES names every package bundled in dist/partnership-widgets.js and its chunks', () => {
+    // The source maps stay out of the package (3 MB): they are read from the build.
+    const maps = [
+      'dist/partnership-widgets.js.map',
+      ...readdirSync(join(root, 'dist/partnership-widgets'))
+        .filter((f) => f.endsWith('.js.map'))
+        .map((f) => `dist/partnership-widgets/${f}`),
+    ];
+    const sources = maps.flatMap((f) => JSON.parse(readFileSync(join(root, f), 'utf8')).sources);
     const bundled = new Set();
-    for (const source of map.sources) {
+    for (const source of sources) {
       const at = source.lastIndexOf('node_modules/');
       if (at < 0) continue;
       const parts = source.slice(at + 'node_modules/'.length).split('/');
