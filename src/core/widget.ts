@@ -214,7 +214,8 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
    * prerendered chart stays shown meanwhile. Call `requestUpdate()` when it can.
    */
   protected chartPending(): boolean {
-    return false;
+    // Asking for the chart code starts loading it, and renders the widget again when it arrives.
+    return !this.chartKit();
   }
 
   /** Fetches the data again (bypassing a request already in flight). */
@@ -293,7 +294,8 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
    * for it as soon as it is created, in parallel with its data). Never on a static render.
    */
   private holdForCharts(): boolean {
-    if (this.figuresShown || this.view !== 'chart' || this.staticWidth) return false;
+    // A prerendered widget already shows its figures (and its prerendered chart until the code arrives).
+    if (this.figuresShown || this.view !== 'chart' || this.staticWidth || this.prerendered) return false;
     if (this.chartKit() || this.chartWait === 'over') return false;
     if (this.chartWait === 'none') {
       this.chartWait = 'waiting';

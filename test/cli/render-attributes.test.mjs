@@ -117,7 +117,7 @@ test('render takes every attribute of each element (from the manifest), under th
 test("numbers are read with the element's ranges and refused in its words", async () => {
   const src = join(root, SAMPLES['kpi-quarter-table']);
   const cases = [
-    ['--years', '0', /--years "0" is not a whole number from 1 to 100\./],
+    ['--years', '0', /--years "0" is not a whole number from 1 to 100 \(or "all"\)\./],
     ['--years', '2.5', /--years "2\.5" is not a whole number\./],
     ['--heading-level', '7', /--heading-level "7" is above 6\./],
     ['--year-start-month', 'July', /--year-start-month "July" is not a whole number from 1 to 12\./],

@@ -24,7 +24,6 @@ async function render(...args) {
 }
 
 const SERIES_1 = '#12436d';
-const SERIES_2 = '#f46a25';
 
 const ELEMENTS = [
   { name: 'kpi-quarter-table', file: 'data/leicester-kpis-2021-22.json', build: buildKpiModel },
@@ -100,14 +99,15 @@ function expectMarks(element, svg, m) {
     assert.equal(svg.querySelectorAll('g.pw-plot g.pw-year-latest[aria-label] rect').length, latest);
     assert.equal(svg.querySelectorAll('g.pw-plot g.pw-year-previous[aria-label] rect').length, previous);
     assert.equal(svg.querySelector('g.pw-year-latest[aria-label]').getAttribute('fill'), SERIES_1);
-    // The previous year is hatched (in its colour, on the background) and outlined.
+    // The previous year is lighter than the latest (docs/chart-style.md): outlined in the latest year's
+    // colour and lightly hatched in it, on the background.
     const group = svg.querySelector('g.pw-year-previous[aria-label]');
     assert.equal(group.getAttribute('fill'), 'url(#pw-hatch)');
-    assert.equal(group.getAttribute('stroke'), SERIES_2);
+    assert.equal(group.getAttribute('stroke'), SERIES_1);
     const pattern = svg.querySelector('pattern#pw-hatch');
     assert.ok(pattern, 'the hatching pattern');
     const fills = [...pattern.querySelectorAll('rect')].map((r) => r.getAttribute('fill'));
-    assert.deepEqual(fills, ['#ffffff', SERIES_2]);
+    assert.deepEqual(fills, ['#ffffff', SERIES_1]);
     // The key: a swatch for each year, the previous one hatched like its bars.
     for (const y of m.years) assert.ok(textOf(svg.toString()).includes(y.key));
   } else {
