@@ -37,7 +37,7 @@ import {
   type ResolvedTheme,
 } from 'partnership-widgets/core.js';
 import { CliError } from './ees.js';
-import { figureTitle, type ElementName } from './render-figures.js';
+import { figureTitle, isElementName, type ElementName } from './render-figures.js';
 import { FONT_FAMILY, serverDocument } from './render-svg.js';
 
 /**
@@ -123,6 +123,11 @@ function widgetRenderer(dataset: Dataset, options: HtmlOptions, nodes: Map<strin
  */
 function elementTemplate(name: ElementName, attributes: ElementAttributes = {}): TemplateResult {
   const given = Object.entries(attributes).filter(([, value]) => value !== false);
+  // Only the tag and attribute names go into the markup as written, and only names the elements declare
+  // (checked here too); every value is bound, so Lit SSR escapes it as text.
+  if (!isElementName(name) || given.some(([attribute]) => !/^[a-z][a-z0-9-]*$/.test(attribute))) {
+    throw new Error(`render: not an element or attribute name this package declares`);
+  }
   const strings = ['<', ...given.map(([attribute]) => ` ${attribute}=`), '></', '>'];
   const values: unknown[] = [unsafeStatic(name), ...given.map(([, v]) => (v === true ? '' : v)), unsafeStatic(name)];
   // The literal parts between the values: "<" tag, " name=" for each attribute, "></" tag ">".
