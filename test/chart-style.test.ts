@@ -8,7 +8,7 @@ import { setViewport } from '@web/test-runner-commands';
 import '../src/index.js';
 import { CHART_STYLE } from '../src/core/theme.js';
 import { contrast, parseColour } from './colour.js';
-import { settle } from './helpers.js';
+import { drawn, settle } from './helpers.js';
 
 type Widget = HTMLElement & { view: string; updateComplete: Promise<unknown> };
 
@@ -36,6 +36,8 @@ async function widgetAt1280(tag: string, src: string, attrs: Record<string, stri
 async function showView(el: Widget, view: 'chart' | 'table') {
   el.view = view;
   await el.updateComplete;
+  // A table-first widget loads its chart code when the chart is first shown.
+  if (view === 'chart') await drawn(el, 'svg.pw-plot');
   await frames();
   await el.updateComplete;
 }

@@ -436,7 +436,7 @@ describe('bidirectional controls cannot turn the widget’s own words around', (
       }
       expect(CONTROLS.test(el.toCSV())).to.equal(false);
       if (typeof data !== 'string') {
-        expect(root.querySelector<HTMLElement>('footer')!.innerText).to.include('Updated: June 2022');
+        expect(root.querySelector<HTMLElement>('footer')!.innerText).to.include('Source published: June 2022');
       }
     }
   });

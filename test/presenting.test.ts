@@ -2,7 +2,7 @@
 // projector (chart text as drawn: its font size times the SVG's screen scale).
 import { elementUpdated, expect, fixture, html } from '@open-wc/testing';
 import '../src/index.js';
-import { settle } from './helpers.js';
+import { drawn as chartDrawn, settle } from './helpers.js';
 
 const CASES: [string, string][] = [
   ['kpi-quarter-table', '/data/leicester-kpis-2021-22.json'],
@@ -33,7 +33,7 @@ describe('presenting', () => {
       }
       el.view = 'chart';
       await elementUpdated(el);
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      await chartDrawn(el, 'svg');
       const drawn = [...root.querySelectorAll<SVGTextElement>('svg text')]
         .filter((t) => t.textContent!.trim() && t.getClientRects().length > 0)
         .map((t) => {

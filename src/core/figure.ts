@@ -57,7 +57,7 @@ export interface FigureFrame {
   readonly empty?: string;
   /** The summary, one sentence after another. */
   readonly summary: string;
-  /** "Source: …. Updated: …." */
+  /** "Source: …. Source published: …." */
   readonly source?: string;
   /** "[c] Confidential…" for each symbol shown, then "[p] Provisional…" for each status mark. */
   readonly symbols: readonly string[];
@@ -92,7 +92,7 @@ export function figureTitle(dataset: Dataset | undefined, options: Pick<FrameOpt
   return options.heading || dataset?.title || options.defaultTitle;
 }
 
-/** "Source: DfE. Updated: 23 November 2026." */
+/** "Source: DfE. Source published: 23 November 2026." */
 export function sourceLine(dataset: Dataset, m: Messages): string {
   return [
     dataset.source ? `${m.source}: ${dataset.source.name}.` : '',

@@ -8,6 +8,7 @@ import { chrome, tokens } from '../core/styles.js';
 import { isSymbol } from '../core/symbols.js';
 import { define, PartnershipWidget } from '../core/widget.js';
 import { CHAR_EM } from '../core/chart-size.js';
+import { CHART_STYLE } from '../core/theme.js';
 import { kpiMessages } from './messages.js';
 import { tableStyles } from '../core/table-styles.js';
 import { kpiStyles } from './kpi-quarter-table.styles.js';
@@ -281,7 +282,7 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
     }
     // Charts are drawn at the width they are shown, never scaled down (their
     // text would shrink below 12px). Printing lays out for an A4 page's text width.
-    const fontSize = this.size.fontSize || (this.presenting ? 24.5 : 14);
+    const fontSize = this.size.fontSize || (this.presenting ? CHART_STYLE.presentingFontSize : CHART_STYLE.fontSize);
     const charWidth = this.size.charEm || CHAR_EM;
     let width = this.size.currentWidth() || this.staticWidth;
     if (this.printing) width = Math.min(width || PRINT_WIDTH, PRINT_WIDTH);

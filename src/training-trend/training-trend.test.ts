@@ -75,8 +75,10 @@ function csvFigures(csv: string) {
   const changes = new Map<string, string>();
   for (const cells of lines) {
     const year = /^\d{4}-\d{2}$/.test(cells[0]!) ? cells[0] : undefined;
+    // Keyed by the table's column name: the CSV's rate columns add " (%)".
     header!
       .slice(1)
+      .map((c) => c.replace(/ \(%\)$/, ''))
       .forEach((c, i) => (year ? figures.set(`${year}|${c}`, cells[i + 1]!) : changes.set(c, cells[i + 1]!)));
   }
   return { columns: header!.slice(1), figures, changes };
