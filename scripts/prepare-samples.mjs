@@ -1,6 +1,7 @@
 // Regenerates the prepared sample endpoints in data/ from the published DfE
-// files with the project's own command (`npm run build` first). `updated` is
-// the day the endpoint was prepared (UPDATED=YYYY-MM-DD to reproduce a file).
+// files with the project's own command (`npm run build` first). `updated` says
+// when the source was published, so it is written only when UPDATED=YYYY-MM-DD
+// gives that date: the day the samples were prepared is not it.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -39,8 +40,7 @@ for (const [file, measures, out] of runs) {
       ...common,
       '--measures',
       measures,
-      '--updated',
-      process.env.UPDATED ?? new Date().toISOString().slice(0, 10),
+      ...(process.env.UPDATED ? ['--updated', process.env.UPDATED] : []),
       '--out',
       out,
     ],
