@@ -74,7 +74,7 @@ export default {
   nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
   concurrency: 1,
   testFramework: { config: { timeout: 20000, ...(process.env.GREP ? { grep: process.env.GREP } : {}) } },
-  testsFinishTimeout: 120000,
+  testsFinishTimeout: 300000,
   // Firefox can take longer than the default 30 s to open a page on a busy machine.
   browserStartTimeout: 120000,
   middleware: [faultsMiddleware],
