@@ -13,7 +13,7 @@ const CASES: [string, string][] = [
 describe('presenting', () => {
   for (const [tag, src] of CASES) {
     it(`<${tag} presenting>: body text is at least 24px, in both views, and still accessible`, async () => {
-      const el = document.createElement(tag) as HTMLElement & { view: string };
+      const el = document.createElement(tag) as HTMLElement & { view: string; updateComplete: Promise<unknown> };
       el.setAttribute('src', src);
       el.setAttribute('presenting', '');
       const outcome = settle(el);
