@@ -37,8 +37,14 @@ function notesFor(slide) {
     answer: slide.querySelector('.answer').textContent,
     heading: partText(widget, 'heading'),
     summary: partText(widget, 'summary'),
-    // What the slide leaves out: a rate's placing among its neighbours.
-    chartNotes: partTexts(widget, 'chart-note'),
+    // What the slide leaves out: a rate's placing among its neighbours, the evaluation's return rate ...
+    chartNotes: [...partTexts(widget, 'chart-note'), ...partTexts(widget, 'returns')],
+    // ... and what the training chart's numbered markers mark.
+    annotations: partTexts(widget, 'annotations').length
+      ? [...widget.shadowRoot.querySelectorAll('[part~="annotations"] li')].map(
+          (li) => `${li.value}. ${li.textContent.replace(/\s+/g, ' ').trim()}`,
+        )
+      : [],
     asAt: partText(widget, 'as-at'),
     subtitle: partText(widget, 'subtitle'),
     footer: partText(widget, 'footer'),
@@ -59,6 +65,7 @@ function renderNotes(target, n) {
   block('p', [n.subtitle, n.asAt].filter(Boolean).join(' · '));
   block('p', n.summary);
   for (const note of n.chartNotes ?? []) block('p', note);
+  for (const note of n.annotations ?? []) block('p', note);
   block('p', n.footer);
 }
 
