@@ -22,6 +22,8 @@ channel.addEventListener('message', (event) => {
   block('p', n.heading);
   block('p', [n.subtitle, n.asAt].filter(Boolean).join(' · '));
   block('p', n.summary);
+  for (const note of n.chartNotes ?? []) block('p', note);
+  for (const note of n.annotations ?? []) block('p', note);
   block('p', n.footer);
 });
 document.getElementById('prev').addEventListener('click', () => shown && channel.postMessage({ go: shown.index - 1 }));

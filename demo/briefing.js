@@ -22,6 +22,10 @@ let current = 0;
 const widgetOf = (slide) => slide.querySelector('kpi-quarter-table, attendance-by-sector, training-trend');
 const partText = (widget, name) =>
   widget.shadowRoot?.querySelector(`[part~="${name}"]`)?.textContent.replace(/\s+/g, ' ').trim() ?? '';
+const partTexts = (widget, name) =>
+  [...(widget.shadowRoot?.querySelectorAll(`[part~="${name}"]`) ?? [])].map((n) =>
+    n.textContent.replace(/\s+/g, ' ').trim(),
+  );
 
 /** What the presenter reads for a screen: plain text, never markup. */
 function notesFor(slide) {
@@ -33,6 +37,14 @@ function notesFor(slide) {
     answer: slide.querySelector('.answer').textContent,
     heading: partText(widget, 'heading'),
     summary: partText(widget, 'summary'),
+    // What the slide leaves out: a rate's placing among its neighbours, the evaluation's return rate ...
+    chartNotes: [...partTexts(widget, 'chart-note'), ...partTexts(widget, 'returns')],
+    // ... and what the training chart's numbered markers mark.
+    annotations: partTexts(widget, 'annotations').length
+      ? [...widget.shadowRoot.querySelectorAll('[part~="annotations"] li')].map(
+          (li) => `${li.value}. ${li.textContent.replace(/\s+/g, ' ').trim()}`,
+        )
+      : [],
     asAt: partText(widget, 'as-at'),
     subtitle: partText(widget, 'subtitle'),
     footer: partText(widget, 'footer'),
@@ -52,6 +64,8 @@ function renderNotes(target, n) {
   block('p', n.heading);
   block('p', [n.subtitle, n.asAt].filter(Boolean).join(' · '));
   block('p', n.summary);
+  for (const note of n.chartNotes ?? []) block('p', note);
+  for (const note of n.annotations ?? []) block('p', note);
   block('p', n.footer);
 }
 

@@ -12,7 +12,7 @@ interface PageWindow extends Window {
   __cspViolations?: unknown[];
 }
 
-type Widget = HTMLElement & { state?: string; view?: string };
+type Widget = HTMLElement & { state?: string; view?: string; toggleView?: () => void };
 
 const SIZES: [number, number][] = [
   [1280, 720],
@@ -106,7 +106,7 @@ describe('demo/briefing.html', () => {
           expect(widget.shadowRoot!.querySelector<HTMLElement>('[part="summary"]')!.getClientRects().length).to.equal(
             0,
           );
-          // Where the widget is taller than the space, its area scrolls and is a tab stop that says so.
+          // Where the widget is taller than the space (see the todo below), its area scrolls and is a tab stop that says so.
           const stage = slide.querySelector<HTMLElement>('.stage')!;
           if (stage.scrollHeight > stage.clientHeight + 1) {
             expect(stage.tabIndex, `${name}: a scrolling area is a tab stop`).to.equal(0);
@@ -118,6 +118,74 @@ describe('demo/briefing.html', () => {
         frame.remove();
       }
     });
+  }
+
+  // In chart view every screen's chart is fitted to the space it is given: its
+  // area does not scroll (the training panels sit side by side to fit). Todo
+  // (issue 16): the attendance screen (nine sectors, two bars each, with text
+  // of 24px or more, needs about twice a 720px screen's space in one column)
+  // and the two KPI screens at 1024×768 (one chart a row at that width, two
+  // rows) do not fit yet; they scroll, as the test above checks.
+  const FITTED: [number, number, number][] = [
+    [1280, 720, 0],
+    [1280, 720, 1],
+    [1280, 720, 3],
+    [1024, 768, 3],
+    [1920, 1080, 0],
+    [1920, 1080, 1],
+    [1920, 1080, 3],
+  ];
+  for (const [width, height] of SIZES) {
+    for (let i = 0; i < 4; i++) {
+      const fitted = FITTED.some(([w, h, s]) => w === width && h === height && s === i);
+      (fitted ? it : it.skip)(`${width}×${height}: screen ${i + 1}'s chart fits its space, no scrolling`, async () => {
+        const { frame, doc, win, slides } = await openBriefing(width, height);
+        try {
+          for (let step = 0; step < i; step++) doc.querySelector<HTMLButtonElement>('#next')!.click();
+          const slide = slides[i]!;
+          await waitUntil(() => !slide.hidden, `screen ${i + 1} shown`);
+          const widget = slide.querySelector<Widget>('kpi-quarter-table, attendance-by-sector, training-trend')!;
+          await waitUntil(() => widget.state === 'loaded' && widget.shadowRoot!.querySelector('svg'), 'chart drawn');
+          const stage = slide.querySelector<HTMLElement>('.stage')!;
+          // Every chart drawn at least 8 lines of its text tall (fitted to the space, not squashed)...
+          const tallEnough = () =>
+            [...widget.shadowRoot!.querySelectorAll('svg')].every((svg) => {
+              const text = svg.querySelector('text');
+              const line = text ? Number.parseFloat(win.getComputedStyle(text).fontSize) : 0;
+              return svg.getBoundingClientRect().height >= line * 8;
+            });
+          // ... and within the stage (the chart is drawn again once its space is measured: wait for it to settle).
+          const fits = () => stage.scrollHeight <= stage.clientHeight + 1;
+          await waitUntil(
+            async () => {
+              await nextFrames(win);
+              return fits() && tallEnough();
+            },
+            `screen ${i + 1}: the charts fill the stage`,
+            { timeout: 10000 },
+          ).catch(() => undefined);
+          expect(
+            fits(),
+            `screen ${i + 1}: the stage does not scroll (${stage.scrollHeight} > ${stage.clientHeight})`,
+          ).to.equal(true);
+          expect(tallEnough(), `screen ${i + 1}: every chart at least 8 lines tall`).to.equal(true);
+          expect(widget.view).to.equal('chart');
+          expect(stage.hasAttribute('tabindex'), 'a stage that does not scroll is no tab stop').to.equal(false);
+          expect(doc.querySelector<HTMLElement>('#more')!.hidden, 'no "More" cue').to.equal(true);
+          // The table view may be taller: then its area scrolls, a tab stop that says so.
+          widget.toggleView?.();
+          await waitUntil(() => widget.view === 'table', 'table shown');
+          await nextFrames(win);
+          await nextFrames(win);
+          if (stage.scrollHeight > stage.clientHeight + 1) {
+            expect(stage.tabIndex).to.equal(0);
+            expect(stage.getAttribute('aria-label')).to.match(/scrolls/);
+          }
+        } finally {
+          frame.remove();
+        }
+      });
+    }
   }
 
   it('Page Down steps between screens, but scrolls a chart area taller than the screen first', async () => {

@@ -18,6 +18,8 @@ import type { KpiModel } from './model.js';
 export interface KpiPanels {
   readonly panels: readonly FigurePanel[];
   readonly panelWidth: number;
+  /** Each chart's height when given one (see `fittedHeight`); absent: each chart's own. */
+  readonly panelHeight?: number;
   readonly columns: number;
   readonly gap: number;
 }
@@ -30,10 +32,26 @@ export interface KpiFigureOptions {
 }
 
 /**
- * The small multiples for a layout. A `width` of 0 (not measured yet) lays
- * the charts out one to a row at the width they need.
+ * The height of each chart when the small multiples are given a height
+ * (`layout.height`: presenting, or `--pw-chart-max-height`): the grid's rows
+ * share it, less `overhead` (what the grid shows besides the charts: titles,
+ * notes, the gaps between rows; estimated when not measured). Never under
+ * nine lines of chart text, room for a rate's four labels at its end.
  */
-export function kpiPanels(model: KpiModel, layout: FigureLayout): KpiPanels {
+function fittedHeight(layout: FigureLayout, rows: number, overhead: number | undefined): number | undefined {
+  if (!layout.height || layout.height <= 0 || rows === 0) return undefined;
+  const { fontSize } = layout;
+  const around = overhead ?? rows * Math.round(fontSize * 1.75) + (rows - 1) * fontSize;
+  return Math.max(Math.round(fontSize * 9), Math.floor((layout.height - around) / rows));
+}
+
+/**
+ * The small multiples for a layout. A `width` of 0 (not measured yet) lays
+ * the charts out one to a row at the width they need. Given a height, charts
+ * side by side (not the narrow `rows` layout) share it (`overhead`: see
+ * `fittedHeight`).
+ */
+export function kpiPanels(model: KpiModel, layout: FigureLayout, overhead?: number): KpiPanels {
   const { fontSize, charWidth: charEm } = layout;
   const natural = kpiChartWidth(model.rows, model.columns, model.chartColumns, fontSize, charEm);
   const available = layout.width > 0 ? layout.width : natural;
@@ -41,11 +59,14 @@ export function kpiPanels(model: KpiModel, layout: FigureLayout): KpiPanels {
   const columns = Math.max(1, Math.floor((available + gap) / (natural + gap)));
   const chart = available < natural ? 'rows' : 'columns';
   const panelWidth = chart === 'rows' ? available : Math.floor((available - gap * (columns - 1)) / columns);
+  const rowsOfCharts = Math.ceil((model.empty ? 0 : model.rows.length) / columns);
+  const height = chart === 'columns' ? fittedHeight(layout, rowsOfCharts, overhead) : undefined;
   const m = messages(layout.lang);
   const k = kpiMessages(layout.lang);
   const rows = model.empty ? [] : model.rows;
   return {
     panelWidth,
+    ...(height ? { panelHeight: height } : {}),
     columns,
     gap,
     panels: rows.map((row) => ({
@@ -54,6 +75,7 @@ export function kpiPanels(model: KpiModel, layout: FigureLayout): KpiPanels {
       options: kpiChartOptions(row, model.columns, model.chartColumns, {
         fontSize,
         width: panelWidth,
+        ...(height ? { height } : {}),
         layout: chart,
         charEm,
         words: { area: model.area ?? k.thisArea, neighbours: k.neighboursLabel, median: k.medianLabel },

@@ -32,6 +32,7 @@ const PRINT_WIDTH = 640;
  * @csspart table - The `<table>`.
  * @csspart comparison-table - The latest year against England, the region and the neighbours' median.
  * @csspart chart - Each small chart's `<figure>`.
+ * @csspart chart-note - The line under a rate's chart placing it among its neighbours.
  * @csspart summary - The plain-English summary.
  *
  * @event {CustomEvent<{state: 'loaded' | 'empty'; view: 'table' | 'chart'; lang: 'en' | 'cy'; mode: 'quarterly' | 'annual'; year: string; columns: string[]; measures: string[]}>} widget-ready - Figures were rendered (not sent again for a stale refresh).
@@ -48,7 +49,9 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
   private charts = new WeakMap<KpiModel, Map<string, Element>>();
   /** The years each table scroller was last brought to the latest of (so a reader's own scrolling is kept). */
   private scrolledTo = new WeakMap<Element, string>();
-  private readonly size = new ChartSize(this, '.charts .pw-plot');
+  private readonly size = new ChartSize(this, '.charts .pw-plot', '.charts');
+  /** What the charts' grid shows besides the charts when they are fitted to a height (measured; see kpiPanels). */
+  private fitOverhead?: number;
 
   /** The widget's own strings, in the element's language. */
   private get k() {
@@ -66,6 +69,25 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
       charts.style.setProperty('column-gap', `${charts.dataset.gap}px`);
     }
     this.showLatestYears();
+    this.measureFitOverhead();
+  }
+
+  /**
+   * Charts fitted to a height (presenting on a slide): what the grid shows
+   * besides them (titles, notes, gaps) is measured once drawn, and the charts
+   * drawn again if the estimate was out. It does not depend on the charts'
+   * height, so this settles at the second drawing.
+   */
+  private measureFitOverhead(): void {
+    const charts = this.renderRoot.querySelector<HTMLElement>('.charts[data-height]');
+    const count = charts ? charts.querySelectorAll(':scope > figure').length : 0;
+    if (!charts || count === 0 || charts.offsetHeight === 0) return;
+    const rows = Math.ceil(count / Number(charts.dataset.columns));
+    const overhead = Math.ceil(charts.getBoundingClientRect().height - rows * Number(charts.dataset.height));
+    if (this.fitOverhead === undefined || Math.abs(overhead - this.fitOverhead) >= 2) {
+      this.fitOverhead = overhead;
+      this.requestUpdate();
+    }
   }
 
   /**
@@ -286,9 +308,15 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
     const charWidth = this.size.charEm || CHAR_EM;
     let width = this.size.currentWidth() || this.staticWidth;
     if (this.printing) width = Math.min(width || PRINT_WIDTH, PRINT_WIDTH);
-    const figure = kit.kpiPanels(model, { lang: this.widgetLang, width, fontSize, charWidth });
+    // Given a height (presenting on a slide, or --pw-chart-max-height), the charts share it.
+    const height = this.printing ? 0 : this.size.height;
+    const figure = kit.kpiPanels(
+      model,
+      { lang: this.widgetLang, width, fontSize, charWidth, ...(height ? { height } : {}) },
+      this.fitOverhead,
+    );
     const figures = figure.panels.map((panel) => {
-      const key = `${panel.key}|${fontSize}|${figure.panelWidth}|${charWidth}`;
+      const key = `${panel.key}|${fontSize}|${figure.panelWidth}|${figure.panelHeight ?? ''}|${charWidth}`;
       let svg = drawn.get(key);
       if (!svg) {
         svg = kit.drawPlot(panel.options, { label: panel.label });
@@ -296,7 +324,7 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
       }
       return html`<figure part="chart">
         <figcaption>${panel.title}</figcaption>
-        ${svg} ${panel.note ? html`<p class="chart-note">${panel.note}</p>` : nothing}
+        ${svg} ${panel.note ? html`<p class="chart-note" part="chart-note">${panel.note}</p>` : nothing}
       </figure>`;
     });
     return html`<div
@@ -305,6 +333,7 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
       aria-label=${caption}
       data-columns=${figure.columns}
       data-gap=${figure.gap}
+      data-height=${figure.panelHeight ?? nothing}
       aria-details=${model.summary.length ? `${this.uid}-summary` : nothing}
     >
       ${figures}

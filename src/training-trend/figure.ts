@@ -66,6 +66,11 @@ export interface TrainingChartOptions {
    * never the text. Default: each panel's plot area is `panelPlotHeight`.
    */
   height?: number;
+  /**
+   * The rows the panels are laid out in, sharing `height` (default: one row
+   * for each panel, stacked). 1: side by side, each the full height.
+   */
+  rows?: number;
   /** Average character width in em, as measured (default CHAR_EM). */
   charEm?: number;
 }
@@ -227,18 +232,26 @@ const largest = (model: TrainingModel, key: 'attendees' | 'events') =>
   );
 
 /** The plot-area height: the chart style's proportions, or the share of a given height (never under 2.5 lines of text). */
-function plotHeightFor(count: number, width: number, fontSize: number, height: number | undefined, chrome: number) {
+function plotHeightFor(
+  count: number,
+  width: number,
+  fontSize: number,
+  height: number | undefined,
+  chrome: number,
+  fill = false,
+) {
   const natural = panelPlotHeight(width, fontSize);
   if (!height || height <= 0) return natural;
   // Each panel's title line above its SVG: about 1.4 lines of text and its margin.
   // and, under the evaluation, its return rate (reserved once).
   const perPanel = (height - fontSize * 3) / Math.max(1, count) - chrome - fontSize * 2.9;
-  return Math.round(Math.max(fontSize * 2.5, Math.min(natural, perPanel)));
+  // Side by side (`fill`), the panels take the height they are given: they are narrow, their proportions no guide.
+  return Math.round(Math.max(fontSize * 2.5, fill ? perPanel : Math.min(natural, perPanel)));
 }
 
 function panelLayout(
   model: TrainingModel,
-  options: Required<Omit<TrainingChartOptions, 'height'>> & TrainingChartOptions,
+  options: Required<Omit<TrainingChartOptions, 'height' | 'rows'>> & TrainingChartOptions,
 ): PanelLayout {
   const { width, fontSize, charEm } = options;
   const domain = model.years.map((y) => y.label);
@@ -269,7 +282,14 @@ function panelLayout(
     marginRight,
     marginTop,
     marginBottom,
-    plotHeight: plotHeightFor(count, width, fontSize, options.height, marginTop + marginBottom),
+    plotHeight: plotHeightFor(
+      options.rows ?? count,
+      width,
+      fontSize,
+      options.height,
+      marginTop + marginBottom,
+      (options.rows ?? count) < count,
+    ),
     labelsBottom,
     markerY: labelsBottom + fontSize * 0.95,
     markerR: fontSize * 0.75,
@@ -614,26 +634,36 @@ export interface TrainingChart extends Omit<FigureDescription, keyof FigureFrame
 }
 
 /**
- * The chart for a model at a layout: one column of panels the full width,
+ * The chart for a model at a layout: one column of panels the full width
+ * (or, given a height too short for that, the panels side by side),
  * each with its title, its own figures as its name (with the title for a
  * static SVG, which has no caption), the evaluation's return rate under it;
  * the annotations as a list. `caption` is "title, period".
  */
 export function trainingChart(model: TrainingModel, caption: string, layout: FigureLayout): TrainingChart {
   const tm = trainingMessages(layout.lang);
+  const { width, fontSize, charWidth: charEm } = layout;
+  const count = panelIds(model).length;
+  // Given a height too short for the panels one under another (each plot area
+  // under four lines of text: a slide), they sit side by side, each the full height.
+  const stacked = layout.height ? panelLayout(model, { width, fontSize, charEm, height: layout.height }) : undefined;
+  const columns = stacked && count > 1 && stacked.plotHeight < fontSize * 4 ? count : 1;
+  const gap = columns > 1 ? Math.round(fontSize) : 0;
+  const panelWidth = Math.floor((width - gap * (columns - 1)) / columns);
   const panels = model.empty
     ? []
     : trainingPanels(model, {
-        width: layout.width,
-        fontSize: layout.fontSize,
-        charEm: layout.charWidth,
+        width: panelWidth,
+        fontSize,
+        charEm,
         ...(layout.height ? { height: layout.height } : {}),
+        ...(columns > 1 ? { rows: 1 } : {}),
       });
   return {
     label: tm.chartLabel(caption),
-    panelWidth: layout.width,
-    columns: 1,
-    gap: 0,
+    panelWidth,
+    columns,
+    gap,
     lists: model.annotations.length
       ? [{ heading: tm.annotationsHeading, items: model.annotations.map((a) => `${a.n}. ${a.period}: ${a.text}`) }]
       : [],

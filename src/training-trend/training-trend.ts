@@ -33,6 +33,7 @@ const MIN_WIDTH = 260;
  * @csspart chart - The focusable group of panels (one tab stop; arrow keys move across years and panels).
  * @csspart panel - Each panel's figure.
  * @csspart returns - The evaluation return rate in words.
+ * @csspart annotations-heading - The heading over the annotations.
  * @csspart annotations - The list of annotations marked on the chart.
  * @csspart announcer - The polite live region that reads the year in hand.
  * @csspart summary - The plain-English summary (the panels' text alternative).
@@ -52,6 +53,10 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
     css`
       .panel {
         margin: 0 0 0.75em;
+      }
+      .chart-nav[data-columns] {
+        display: grid;
+        align-items: start;
       }
       .panel-title {
         font-weight: 700;
@@ -242,6 +247,8 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
       <div
         class="chart-nav"
         part="chart"
+        data-columns=${chart.columns > 1 ? chart.columns : nothing}
+        data-gap=${chart.columns > 1 ? chart.gap : nothing}
         tabindex="0"
         role="group"
         aria-label=${chart.label}
@@ -267,7 +274,9 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
 
   protected override renderExtra(model: TrainingModel): TemplateResult | typeof nothing {
     if (!model.annotations.length) return nothing;
-    return html`<p class="footer-heading">${trainingMessages(model.lang).annotationsHeading}</p>
+    return html`<p class="footer-heading" part="annotations-heading">
+        ${trainingMessages(model.lang).annotationsHeading}
+      </p>
       <ol class="annotations" part="annotations">
         ${model.annotations.map((a) => html`<li value=${a.n}>${a.period}: ${a.text}</li>`)}
       </ol>`;
@@ -291,7 +300,16 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
       this.keys.reset();
     }
     const index = this.keys.index;
-    const nav = this.renderRoot.querySelector('.chart-nav');
+    const nav = this.renderRoot.querySelector<HTMLElement>('.chart-nav');
+    // Panels side by side (given a height too short for them stacked): the grid the chart gave, set through the
+    // CSSOM, which a strict CSP allows (a style attribute is refused).
+    if (nav?.dataset.columns) {
+      nav.style.setProperty('grid-template-columns', `repeat(${nav.dataset.columns}, minmax(0, 1fr))`);
+      nav.style.setProperty('column-gap', `${nav.dataset.gap}px`);
+    } else {
+      nav?.style.removeProperty('grid-template-columns');
+      nav?.style.removeProperty('column-gap');
+    }
     // The label finds the mark; the index finds its band (panels in order, each with a band per year).
     highlightMark(nav, index === undefined ? undefined : this.labelAt(index), index);
   }
