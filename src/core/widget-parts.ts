@@ -236,6 +236,8 @@ function sourcesList(dataset: Dataset | undefined, m: Messages) {
 }
 
 function notesLists(model: FigureModel | undefined, dataset: Dataset | undefined, uid: string, m: Messages) {
+  const omitted = problemsSection(m.notShown, 'notes omitted', 'omitted', model?.omitted, m);
+  const quality = problemsSection(m.dataQuality, 'quality', 'quality', model?.quality, m);
   return html`${
     model?.definitions.length
       ? section(
@@ -256,25 +258,25 @@ function notesLists(model: FigureModel | undefined, dataset: Dataset | undefined
           </ul>`,
         )
       : nothing
-  }${
-    model?.omitted?.length
-      ? section(
-          m.notShown,
-          html`<ul class="notes omitted" part="omitted">
-            ${model.omitted.map((o) => html`<li>${o(m)}</li>`)}
-          </ul>`,
-        )
-      : nothing
-  }${
-    model?.quality.length
-      ? section(
-          m.dataQuality,
-          html`<ul class="quality" part="quality">
-            ${model.quality.map((q) => html`<li>${q(m)}</li>`)}
-          </ul>`,
-        )
-      : nothing
-  }`;
+  }${omitted}${quality}`;
+}
+
+/** A titled list of notes about the figures, each in the widget's language; nothing when there are none. */
+function problemsSection(
+  title: string,
+  className: string,
+  part: string,
+  problems: readonly Problem[] | undefined,
+  m: Messages,
+) {
+  return problems?.length
+    ? section(
+        title,
+        html`<ul class=${className} part=${part}>
+          ${problems.map((p) => html`<li>${p(m)}</li>`)}
+        </ul>`,
+      )
+    : nothing;
 }
 
 /** Source and dates, keys to symbols and status marks, other figures, sources, definitions, notes, quality. */
@@ -284,19 +286,10 @@ export function footerTemplate(
   uid: string,
   m: Messages,
 ): TemplateResult {
+  const others = problemsSection(m.otherFigures, 'notes others', 'others', model?.others, m);
   return html`<footer class="footer" part="footer">
-    ${sourceLine(dataset, m)} ${keys(model, m)}
-    ${
-      model?.others?.length
-        ? section(
-            m.otherFigures,
-            html`<ul class="notes others" part="others">
-              ${model.others.map((o) => html`<li>${o(m)}</li>`)}
-            </ul>`,
-          )
-        : nothing
-    }
-    ${sourcesList(dataset, m)} ${notesLists(model, dataset, uid, m)}
+    ${sourceLine(dataset, m)} ${keys(model, m)} ${others} ${sourcesList(dataset, m)}
+    ${notesLists(model, dataset, uid, m)}
   </footer>`;
 }
 
