@@ -2,6 +2,7 @@
 // and the chart code (dist/partnership-widgets/charts.js, next to the script) only when a chart is
 // first shown, or once the page is idle (so that printing finds it). Runs against the build.
 import { expect, waitUntil } from '@open-wc/testing';
+import { openPage } from './helpers.js';
 
 interface PageWindow extends Window {
   __pageErrors?: string[];
@@ -13,15 +14,7 @@ type Widget = HTMLElement & { state?: string; view?: string };
 
 const CHARTS = '/dist/partnership-widgets/charts.js';
 
-async function open(path: string): Promise<HTMLIFrameElement> {
-  const frame = document.createElement('iframe');
-  frame.style.width = '1000px';
-  frame.style.height = '900px';
-  frame.src = path;
-  document.body.append(frame);
-  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  return frame;
-}
+const open = (path: string) => openPage(path, 1000, 900);
 
 const fetched = (frame: HTMLIFrameElement) =>
   frame.contentWindow!.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);

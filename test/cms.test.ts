@@ -2,6 +2,7 @@
 // Bootstrap, from npm), under the SPEC's strict CSP: every widget renders,
 // with zero CSP violations; and the same page content passes axe.
 import { expect, waitUntil } from '@open-wc/testing';
+import { openPage } from './helpers.js';
 import '../src/index.js';
 
 interface PageWindow extends Window {
@@ -27,13 +28,8 @@ async function settled(root: ParentNode) {
 describe('CMS host pages', () => {
   for (const path of PAGES) {
     it(`${path}: every widget renders under the strict CSP with zero violations`, async () => {
-      const frame = document.createElement('iframe');
-      frame.style.width = '1280px';
-      frame.style.height = '900px';
-      frame.src = path;
-      document.body.append(frame);
+      const frame = await openPage(path, 1280, 900);
       try {
-        await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
         const widgets = await settled(frame.contentDocument!);
         expect(widgets.map((w) => w.state)).to.deep.equal(['loaded', 'loaded', 'loaded', 'loaded']);
         expect((frame.contentWindow as PageWindow).__cspViolations).to.deep.equal([]);
@@ -52,13 +48,8 @@ describe('CMS host pages', () => {
     });
 
     it(`${path}: the widgets' buttons take the page's button look where the page sets one`, async () => {
-      const frame = document.createElement('iframe');
-      frame.style.width = '1280px';
-      frame.style.height = '900px';
-      frame.src = path;
-      document.body.append(frame);
+      const frame = await openPage(path, 1280, 900);
       try {
-        await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
         const doc = frame.contentDocument!;
         const widgets = await settled(doc);
         const bootstrap = path.includes('bootstrap');
@@ -120,13 +111,8 @@ describe('CMS host pages', () => {
 
 describe('demo/index.html laid out as a council page', () => {
   it('has a readable measure and section headings that outrank the widgets’ headings', async () => {
-    const frame = document.createElement('iframe');
-    frame.style.width = '1920px';
-    frame.style.height = '900px';
-    frame.src = '/demo/index.html';
-    document.body.append(frame);
+    const frame = await openPage('/demo/index.html', 1920, 900);
     try {
-      await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
       const doc = frame.contentDocument!;
       const widgets = () => [
         ...doc.querySelectorAll<Widget>('kpi-quarter-table, attendance-by-sector, training-trend'),

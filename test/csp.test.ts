@@ -2,6 +2,7 @@
 // every widget reaches its final state with no CSP violation. Runs against
 // the built bundle, so `npm test` builds first.
 import { expect, waitUntil } from '@open-wc/testing';
+import { openPage } from './helpers.js';
 
 interface DemoWindow extends Window {
   __cspViolations?: { directive: string; blocked: string; sample: string }[];
@@ -19,13 +20,8 @@ describe('demo page under a strict CSP', () => {
   it('renders every widget with zero CSP violations', async () => {
     const bundle = await fetch('/dist/partnership-widgets.js', { method: 'HEAD' });
     expect(bundle.ok, 'dist/partnership-widgets.js is missing: run npm run build').to.equal(true);
-    const frame = document.createElement('iframe');
-    frame.style.width = '1000px';
-    frame.style.height = '800px';
-    frame.src = '/demo/index.html';
-    document.body.append(frame);
+    const frame = await openPage('/demo/index.html', 1000, 800);
     try {
-      await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
       const doc = frame.contentDocument!;
       const widgets = () =>
         [...doc.querySelectorAll('kpi-quarter-table, attendance-by-sector, training-trend')] as (HTMLElement & {

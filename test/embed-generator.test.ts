@@ -1,5 +1,6 @@
 // demo/embed.html: pick a widget and data, see it live, copy the snippet.
 import { expect, waitUntil } from '@open-wc/testing';
+import { openPage } from './helpers.js';
 
 interface PageWindow extends Window {
   __cspViolations?: unknown[];
@@ -7,13 +8,8 @@ interface PageWindow extends Window {
 
 describe('demo/embed.html', () => {
   it('shows the chosen widget live and writes its snippet, from an address or pasted CSV', async () => {
-    const frame = document.createElement('iframe');
-    frame.style.width = '1200px';
-    frame.style.height = '800px';
-    frame.src = '/demo/embed.html';
-    document.body.append(frame);
+    const frame = await openPage('/demo/embed.html', 1200, 800);
     try {
-      await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
       const doc = frame.contentDocument!;
       const win = frame.contentWindow!;
       const change = (el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, value: string) => {

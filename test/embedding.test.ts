@@ -2,21 +2,14 @@
 // the module) must register each element once, show no error or warning to
 // readers, and render every widget from inline JSON under the strict CSP.
 import { expect, waitUntil } from '@open-wc/testing';
+import { openPage } from './helpers.js';
 
 interface PageWindow extends Window {
   __pageErrors?: string[];
   __cspViolations?: unknown[];
 }
 
-async function open(path: string): Promise<HTMLIFrameElement> {
-  const frame = document.createElement('iframe');
-  frame.style.width = '1000px';
-  frame.style.height = '800px';
-  frame.src = path;
-  document.body.append(frame);
-  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  return frame;
-}
+const open = (path: string) => openPage(path, 1000, 800);
 
 describe('embedding', () => {
   it('renders every widget from inline JSON with the bundle included twice, without errors', async () => {

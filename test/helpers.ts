@@ -1,5 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { elementUpdated, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { WidgetError } from '../src/core/contract.js';
 import { messages, type Lang } from '../src/core/messages.js';
 import type { ErrorDetail, ReadyDetail } from '../src/core/widget.js';
@@ -43,6 +43,149 @@ export async function loaded<K extends keyof HTMLElementTagNameMap>(
   const result = await outcome;
   await widget.updateComplete;
   return { el, outcome: result };
+}
+
+/** The three elements' tag names. */
+export type WidgetTag = 'kpi-quarter-table' | 'attendance-by-sector' | 'training-trend';
+type Widget = HTMLElementTagNameMap[WidgetTag];
+
+/** Loading: a new `<tag>` whose data never arrives shows and announces that it is loading, and is accessible. */
+export async function expectLoadingState(tag: WidgetTag): Promise<void> {
+  const el = document.createElement(tag);
+  el.src = '/faults/never';
+  el.timeout = 30;
+  await fixture(html`<div>${el}</div>`);
+  await elementUpdated(el);
+  expect(el.state).to.equal('loading');
+  expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim()).to.equal(messages('en').loading);
+  await expect(el).to.be.accessible();
+  el.remove();
+}
+
+/** Empty: the widget was ready, says `message` where the figures would be, and is accessible. */
+export async function expectEmptyState({ el, outcome }: { el: Widget; outcome: Outcome }, message: string) {
+  expect(outcome.type).to.equal('ready');
+  expect(el.state).to.equal('empty');
+  expect(shadowText(el)).to.contain(message);
+  await expect(el).to.be.accessible();
+}
+
+/** Error, for a data file that is not there (404): widget-error, an alert that says so, accessible. */
+export async function expectNotFoundState({ el, outcome }: { el: Widget; outcome: Outcome }) {
+  expect(outcome.type).to.equal('error');
+  expect(el.state).to.equal('error');
+  const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+  expect(alert.textContent).to.contain('The data file was not found (error 404)');
+  await expect(el).to.be.accessible();
+}
+
+/**
+ * Stale: `el` (loaded from a `/faults/once/` URL, which fails the next request) is reloaded; the
+ * failed refresh keeps its figures (`figure` still shown) with a note. Accessible once `shown` resolves.
+ */
+export async function expectStaleAfterFailedRefresh(el: Widget, figure: string, shown?: () => Promise<unknown>) {
+  const errored = settle(el);
+  el.reload();
+  expect((await errored).type).to.equal('error');
+  await elementUpdated(el);
+  expect(el.state).to.equal('stale');
+  const text = shadowText(el);
+  expect(text).to.contain('Could not update these figures');
+  expect(text).to.contain(figure);
+  await shown?.();
+  await expect(el).to.be.accessible();
+}
+
+/**
+ * Bad input: `bad` (set up, not yet on the page) sends widget-error with `message` and shows it in an
+ * accessible alert, while a widget of the same kind beside it, on `good.src`, still shows `good.figure`.
+ * Resolves with the bad widget's outcome, for more checks.
+ */
+export async function expectBadBesideGood(
+  bad: Widget,
+  message: string,
+  good: { src: string; figure: string },
+): Promise<Outcome> {
+  const other = document.createElement(bad.localName as WidgetTag);
+  other.src = good.src;
+  const badOutcome = settle(bad);
+  const otherOutcome = settle(other);
+  await fixture(html`<div>${bad}${other}</div>`);
+  const outcome = await badOutcome;
+  expect(outcome.type).to.equal('error');
+  if (outcome.type === 'error') expect(outcome.detail.messages.join(' ')).to.contain(message);
+  await elementUpdated(bad);
+  expect(bad.state).to.equal('error');
+  expect(bad.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain(message);
+  await expect(bad).to.be.accessible();
+  expect((await otherOutcome).type).to.equal('ready');
+  expect(shadowText(other)).to.contain(good.figure);
+  return outcome;
+}
+
+/** axe finds nothing in the view shown, nor in the other view once switched to. */
+export async function expectAccessibleInBothViews(el: Widget): Promise<void> {
+  await expect(el).to.be.accessible();
+  el.view = el.view === 'chart' ? 'table' : 'chart';
+  await elementUpdated(el);
+  await expect(el).to.be.accessible();
+}
+
+/**
+ * A chart-first widget: the toggle ("Show table") shows the table, which `check` looks at; axe finds
+ * nothing; `t` on the toggle shows the chart again.
+ */
+export async function expectToggleToTableAndBack(el: Widget, check: (table: Element) => void): Promise<void> {
+  const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!;
+  expect(button.textContent!.trim()).to.equal('Show table');
+  button.click();
+  await elementUpdated(el);
+  expect(el.view).to.equal('table');
+  check(el.shadowRoot!.querySelector('[part="table"]')!);
+  await expect(el).to.be.accessible();
+  button.focus();
+  await sendKeys({ press: 't' });
+  await elementUpdated(el);
+  expect(el.view).to.equal('chart');
+}
+
+/** From the download button, Tab reaches the chart: one group, the next tab stop. Resolves with it. */
+export async function tabToChart(el: Widget): Promise<HTMLElement> {
+  const root = el.shadowRoot!;
+  root.querySelector<HTMLButtonElement>('[part="download"]')!.focus();
+  await sendKeys({ press: 'Tab' });
+  const nav = root.querySelector<HTMLElement>('[part="chart"]')!;
+  expect(root.activeElement).to.equal(nav);
+  expect(nav.getAttribute('role')).to.equal('group');
+  return nav;
+}
+
+/**
+ * Escape leaves the chart (`nav`) for the toggle, with nothing highlighted and nothing announced;
+ * `t` from the chart then still switches to the table.
+ */
+export async function expectEscapeThenT(el: Widget, nav: HTMLElement): Promise<void> {
+  const root = el.shadowRoot!;
+  await sendKeys({ press: 'Escape' });
+  await el.updateComplete;
+  expect(root.activeElement).to.equal(root.querySelector('[part="toggle"]'));
+  expect(root.querySelectorAll('.chart-nav svg .pw-focused').length, 'highlighted after Escape').to.equal(0);
+  expect(root.querySelector('[part="announcer"]')!.textContent!.trim()).to.equal('');
+  nav.focus();
+  await sendKeys({ press: 't' });
+  await elementUpdated(el);
+  expect(el.view).to.equal('table');
+}
+
+/** Opens `path` in an iframe of this size on the test page; resolves once it has loaded. The caller removes it. */
+export async function openPage(path: string, width: number, height: number): Promise<HTMLIFrameElement> {
+  const frame = document.createElement('iframe');
+  frame.style.width = `${width}px`;
+  frame.style.height = `${height}px`;
+  frame.src = path;
+  document.body.append(frame);
+  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  return frame;
 }
 
 /** Waits until the chart (`selector` in the shadow root) has been drawn at the host's measured width. */

@@ -2,7 +2,7 @@
 // the browser sends a chart's normalised SVG; it is compared with the
 // committed test/output/<name>.svg. A missing file is written (review and
 // commit it); a mismatch writes <name>-changed.svg beside it for review.
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { compareWithCommitted } from './committed-files.mjs';
 
 const dir = new URL('./output/', import.meta.url);
 
@@ -13,23 +13,7 @@ export function snapshotPlugin() {
       if (command !== 'svg-snapshot') return undefined;
       const { name, svg } = payload;
       if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`bad snapshot name ${name}`);
-      await mkdir(dir, { recursive: true });
-      const file = new URL(`${name}.svg`, dir);
-      const changed = new URL(`${name}-changed.svg`, dir);
-      let expected;
-      try {
-        expected = await readFile(file, 'utf8');
-      } catch {
-        if (process.env.CI) return { status: 'missing', file: file.pathname };
-        await writeFile(file, svg);
-        return { status: 'created', file: file.pathname };
-      }
-      if (expected === svg) {
-        await rm(changed, { force: true });
-        return { status: 'match' };
-      }
-      await writeFile(changed, svg);
-      return { status: 'changed', file: changed.pathname };
+      return compareWithCommitted(dir, name, '.svg', svg);
     },
   };
 }

@@ -4,7 +4,7 @@
 // a screen-reader user would, then commit it); a mismatch writes
 // <name>-changed.txt beside it for review (replace the file with it once the
 // change is understood and wanted).
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { compareWithCommitted } from './committed-files.mjs';
 
 const dir = new URL('./transcripts/', import.meta.url);
 
@@ -15,23 +15,7 @@ export function transcriptPlugin() {
       if (command !== 'transcript') return undefined;
       const { name, text } = payload;
       if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`bad transcript name ${name}`);
-      await mkdir(dir, { recursive: true });
-      const file = new URL(`${name}.txt`, dir);
-      const changed = new URL(`${name}-changed.txt`, dir);
-      let expected;
-      try {
-        expected = await readFile(file, 'utf8');
-      } catch {
-        if (process.env.CI) return { status: 'missing', file: file.pathname };
-        await writeFile(file, text);
-        return { status: 'created', file: file.pathname };
-      }
-      if (expected === text) {
-        await rm(changed, { force: true });
-        return { status: 'match' };
-      }
-      await writeFile(changed, text);
-      return { status: 'changed', file: changed.pathname, expected };
+      return compareWithCommitted(dir, name, '.txt', text);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { elementUpdated, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import {
   attendanceExample,
@@ -12,17 +12,23 @@ import {
   csvCells,
   drawn,
   emulate,
+  expectAccessibleInBothViews,
+  expectBadBesideGood,
+  expectEmptyState,
+  expectEscapeThenT,
+  expectLoadingState,
+  expectNotFoundState,
   expectPrintLayout,
+  expectStaleAfterFailedRefresh,
+  expectToggleToTableAndBack,
   loaded as sharedLoaded,
   loadJson,
   settle,
   shadowText,
+  tabToChart,
 } from '../../test/helpers.js';
-import { messages } from '../core/messages.js';
 import './attendance-by-sector.js';
 import type { AttendanceBySector } from './attendance-by-sector.js';
-
-const en = messages('en');
 
 const loaded = (src: string | undefined = NORFOLK, attrs: Record<string, string> = {}, data?: unknown) =>
   sharedLoaded('attendance-by-sector', src, attrs, data);
@@ -142,25 +148,16 @@ describe('<attendance-by-sector> loaded', () => {
 
   it('switches to the table with the button and with t, and back', async () => {
     const { el } = await loaded();
-    const button = root(el).querySelector<HTMLButtonElement>('[part="toggle"]')!;
-    expect(button.textContent!.trim()).to.equal('Show table');
-    button.click();
-    await elementUpdated(el);
-    expect(el.view).to.equal('table');
-    const table = root(el).querySelector('[part="table"]')!;
-    expect(table.querySelector('caption')!.textContent!.trim()).to.equal(
-      'Attendance at Local Safeguarding Children Group meetings, 2024-25 compared with 2023-24, by sector',
-    );
-    expect(table.querySelectorAll('tbody th[scope="row"]').length).to.equal(9);
-    const total = [...table.querySelectorAll('tfoot th, tfoot td')].map((c) =>
-      c.textContent!.replace(/\s+/g, ' ').trim(),
-    );
-    expect(total).to.deep.equal(['Total', '348', '372', '▼down 24 (6.5%)']);
-    await expect(el).to.be.accessible();
-    button.focus();
-    await sendKeys({ press: 't' });
-    await elementUpdated(el);
-    expect(el.view).to.equal('chart');
+    await expectToggleToTableAndBack(el, (table) => {
+      expect(table.querySelector('caption')!.textContent!.trim()).to.equal(
+        'Attendance at Local Safeguarding Children Group meetings, 2024-25 compared with 2023-24, by sector',
+      );
+      expect(table.querySelectorAll('tbody th[scope="row"]').length).to.equal(9);
+      const total = [...table.querySelectorAll('tfoot th, tfoot td')].map((c) =>
+        c.textContent!.replace(/\s+/g, ' ').trim(),
+      );
+      expect(total).to.deep.equal(['Total', '348', '372', '▼down 24 (6.5%)']);
+    });
   });
 
   it('shows meetings, attendances and the average per meeting by format', async () => {
@@ -196,12 +193,7 @@ describe('<attendance-by-sector> keyboard', () => {
   it('is one tab stop; the arrow keys reach every bar, highlight it and announce it', async () => {
     const { el } = await loaded();
     await drawn(el);
-    const download = root(el).querySelector<HTMLButtonElement>('[part="download"]')!;
-    download.focus();
-    await sendKeys({ press: 'Tab' });
-    const nav = root(el).querySelector<HTMLElement>('[part="chart"]')!;
-    expect(root(el).activeElement).to.equal(nav);
-    expect(nav.getAttribute('role')).to.equal('group');
+    const nav = await tabToChart(el);
     expect(root(el).getElementById(nav.getAttribute('aria-describedby')!)!.textContent).to.contain('arrow keys');
     const live = root(el).querySelector('[part="announcer"]')!;
     expect(live.getAttribute('aria-live')).to.equal('polite');
@@ -235,18 +227,7 @@ describe('<attendance-by-sector> keyboard', () => {
     await el.updateComplete;
     expect(announcer(el)).to.contain('Probation, 2024-25: 0 attendances (sector 9 of 9)');
     await expect(el).to.be.accessible();
-
-    await sendKeys({ press: 'Escape' });
-    await el.updateComplete;
-    expect(root(el).activeElement).to.equal(root(el).querySelector('[part="toggle"]'));
-    expect(focused(el)).to.deep.equal([]);
-    expect(announcer(el)).to.equal('');
-
-    // t from the chart still switches to the table.
-    nav.focus();
-    await sendKeys({ press: 't' });
-    await elementUpdated(el);
-    expect(el.view).to.equal('table');
+    await expectEscapeThenT(el, nav);
   });
 
   it('hears symbols too, and a click takes a bar in hand', async () => {
@@ -362,55 +343,27 @@ describe('<attendance-by-sector> hard cases', () => {
       const text = shadowText(el);
       expect(text).to.contain('confidential');
       expect(text).to.contain('There is no figure for Housing in 2024-25.');
-      await expect(el).to.be.accessible();
-      el.view = 'table';
-      await elementUpdated(el);
-      await expect(el).to.be.accessible();
+      await expectAccessibleInBothViews(el);
     });
   }
 });
 
 describe('<attendance-by-sector> states', () => {
   it('loading: visible, announced and accessible', async () => {
-    const el = document.createElement('attendance-by-sector');
-    el.src = '/faults/never';
-    el.timeout = 30;
-    await fixture(html`<div>${el}</div>`);
-    await elementUpdated(el);
-    expect(el.state).to.equal('loading');
-    expect(root(el).querySelector('[role="status"]')!.textContent!.trim()).to.equal(en.loading);
-    await expect(el).to.be.accessible();
-    el.remove();
+    await expectLoadingState('attendance-by-sector');
   });
 
   it('empty: a year with no figures says so', async () => {
-    const { el, outcome } = await loaded(NORFOLK, { year: '2019-20' });
-    expect(outcome.type).to.equal('ready');
-    expect(el.state).to.equal('empty');
-    expect(shadowText(el)).to.contain('There are no figures for 2019-20.');
-    await expect(el).to.be.accessible();
+    await expectEmptyState(await loaded(NORFOLK, { year: '2019-20' }), 'There are no figures for 2019-20.');
   });
 
   it('error: announced with role=alert and accessible', async () => {
-    const { el, outcome } = await loaded('/faults/status/404');
-    expect(outcome.type).to.equal('error');
-    expect(el.state).to.equal('error');
-    expect(root(el).querySelector('[role="alert"]')!.textContent).to.contain('The data file was not found (error 404)');
-    await expect(el).to.be.accessible();
+    await expectNotFoundState(await loaded('/faults/status/404'));
   });
 
   it('stale: a failed refresh keeps the old figures with a note', async () => {
     const { el } = await loaded(`/faults/once/stale-att-${Date.now()}/norfolk-lscg-attendance-2024-25.json`);
-    const errored = settle(el);
-    el.reload();
-    expect((await errored).type).to.equal('error');
-    await elementUpdated(el);
-    expect(el.state).to.equal('stale');
-    const text = shadowText(el);
-    expect(text).to.contain('Could not update these figures');
-    expect(text).to.contain('348');
-    await drawn(el);
-    await expect(el).to.be.accessible();
+    await expectStaleAfterFailedRefresh(el, '348', () => drawn(el));
   });
 });
 
@@ -450,19 +403,7 @@ describe('<attendance-by-sector> bad input', () => {
       const bad = document.createElement('attendance-by-sector');
       for (const [k, v] of Object.entries(attrs)) bad.setAttribute(k, v);
       bad.data = await data();
-      const other = document.createElement('attendance-by-sector');
-      other.src = NORFOLK;
-      const badOutcome = settle(bad);
-      const otherOutcome = settle(other);
-      await fixture(html`<div>${bad}${other}</div>`);
-      const outcome = await badOutcome;
-      expect(outcome.type).to.equal('error');
-      if (outcome.type === 'error') expect(outcome.detail.messages.join(' ')).to.contain(message);
-      await elementUpdated(bad);
-      expect(root(bad).querySelector('[role="alert"]')!.textContent).to.contain(message);
-      await expect(bad).to.be.accessible();
-      expect((await otherOutcome).type).to.equal('ready');
-      expect(shadowText(other)).to.contain('348');
+      await expectBadBesideGood(bad, message, { src: NORFOLK, figure: '348' });
     });
   }
 });

@@ -8,6 +8,7 @@ import { paletteStyles, yearRoleClass } from '../core/palette.js';
 import { plotStyles } from '../core/plot.js';
 import { chrome, tokens } from '../core/styles.js';
 import { isSymbol } from '../core/symbols.js';
+import { definitionLink, scrollingTable } from '../core/table-parts.js';
 import { tableStyles } from '../core/table-styles.js';
 import { CHART_STYLE } from '../core/theme.js';
 import { define, PartnershipWidget } from '../core/widget.js';
@@ -135,25 +136,8 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
     };
   }
 
-  private jumpToDefinition(event: Event, n: number) {
-    event.preventDefault();
-    const target = this.renderRoot.querySelector<HTMLElement>(`#${this.uid}-def-${n}`);
-    if (target) {
-      target.tabIndex = -1;
-      target.focus();
-    }
-  }
-
   private footnote(n: number | undefined) {
-    return n
-      ? html`<a
-          class="fn"
-          href="#${this.uid}-def-${n}"
-          aria-label=${this.m.definitionRef(n)}
-          @click=${(e: Event) => this.jumpToDefinition(e, n)}
-          >${n}</a
-        >`
-      : nothing;
+    return n ? definitionLink(this.renderRoot, this.uid, n, this.m) : nothing;
   }
 
   /** Text with its reporting years ("2023-24") kept on one line. */
@@ -177,12 +161,9 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
       html`<th scope="row">${r.sector}</th>
         ${r.cells.map((c) => html`<td class=${isSymbol(c.value) ? 'symbol' : ''}>${c.text}</td>`)}
         ${model.changeLabel ? this.renderChange(r.change) : nothing}`;
-    return html`<div class="scroll" tabindex="0" role="region" aria-label=${m.scrollRegion(caption)}>
-      <table class="data-table" part="table">
-        <caption class="visually-hidden">
-          ${caption}
-        </caption>
-        <colgroup>
+    return scrollingTable(
+      caption,
+      html`<colgroup>
           <col />
         </colgroup>
         <colgroup span=${span}></colgroup>
@@ -222,9 +203,9 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
                 </tr>
               </tfoot>`
             : nothing
-        }
-      </table>
-    </div>`;
+        }`,
+      m,
+    );
   }
 
   /** The chart for a model at the width and type measured: described, then drawn by Plot (once per layout). */

@@ -5,6 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Dataset, Problem, WidgetError } from './contract.js';
+import { toWidgetError } from './dataset-controller.js';
 import { formatDate, formatTime } from './format.js';
 import type { Lang, Messages } from './messages.js';
 import { MARKED_STATUSES, STATUS_MARKS, type Status } from './status.js';
@@ -235,6 +236,8 @@ function sourcesList(dataset: Dataset | undefined, m: Messages) {
 }
 
 function notesLists(model: FigureModel | undefined, dataset: Dataset | undefined, uid: string, m: Messages) {
+  const omitted = problemsSection(m.notShown, 'notes omitted', 'omitted', model?.omitted, m);
+  const quality = problemsSection(m.dataQuality, 'quality', 'quality', model?.quality, m);
   return html`${
     model?.definitions.length
       ? section(
@@ -255,25 +258,25 @@ function notesLists(model: FigureModel | undefined, dataset: Dataset | undefined
           </ul>`,
         )
       : nothing
-  }${
-    model?.omitted?.length
-      ? section(
-          m.notShown,
-          html`<ul class="notes omitted" part="omitted">
-            ${model.omitted.map((o) => html`<li>${o(m)}</li>`)}
-          </ul>`,
-        )
-      : nothing
-  }${
-    model?.quality.length
-      ? section(
-          m.dataQuality,
-          html`<ul class="quality" part="quality">
-            ${model.quality.map((q) => html`<li>${q(m)}</li>`)}
-          </ul>`,
-        )
-      : nothing
-  }`;
+  }${omitted}${quality}`;
+}
+
+/** A titled list of notes about the figures, each in the widget's language; nothing when there are none. */
+function problemsSection(
+  title: string,
+  className: string,
+  part: string,
+  problems: readonly Problem[] | undefined,
+  m: Messages,
+) {
+  return problems?.length
+    ? section(
+        title,
+        html`<ul class=${className} part=${part}>
+          ${problems.map((p) => html`<li>${p(m)}</li>`)}
+        </ul>`,
+      )
+    : nothing;
 }
 
 /** Source and dates, keys to symbols and status marks, other figures, sources, definitions, notes, quality. */
@@ -283,19 +286,10 @@ export function footerTemplate(
   uid: string,
   m: Messages,
 ): TemplateResult {
+  const others = problemsSection(m.otherFigures, 'notes others', 'others', model?.others, m);
   return html`<footer class="footer" part="footer">
-    ${sourceLine(dataset, m)} ${keys(model, m)}
-    ${
-      model?.others?.length
-        ? section(
-            m.otherFigures,
-            html`<ul class="notes others" part="others">
-              ${model.others.map((o) => html`<li>${o(m)}</li>`)}
-            </ul>`,
-          )
-        : nothing
-    }
-    ${sourcesList(dataset, m)} ${notesLists(model, dataset, uid, m)}
+    ${sourceLine(dataset, m)} ${keys(model, m)} ${others} ${sourcesList(dataset, m)}
+    ${notesLists(model, dataset, uid, m)}
   </footer>`;
 }
 
@@ -314,6 +308,95 @@ export function stateOf(model: FigureModel | undefined, error: WidgetError | und
   if (error) return model ? 'stale' : 'error';
   if (model) return model.empty ? 'empty' : 'loaded';
   return 'loading';
+}
+
+/** What `willUpdate` works from: the data source's state, and the widget's own steps. */
+export interface DeriveSteps<M extends FigureModel> {
+  /** Why the data could not be loaded, if so. */
+  readonly error: WidgetError | undefined;
+  /** True while the data is loading. */
+  readonly busy: boolean;
+  /** The model of the data shown (may throw). */
+  model(): M | undefined;
+  /** True while the figures should wait (a chart-first widget's chart code is on its way). */
+  hold(): boolean;
+  /** The toolbar, views and summary of the model (may throw). */
+  views(model: M): TemplateResult;
+}
+
+/**
+ * The state, model, error and figures to show. A fault while building the model or drawing the
+ * figures (never expected) ends in the error state with a message, never a blank widget.
+ */
+export function deriveFigures<M extends FigureModel>(steps: DeriveSteps<M>): Derived<M> {
+  let error = steps.error;
+  let model: M | undefined;
+  try {
+    model = steps.model();
+  } catch (e) {
+    error = toWidgetError(e);
+  }
+  if (model && !model.empty && steps.hold()) return { state: 'loading', busy: true, figure: nothing };
+  let figure: TemplateResult | typeof nothing = nothing;
+  if (model && !model.empty) {
+    try {
+      figure = steps.views(model);
+    } catch (e) {
+      error = toWidgetError(e);
+      model = undefined;
+    }
+  }
+  const busy = steps.busy && !error;
+  return { state: stateOf(model, error), busy, model, error, figure };
+}
+
+/** What `render()` shows, besides what `willUpdate` worked out. */
+export interface FrameParts<M extends FigureModel> extends Derived<M> {
+  readonly uid: string;
+  readonly lang: Lang;
+  /** The heading's level and text. */
+  readonly level: number;
+  readonly title: string;
+  /** The `data-as-at` attribute, which overrides the data's. */
+  readonly asAt: string | undefined;
+  readonly dataset: Dataset | undefined;
+  /** When the figures shown were last known current (for the stale note). */
+  readonly checkedAt: Date | undefined;
+  /** What the live region says when nothing is loading. */
+  readonly announcement: string;
+  readonly onKeydown: (event: KeyboardEvent) => void;
+}
+
+/** The whole widget: header, live region, error or stale note, figures or "no figures", footer. */
+export function widgetTemplate<M extends FigureModel>(w: FrameParts<M>, m: Messages): TemplateResult {
+  const { state, busy, model, error, dataset } = w;
+  const header = {
+    id: `${w.uid}-heading`,
+    level: w.level,
+    title: w.title,
+    period: model?.period,
+    publisher: dataset?.publisher,
+    subtitle: Boolean(model || dataset?.publisher),
+    asAt: w.asAt || dataset?.asAt,
+  };
+  return html`
+    <section
+      class="widget"
+      part="base"
+      aria-labelledby="${w.uid}-heading"
+      aria-busy=${busy ? 'true' : 'false'}
+      data-state=${state}
+      lang=${w.lang === 'cy' ? 'cy' : 'en-GB'}
+      @keydown=${w.onKeydown}
+    >
+      ${headerTemplate(header, m)}
+      <div class="status" role="status" part="status">${busy ? m.loading : w.announcement}</div>
+      ${error && state === 'error' ? errorTemplate(error, m) : nothing}
+      ${state === 'stale' && error && w.checkedAt ? staleTemplate(error, w.checkedAt, m) : nothing}
+      ${model?.empty ? html`<p class="empty" part="empty">${model.empty}</p>` : nothing} ${w.figure}
+      ${model || dataset ? footerTemplate(model, dataset, w.uid, m) : nothing}
+    </section>
+  `;
 }
 
 /** Registers an element unless a copy of this library already did (a page may include the script twice). */

@@ -4,28 +4,26 @@
  */
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { keepFocus, viewAnnouncement, viewKey } from './chart-keyboard.js';
-import { loadCharts, loadChartsWhenIdle, loadedCharts, type ChartKit } from './charts.js';
+import { ChartCode } from './chart-code.js';
+import { loadChartsWhenIdle, type ChartKit } from './charts.js';
 import type { Dataset } from './contract.js';
 import { formatCsv } from './csv.js';
-import { DatasetController, toWidgetError } from './dataset-controller.js';
+import { DatasetController } from './dataset-controller.js';
 import { downloadCsv } from './download.js';
 import { messages, nearestLang, normaliseLang, type Lang, type Messages } from './messages.js';
+import { ModelCache } from './model-cache.js';
 import { PrerenderedContent } from './prerendered.js';
 import { NUMBER_SPECS, property } from './properties.js';
 import { PageWatch } from './watchers.js';
 import { ScrollCueController } from './scroll-cue.js';
+import { ViewKeys } from './view-keys.js';
+import { OutcomeEvents } from './widget-events.js';
 import {
-  errorTemplate,
-  footerTemplate,
-  headerTemplate,
-  stateOf,
-  staleTemplate,
+  deriveFigures,
   viewsTemplate,
+  widgetTemplate,
   type Derived,
-  type ErrorDetail,
   type FigureModel,
-  type ReadyDetail,
   type ViewParts,
   type WidgetState,
 } from './widget-parts.js';
@@ -35,9 +33,6 @@ export { define } from './widget-parts.js';
 export { toWidgetError } from './dataset-controller.js';
 
 let idCounter = 0;
-
-/** How long a chart-first widget with its figures ready waits for the chart code before showing them without it. */
-const CHART_WAIT = 2500;
 
 /**
  * The base of the three elements: what they all have in common.
@@ -142,8 +137,6 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
   @state() protected widgetLang: Lang = 'en';
   /** True while the page is printed (beforeprint, or print media). */
   @state() protected printing = false;
-  /** What the live region says after `t` or `p` (empty otherwise). */
-  @state() private keyAnnouncement = '';
   /** Both views shown, no toggle: prerendered (or rendered statically) until `t` or `toggleView()` picks one. */
   @state() protected allViews = false;
 
@@ -155,18 +148,11 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
   protected readonly uid = `pw${++idCounter}`;
   private readonly source = new DatasetController(this);
   private derived: Derived<M> = { state: 'loading', busy: true, figure: nothing };
-  private announced?: unknown;
-  private cachedModel?: { dataset: Dataset; lang: Lang; key: string; model: M };
-  /** True while this widget waits for the chart code (`charts.ts`). */
-  private awaitingCharts = false;
-  /**
-   * A chart-first widget keeps its loading state until its chart code has arrived (so the figures
-   * and the chart appear together, with no layout shift), for at most `CHART_WAIT` ms: then it
-   * shows its figures with a placeholder where the chart will be.
-   */
-  private chartWait: 'none' | 'waiting' | 'over' = 'none';
-  /** True once figures were shown: switching to the chart later never hides them again. */
-  private figuresShown = false;
+  private readonly models = new ModelCache<M>();
+  private readonly outcomes = new OutcomeEvents(this);
+  private readonly chartCode = new ChartCode(this);
+  /** `t` and `p`, and what the live region says after them. */
+  private readonly viewKeys = new ViewKeys(this, () => this.widgetLang);
   /** Static rendering only: the chart width a page would have measured (0: not static). */
   protected staticWidth = 0;
   /** The markup `render --format html` served this element with (declarative shadow DOM), taken over on upgrade. */
@@ -235,17 +221,7 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
    * first shown (or printed) is drawn then. The view shows a sized placeholder meanwhile.
    */
   protected chartKit(): ChartKit | undefined {
-    const kit = loadedCharts();
-    if (!kit && !this.awaitingCharts) {
-      this.awaitingCharts = true;
-      loadCharts()
-        .catch(() => (this.chartWait = 'over'))
-        .finally(() => {
-          this.awaitingCharts = false;
-          this.requestUpdate();
-        });
-    }
-    return kit;
+    return this.chartCode.kit();
   }
 
   /** Switches between the chart and the table. */
@@ -265,46 +241,17 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
   }
 
   private derive(): Derived<M> {
-    let error = this.source.error;
-    let model: M | undefined;
-    try {
-      model = this.model();
-    } catch (e) {
-      error = toWidgetError(e);
-    }
-    if (model && !model.empty && this.holdForCharts()) return { state: 'loading', busy: true, figure: nothing };
-    // A fault while drawing the figures (never expected) ends in the error state with a message, never a blank widget.
-    let figure: TemplateResult | typeof nothing = nothing;
-    if (model && !model.empty) {
-      try {
-        figure = this.renderViews(model);
-      } catch (e) {
-        error = toWidgetError(e);
-        model = undefined;
-      }
-    }
-    const busy = this.source.busy && !error;
-    if (model) this.figuresShown = true;
-    return { state: stateOf(model, error), busy, model, error, figure };
-  }
-
-  /**
-   * True while a widget whose first view is a chart should keep its loading state: its chart code is
-   * on its way and has taken less than `CHART_WAIT` ms. Starts loading it (a chart-first widget asks
-   * for it as soon as it is created, in parallel with its data). Never on a static render.
-   */
-  private holdForCharts(): boolean {
-    // A prerendered widget already shows its figures (and its prerendered chart until the code arrives).
-    if (this.figuresShown || this.view !== 'chart' || this.staticWidth || this.prerendered) return false;
-    if (this.chartKit() || this.chartWait === 'over') return false;
-    if (this.chartWait === 'none') {
-      this.chartWait = 'waiting';
-      setTimeout(() => {
-        this.chartWait = 'over';
-        this.requestUpdate();
-      }, CHART_WAIT);
-    }
-    return true;
+    const derived = deriveFigures({
+      error: this.source.error,
+      busy: this.source.busy,
+      model: () => this.model(),
+      // A chart-first widget waits for its chart code a while (never on a static render); a
+      // prerendered one already shows its figures (and its prerendered chart until the code arrives).
+      hold: () => this.view === 'chart' && !this.staticWidth && !this.prerendered && this.chartCode.hold(),
+      views: (model) => this.renderViews(model),
+    });
+    if (derived.model) this.chartCode.figuresShown();
+    return derived;
   }
 
   private renderViews(model: M): TemplateResult {
@@ -360,87 +307,43 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
   private model(): M | undefined {
     const loaded = this.source.shown;
     if (!loaded) return undefined;
-    const key = this.modelKey();
-    const c = this.cachedModel;
-    if (c && c.dataset === loaded.dataset && c.lang === this.widgetLang && c.key === key) return c.model;
-    const model = this.buildModel(loaded.dataset, this.m, this.widgetLang);
-    this.cachedModel = { dataset: loaded.dataset, lang: this.widgetLang, key, model };
-    return model;
+    const lang = this.widgetLang;
+    return this.models.get(loaded.dataset, lang, this.modelKey(), () => this.buildModel(loaded.dataset, this.m, lang));
   }
 
   private figureTitle(): string {
     return this.heading || this.source.shown?.dataset.title || this.defaultTitle(this.m);
   }
 
-  /** `t` and `p`: switch, keep focus in the widget (never on `<body>`), and say what changed. */
-  private onKeydown = async (event: KeyboardEvent) => {
-    const key = viewKey(event);
-    if (!key) return;
-    event.preventDefault();
-    const root = this.renderRoot as ShadowRoot;
-    const had = root.activeElement;
-    if (key === 'view') this.toggleView();
-    else this.presenting = !this.presenting;
-    this.keyAnnouncement = viewAnnouncement(this.widgetLang, key, this, this.keyAnnouncement);
-    await this.updateComplete;
-    keepFocus(root, had, this.view === 'chart' ? '.chart-view' : '.table-view', '[part="toggle"]');
-  };
-
   protected override render(): TemplateResult {
-    const { state: stateName, busy, model, error, figure } = this.derived;
-    const m = this.m;
     const loaded = this.source.shown;
-    const dataset = loaded?.dataset;
-    const header = {
-      id: `${this.uid}-heading`,
+    const frame = {
+      ...this.derived,
+      uid: this.uid,
+      lang: this.widgetLang,
       level: this.headingLevel,
       title: this.figureTitle(),
-      period: model?.period,
-      publisher: dataset?.publisher,
-      subtitle: Boolean(model || dataset?.publisher),
-      asAt: this.asAt || dataset?.asAt,
+      asAt: this.asAt,
+      dataset: loaded?.dataset,
+      checkedAt: loaded && this.source.checkedAt(loaded),
+      announcement: this.viewKeys.announcement,
+      onKeydown: this.viewKeys.onKeydown,
     };
-    return html`
-      <section
-        class="widget"
-        part="base"
-        aria-labelledby="${this.uid}-heading"
-        aria-busy=${busy ? 'true' : 'false'}
-        data-state=${stateName}
-        lang=${this.widgetLang === 'cy' ? 'cy' : 'en-GB'}
-        @keydown=${this.onKeydown}
-      >
-        ${headerTemplate(header, m)}
-        <div class="status" role="status" part="status">${busy ? m.loading : this.keyAnnouncement}</div>
-        ${error && stateName === 'error' ? errorTemplate(error, m) : nothing}
-        ${stateName === 'stale' && error && loaded ? staleTemplate(error, this.source.checkedAt(loaded), m) : nothing}
-        ${model?.empty ? html`<p class="empty" part="empty">${model.empty}</p>` : nothing} ${figure}
-        ${model || dataset ? footerTemplate(model, dataset, this.uid, m) : nothing}
-      </section>
-    `;
+    return widgetTemplate(frame, this.m);
   }
 
   /** Sends `widget-error` once per error and `widget-ready` once per model shown (not for a stale refresh). */
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const { state: stateName, error } = this.derived;
-    if (stateName === 'loading') return;
     // Figures are up: fetch the chart code while the page is idle, so that printing can draw every chart.
-    if (stateName !== 'error') loadChartsWhenIdle();
-    if (error) {
-      if (this.announced !== error) {
-        this.announced = error;
-        const lines = error.describe(messages('en'), 50);
-        const detail = { kind: error.kind, message: lines[0] ?? '', messages: lines };
-        this.dispatchEvent(new CustomEvent<ErrorDetail>('widget-error', { bubbles: true, composed: true, detail }));
-      }
-      if (stateName === 'error') return;
-    }
-    const model = this.cachedModel;
-    if (model && this.announced !== model && stateName !== 'stale') {
-      this.announced = model;
-      const detail = { state: stateName, view: this.view, lang: this.widgetLang, ...this.readyDetail(model.model) };
-      this.dispatchEvent(new CustomEvent<ReadyDetail>('widget-ready', { bubbles: true, composed: true, detail }));
-    }
+    if (stateName !== 'loading' && stateName !== 'error') loadChartsWhenIdle();
+    const shown = this.models.entry;
+    this.outcomes.send(stateName, error, shown, () => ({
+      state: stateName,
+      view: this.view,
+      lang: this.widgetLang,
+      ...(shown ? this.readyDetail(shown.model) : {}),
+    }));
   }
 }

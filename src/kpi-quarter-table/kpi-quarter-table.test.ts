@@ -1,6 +1,17 @@
 import { elementUpdated, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { loaded as sharedLoaded, loadJson, settle, shadowText } from '../../test/helpers.js';
+import {
+  expectAccessibleInBothViews,
+  expectBadBesideGood,
+  expectEmptyState,
+  expectLoadingState,
+  expectNotFoundState,
+  expectStaleAfterFailedRefresh,
+  loaded as sharedLoaded,
+  loadJson,
+  settle,
+  shadowText,
+} from '../../test/helpers.js';
 import { messages } from '../core/messages.js';
 import './kpi-quarter-table.js';
 import type { KpiQuarterTable } from './kpi-quarter-table.js';
@@ -8,11 +19,6 @@ import { kpiExamples } from './kpi-quarter-table.examples.js';
 
 const LEICESTER = kpiExamples.leicester.src;
 const en = messages('en');
-
-async function widget(template: ReturnType<typeof html>) {
-  const host = await fixture<HTMLElement>(html`<div>${template}</div>`);
-  return host.querySelector('kpi-quarter-table') as KpiQuarterTable;
-}
 
 const loaded = (src: string = LEICESTER, attrs: Record<string, string> = {}) =>
   sharedLoaded('kpi-quarter-table', src, attrs);
@@ -137,44 +143,20 @@ describe('<kpi-quarter-table> loaded', () => {
 
 describe('<kpi-quarter-table> states', () => {
   it('loading: visible, announced and accessible', async () => {
-    const el = await widget(html`<kpi-quarter-table src="/faults/never" timeout="30"></kpi-quarter-table>`);
-    await elementUpdated(el);
-    expect(el.state).to.equal('loading');
-    const status = el.shadowRoot!.querySelector('[role="status"]')!;
-    expect(status.textContent!.trim()).to.equal(en.loading);
-    await expect(el).to.be.accessible();
-    el.remove();
+    await expectLoadingState('kpi-quarter-table');
   });
 
   it('empty: a year with no figures says so', async () => {
-    const { el, outcome } = await loaded(LEICESTER, { year: '2019-20' });
-    expect(outcome.type).to.equal('ready');
-    expect(el.state).to.equal('empty');
-    expect(shadowText(el)).to.contain('There are no figures for 2019-20.');
-    await expect(el).to.be.accessible();
+    await expectEmptyState(await loaded(LEICESTER, { year: '2019-20' }), 'There are no figures for 2019-20.');
   });
 
   it('error: announced with role=alert and accessible', async () => {
-    const { el, outcome } = await loaded('/faults/status/404');
-    expect(outcome.type).to.equal('error');
-    expect(el.state).to.equal('error');
-    const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
-    expect(alert.textContent).to.contain('The data file was not found (error 404)');
-    await expect(el).to.be.accessible();
+    await expectNotFoundState(await loaded('/faults/status/404'));
   });
 
   it('stale: a failed refresh keeps the old figures with a note', async () => {
     const { el } = await loaded(`/faults/once/stale-${Date.now()}/leicester-kpis-2021-22.json`);
-    const errored = settle(el);
-    el.reload();
-    const outcome = await errored;
-    expect(outcome.type).to.equal('error');
-    await elementUpdated(el);
-    expect(el.state).to.equal('stale');
-    const text = shadowText(el);
-    expect(text).to.contain('Could not update these figures');
-    expect(text).to.contain('16,424');
-    await expect(el).to.be.accessible();
+    await expectStaleAfterFailedRefresh(el, '16,424');
   });
 
   it('retries a 503 and then shows the figures', async () => {
@@ -249,18 +231,7 @@ describe('<kpi-quarter-table> bad input', () => {
       }
       if (object !== undefined) bad.data = object;
       if (src) bad.src = src;
-      const other = document.createElement('kpi-quarter-table');
-      other.src = LEICESTER;
-      const badOutcome = settle(bad);
-      const otherOutcome = settle(other);
-      await fixture(html`<div>${bad}${other}</div>`);
-      const outcome = await badOutcome;
-      expect(outcome.type).to.equal('error');
-      if (outcome.type === 'error') expect(outcome.detail.messages.join(' ')).to.contain(message);
-      await elementUpdated(bad);
-      expect(bad.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain(message);
-      expect((await otherOutcome).type).to.equal('ready');
-      expect(shadowText(other)).to.contain('16,424');
+      await expectBadBesideGood(bad, message, { src: LEICESTER, figure: '16,424' });
     });
   }
 });
@@ -494,10 +465,7 @@ describe('<kpi-quarter-table> a year under way', () => {
       'Contacts rose to 1,050 in Q1 of 2025-26, up 5.0% on Q1 of 2024-25.',
     );
     expect(root.textContent).not.to.contain('[x]');
-    await expect(el).to.be.accessible();
-    el.view = 'chart';
-    await elementUpdated(el);
-    await expect(el).to.be.accessible();
+    await expectAccessibleInBothViews(el);
   });
 });
 

@@ -10,6 +10,7 @@ import { define, PartnershipWidget } from '../core/widget.js';
 import { CHAR_EM } from '../core/chart-size.js';
 import { CHART_STYLE } from '../core/theme.js';
 import { kpiMessages } from './messages.js';
+import { definitionLink, scrollingTable } from '../core/table-parts.js';
 import { tableStyles } from '../core/table-styles.js';
 import { kpiStyles } from './kpi-quarter-table.styles.js';
 import { buildKpiModel, type KpiModel, type KpiRow } from './model.js';
@@ -128,32 +129,13 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
     };
   }
 
-  private jumpToDefinition(event: Event, n: number) {
-    event.preventDefault();
-    const target = this.renderRoot.querySelector<HTMLElement>(`#${this.uid}-def-${n}`);
-    if (target) {
-      target.tabIndex = -1;
-      target.focus();
-    }
-  }
-
   private renderRowHeader(row: KpiRow) {
     const n = row.footnote;
     // Named by the measure alone: the marker's text would otherwise be part of the
     // header's name, read with every cell of the row ("Contacts definition 1").
     // The marker stays a link to the definition, with its own name.
     return html`<th scope="row" aria-label=${n ? row.measure.label : nothing}>
-      ${row.measure.label}${
-        n
-          ? html`<a
-              class="fn"
-              href="#${this.uid}-def-${n}"
-              aria-label=${this.m.definitionRef(n)}
-              @click=${(e: Event) => this.jumpToDefinition(e, n)}
-              >${n}</a
-            >`
-          : nothing
-      }
+      ${row.measure.label}${n ? definitionLink(this.renderRoot, this.uid, n, this.m) : nothing}
     </th>`;
   }
 
@@ -187,62 +169,54 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
       else groups.push({ ...(row.measure.group ? { name: row.measure.group } : {}), rows: [row] });
     }
     const width = model.columns.length + 1 + (model.changeLabel ? 1 : 0);
-    const years = model.mode === 'annual' ? model.columns.map((c) => c.key).join(' ') : nothing;
-    return html`<div
-        class="scroll"
-        tabindex="0"
-        role="region"
-        aria-label=${m.scrollRegion(caption)}
-        data-years=${years}
-      >
-        <table class="data-table" part="table">
-          <caption class="visually-hidden">
-            ${caption}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" class="text">${m.measure}</th>
-              ${model.columns.map(
-                (c) =>
-                  html`<th scope="col" class="period ${c.kind === 'total' ? 'total' : ''}">
-                    ${c.months ? c.short : c.label}${
-                      c.months || c.note ? html` <span class="col-note">${c.months ?? c.note}</span>` : nothing
-                    }
-                  </th>`,
+    const years = model.mode === 'annual' ? model.columns.map((c) => c.key).join(' ') : undefined;
+    return html`${scrollingTable(
+      caption,
+      html`<thead>
+          <tr>
+            <th scope="col" class="text">${m.measure}</th>
+            ${model.columns.map(
+              (c) =>
+                html`<th scope="col" class="period ${c.kind === 'total' ? 'total' : ''}">
+                  ${c.months ? c.short : c.label}${
+                    c.months || c.note ? html` <span class="col-note">${c.months ?? c.note}</span>` : nothing
+                  }
+                </th>`,
+            )}
+            ${model.changeLabel ? html`<th scope="col" class="text">${model.changeLabel}</th>` : nothing}
+          </tr>
+        </thead>
+        ${groups.map(
+          (group) =>
+            html`<tbody class="group">
+              ${
+                group.name
+                  ? html`<tr>
+                      <th scope="rowgroup" colspan=${width} class="group-heading">${group.name}</th>
+                    </tr>`
+                  : nothing
+              }
+              ${group.rows.map(
+                (row) =>
+                  html`<tr class=${row.kind === 'percent' ? 'rate' : 'count'}>
+                    ${this.renderRowHeader(row)}
+                    ${row.cells.map(
+                      (cell, i) =>
+                        html`<td
+                          class="${model.columns[i]!.kind === 'total' ? 'total' : ''} ${isSymbol(cell.value) ? 'symbol' : ''}"
+                        >
+                          ${cell.text}
+                        </td>`,
+                    )}
+                    ${model.changeLabel ? this.renderChange(row) : nothing}
+                  </tr>`,
               )}
-              ${model.changeLabel ? html`<th scope="col" class="text">${model.changeLabel}</th>` : nothing}
-            </tr>
-          </thead>
-          ${groups.map(
-            (group) =>
-              html`<tbody class="group">
-                ${
-                  group.name
-                    ? html`<tr>
-                        <th scope="rowgroup" colspan=${width} class="group-heading">${group.name}</th>
-                      </tr>`
-                    : nothing
-                }
-                ${group.rows.map(
-                  (row) =>
-                    html`<tr class=${row.kind === 'percent' ? 'rate' : 'count'}>
-                      ${this.renderRowHeader(row)}
-                      ${row.cells.map(
-                        (cell, i) =>
-                          html`<td
-                            class="${model.columns[i]!.kind === 'total' ? 'total' : ''} ${isSymbol(cell.value) ? 'symbol' : ''}"
-                          >
-                            ${cell.text}
-                          </td>`,
-                      )}
-                      ${model.changeLabel ? this.renderChange(row) : nothing}
-                    </tr>`,
-                )}
-              </tbody>`,
-          )}
-        </table>
-      </div>
-      ${model.comparators.length ? this.renderComparison(model) : nothing}`;
+            </tbody>`,
+        )}`,
+      m,
+      years,
+    )}
+    ${model.comparators.length ? this.renderComparison(model) : nothing}`;
   }
 
   /**

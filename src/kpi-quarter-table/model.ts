@@ -16,6 +16,7 @@ import {
   type Dataset,
   type DataRow,
   type MeasureDef,
+  type Polarity,
   type Problem,
   type SpreadPosition,
   type SpreadStats,
@@ -700,12 +701,7 @@ function placing(
       : s.position === 'below-all' || s.position === 'lower-quarter'
         ? 'below'
         : 'above';
-  const tone =
-    direction === 'same' || measure.polarity === 'neutral'
-      ? 'neutral'
-      : (measure.polarity === 'up-good') === (direction === 'above')
-        ? 'good'
-        : 'bad';
+  const tone = positionTone(direction, measure.polarity);
   const refs = (drawn.references ?? [])
     .filter((r) => isNumber(r.values[last]))
     .map((r) => k.referenceFigure(r.area, f(r.values[last]!)));
@@ -715,7 +711,7 @@ function placing(
     position: {
       text,
       tone,
-      ...(tone === 'good' ? { toneText: ctx.m.better } : tone === 'bad' ? { toneText: ctx.m.worse } : {}),
+      ...toneText(tone, ctx.m),
     },
     sentence: k.placingSentence(year, area, f(own), text, refs),
   };
@@ -1005,6 +1001,17 @@ function cell(value: Value, status: Status | undefined, kind: ValueKind, decimal
   return { value, text: figure + mark, ...(mark ? { figure } : {}), ...(status ? { status } : {}) };
 }
 
+/** Whether a figure above, below or level with its comparator is good, bad or neither, given the measure's polarity. */
+function positionTone(direction: 'above' | 'below' | 'same', polarity: Polarity): KpiPosition['tone'] {
+  if (direction === 'same' || polarity === 'neutral') return 'neutral';
+  return (polarity === 'up-good') === (direction === 'above') ? 'good' : 'bad';
+}
+
+/** "better" or "worse" beside a good or bad position (nothing for a neutral one). */
+function toneText(tone: KpiPosition['tone'], m: Messages): { toneText?: string } {
+  return tone === 'good' ? { toneText: m.better } : tone === 'bad' ? { toneText: m.worse } : {};
+}
+
 /** "below the neighbours’ median (22.0%)", judged at the precision shown. */
 function positionFor(
   measure: MeasureDef,
@@ -1019,15 +1026,10 @@ function positionFor(
   const a = Number(own.toFixed(digits));
   const b = Number(reference.value.toFixed(digits));
   const direction = a > b ? 'above' : a < b ? 'below' : 'same';
-  const tone =
-    direction === 'same' || measure.polarity === 'neutral'
-      ? 'neutral'
-      : (measure.polarity === 'up-good') === (direction === 'above')
-        ? 'good'
-        : 'bad';
+  const tone = positionTone(direction, measure.polarity);
   return {
     text: k.position(direction, referenceLabel, reference.text),
     tone,
-    ...(tone === 'good' ? { toneText: m.better } : tone === 'bad' ? { toneText: m.worse } : {}),
+    ...toneText(tone, m),
   };
 }

@@ -3,11 +3,20 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import {
   csvCells,
   emulate,
+  expectAccessibleInBothViews,
+  expectBadBesideGood,
+  expectEmptyState,
+  expectEscapeThenT,
+  expectLoadingState,
+  expectNotFoundState,
   expectPrintLayout,
+  expectStaleAfterFailedRefresh,
+  expectToggleToTableAndBack,
   loaded as sharedLoaded,
   loadJson,
   settle,
   shadowText,
+  tabToChart,
 } from '../../test/helpers.js';
 import {
   allSuppressed,
@@ -278,29 +287,20 @@ describe('<training-trend> loaded', () => {
 
   it('switches to the table with the button and with t, and back', async () => {
     const { el } = await loaded();
-    const button = root(el).querySelector<HTMLButtonElement>('[part="toggle"]')!;
-    expect(button.textContent!.trim()).to.equal('Show table');
-    button.click();
-    await elementUpdated(el);
-    expect(el.view).to.equal('table');
-    const table = root(el).querySelector('[part="table"]')!;
-    expect(table.querySelector('caption')!.textContent!.trim()).to.equal(
-      'Multi-agency safeguarding training: attendees and courses, 2017-18 to 2021-22, by year',
-    );
-    expect([...table.querySelectorAll('thead th')].every((th) => th.getAttribute('scope') === 'col')).to.equal(true);
-    expect(table.querySelectorAll('tbody th[scope="row"]').length).to.equal(6);
-    const last = [...table.querySelectorAll('tbody tr.changes > *')].map((c) => c.textContent!.trim());
-    expect(last.slice(0, 4)).to.deep.equal(['Change on 2020-21', 'up 19.6%', 'up 24.1%', 'down 3.6%']);
-    // Annotated years are marked with their number in the table too.
-    expect(table.querySelectorAll('tbody th .col-note').length).to.equal(2);
-    const region = root(el).querySelector('.scroll')!;
-    expect(region.getAttribute('role')).to.equal('region');
-    expect(region.getAttribute('tabindex')).to.equal('0');
-    await expect(el).to.be.accessible();
-    button.focus();
-    await sendKeys({ press: 't' });
-    await elementUpdated(el);
-    expect(el.view).to.equal('chart');
+    await expectToggleToTableAndBack(el, (table) => {
+      expect(table.querySelector('caption')!.textContent!.trim()).to.equal(
+        'Multi-agency safeguarding training: attendees and courses, 2017-18 to 2021-22, by year',
+      );
+      expect([...table.querySelectorAll('thead th')].every((th) => th.getAttribute('scope') === 'col')).to.equal(true);
+      expect(table.querySelectorAll('tbody th[scope="row"]').length).to.equal(6);
+      const last = [...table.querySelectorAll('tbody tr.changes > *')].map((c) => c.textContent!.trim());
+      expect(last.slice(0, 4)).to.deep.equal(['Change on 2020-21', 'up 19.6%', 'up 24.1%', 'down 3.6%']);
+      // Annotated years are marked with their number in the table too.
+      expect(table.querySelectorAll('tbody th .col-note').length).to.equal(2);
+      const region = root(el).querySelector('.scroll')!;
+      expect(region.getAttribute('role')).to.equal('region');
+      expect(region.getAttribute('tabindex')).to.equal('0');
+    });
   });
 
   it('starts with the table with view="table", sets the heading, and shows fewer years with years', async () => {
@@ -321,12 +321,7 @@ describe('<training-trend> keyboard', () => {
   it('is one tab stop; the arrows move across years and panels, announce each and highlight it', async () => {
     const { el } = await loaded();
     await drawn(el);
-    const download = root(el).querySelector<HTMLButtonElement>('[part="download"]')!;
-    download.focus();
-    await sendKeys({ press: 'Tab' });
-    const nav = root(el).querySelector<HTMLElement>('[part="chart"]')!;
-    expect(root(el).activeElement).to.equal(nav);
-    expect(nav.getAttribute('role')).to.equal('group');
+    const nav = await tabToChart(el);
     expect(nav.querySelectorAll('[tabindex], a[href], button').length, 'nothing else to tab to inside').to.equal(0);
     expect(root(el).getElementById(nav.getAttribute('aria-describedby')!)!.textContent).to.contain(
       'left and right arrow keys to move across the years, up and down to move between the charts',
@@ -362,19 +357,7 @@ describe('<training-trend> keyboard', () => {
     expect(await press('ArrowUp')).to.equal('2021-22, Attendees: 1,949 attendees, 98 events (5 of 5 years)');
     expect(await press('ArrowUp'), 'stays in the first panel').to.contain('2021-22, Attendees');
     await expect(el).to.be.accessible();
-
-    await sendKeys({ press: 'Escape' });
-    await el.updateComplete;
-    expect(root(el).activeElement).to.equal(root(el).querySelector('[part="toggle"]'));
-    expect(focused(el)).to.deep.equal([]);
-    expect(focusedBands(el)).to.deep.equal([]);
-    expect(announcer(el)).to.equal('');
-
-    // t from the chart switches to the table.
-    nav.focus();
-    await sendKeys({ press: 't' });
-    await elementUpdated(el);
-    expect(el.view).to.equal('table');
+    await expectEscapeThenT(el, nav);
   });
 
   for (const [name, data, count] of [
@@ -480,10 +463,7 @@ describe('<training-trend> hard cases', () => {
           expect(shadowText(el)).to.contain('confidential');
         }
         if (name === 'a year with no rows') expect(shadowText(el)).to.contain('where there is no figure: 2019-20 [x]');
-        await expect(el).to.be.accessible();
-        el.view = 'table';
-        await elementUpdated(el);
-        await expect(el).to.be.accessible();
+        await expectAccessibleInBothViews(el);
       });
     }
   }
@@ -491,15 +471,7 @@ describe('<training-trend> hard cases', () => {
 
 describe('<training-trend> states', () => {
   it('loading: visible, announced and accessible', async () => {
-    const el = document.createElement('training-trend');
-    el.src = '/faults/never';
-    el.timeout = 30;
-    await fixture(html`<div>${el}</div>`);
-    await elementUpdated(el);
-    expect(el.state).to.equal('loading');
-    expect(root(el).querySelector('[role="status"]')!.textContent!.trim()).to.equal(en.loading);
-    await expect(el).to.be.accessible();
-    el.remove();
+    await expectLoadingState('training-trend');
   });
 
   it('loaded: figures shown, accessible in both views', async () => {
@@ -513,57 +485,28 @@ describe('<training-trend> states', () => {
   });
 
   it('empty: training measures with no figures say so', async () => {
-    const { el, outcome } = await loaded(undefined, {}, noFigures());
-    expect(outcome.type).to.equal('ready');
-    expect(el.state).to.equal('empty');
-    expect(shadowText(el)).to.contain('There are no figures to show.');
-    await expect(el).to.be.accessible();
+    await expectEmptyState(await loaded(undefined, {}, noFigures()), 'There are no figures to show.');
   });
 
   it('error: announced with role=alert and accessible', async () => {
-    const { el, outcome } = await loaded('/faults/status/404');
-    expect(outcome.type).to.equal('error');
-    expect(el.state).to.equal('error');
-    expect(root(el).querySelector('[role="alert"]')!.textContent).to.contain('The data file was not found (error 404)');
-    await expect(el).to.be.accessible();
+    await expectNotFoundState(await loaded('/faults/status/404'));
   });
 
   it('error: data with neither attendees nor events says so, and the next widget still renders', async () => {
     const bad = document.createElement('training-trend');
     bad.data = noTrainingMeasures();
-    const other = document.createElement('training-trend');
-    other.src = LLR;
-    const badOutcome = settle(bad);
-    const otherOutcome = settle(other);
-    await fixture(html`<div>${bad}${other}</div>`);
-    const outcome = await badOutcome;
-    expect(outcome.type).to.equal('error');
     const message =
       'The data has no "attendees" or "events" measure, so there is no training trend to draw. Its measures are: contacts.';
+    const outcome = await expectBadBesideGood(bad, message, { src: LLR, figure: '1,949' });
     if (outcome.type === 'error') {
       expect(outcome.detail.kind).to.equal('validation');
       expect(outcome.detail.message).to.equal(message);
     }
-    await elementUpdated(bad);
-    expect(bad.state).to.equal('error');
-    expect(root(bad).querySelector('[role="alert"]')!.textContent).to.contain(message);
-    await expect(bad).to.be.accessible();
-    expect((await otherOutcome).type).to.equal('ready');
-    expect(shadowText(other)).to.contain('1,949');
   });
 
   it('stale: a failed refresh keeps the old figures with a note', async () => {
     const { el } = await loaded(`/faults/once/stale-tt-${Date.now()}/llr-training.json`);
-    const errored = settle(el);
-    el.reload();
-    expect((await errored).type).to.equal('error');
-    await elementUpdated(el);
-    expect(el.state).to.equal('stale');
-    const text = shadowText(el);
-    expect(text).to.contain('Could not update these figures');
-    expect(text).to.contain('1,949');
-    await drawn(el);
-    await expect(el).to.be.accessible();
+    await expectStaleAfterFailedRefresh(el, '1,949', () => drawn(el));
   });
 });
 
@@ -643,10 +586,7 @@ describe('<training-trend> in Welsh', () => {
     ]) {
       expect(widgetOnly, `English left: ${english}`).not.to.contain(english);
     }
-    await expect(el).to.be.accessible();
-    el.view = 'chart';
-    await elementUpdated(el);
-    await expect(el).to.be.accessible();
+    await expectAccessibleInBothViews(el);
   });
 });
 

@@ -7,6 +7,7 @@ import type { FigureLayout } from '../core/figure.js';
 import type { Lang, Messages } from '../core/messages.js';
 import { plotStyles } from '../core/plot.js';
 import { chrome, tokens } from '../core/styles.js';
+import { scrollingTable } from '../core/table-parts.js';
 import { tableStyles } from '../core/table-styles.js';
 import { CHART_STYLE } from '../core/theme.js';
 import { define, PartnershipWidget } from '../core/widget.js';
@@ -173,12 +174,9 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
 
   protected override renderTable(model: TrainingModel, caption: string): TemplateResult {
     const m = this.m;
-    return html`<div class="scroll" tabindex="0" role="region" aria-label=${m.scrollRegion(caption)}>
-      <table class="data-table" part="table">
-        <caption class="visually-hidden">
-          ${caption}
-        </caption>
-        <thead>
+    return scrollingTable(
+      caption,
+      html`<thead>
           <tr>
             <th scope="col" class="text">${trainingMessages(model.lang).year}</th>
             ${model.columns.map((c) => html`<th scope="col">${c.label}</th>`)}
@@ -205,9 +203,9 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
                 </tr>`
               : nothing
           }
-        </tbody>
-      </table>
-    </div>`;
+        </tbody>`,
+      m,
+    );
   }
 
   /**

@@ -8,13 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, root } from './run-cli.mjs';
-import { csvParse } from 'd3-dsv';
+import { cli, DFE, prepare, readCsvRows, root } from './run-cli.mjs';
 
-const dfe = process.env.DFE_DIR ?? join(root, 'test/fixtures/dfe');
-const EES = join(dfe, 'ees');
+const EES = join(DFE, 'ees');
 const META = join(root, 'test/fixtures/dfe/meta');
-const SN = join(dfe, 'dfe_sn_model_2025_wide.csv');
+const SN = join(DFE, 'dfe_sn_model_2025_wide.csv');
 const file = (name) => join(EES, name);
 const B1 = file('b1_children_in_need_2013_to_2025.csv');
 const CSWW = file('csww_indicators_2017_to_2025.csv');
@@ -23,15 +21,9 @@ const POP = file('ons_mid-year_population_estimates_2012_to_2024.csv');
 const STABILITY = file('la_cla_placement_stability.csv');
 const NEIGHBOURS = 'Statistical neighbours (median)';
 
-async function prepare(...args) {
-  const result = await cli('prepare', ...args);
-  assert.equal(result.code, 0, result.stderr);
-  return JSON.parse(result.stdout);
-}
-
 const cache = new Map();
 async function raw(path) {
-  if (!cache.has(path)) cache.set(path, csvParse((await readFile(path, 'utf8')).replace(/^\uFEFF/, '')));
+  if (!cache.has(path)) cache.set(path, readCsvRows(path));
   return cache.get(path);
 }
 

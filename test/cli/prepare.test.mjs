@@ -6,21 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, root } from './run-cli.mjs';
-import { csvParse } from 'd3-dsv';
+import { cli, DFE, prepare, readCsvRows, root } from './run-cli.mjs';
 
-const dfe = process.env.DFE_DIR ?? join(root, 'test/fixtures/dfe');
-const C1 = join(dfe, 'dfe_cin_c1_referrals_rereferrals_2013_to_2025_extract.csv');
-const D3 = join(dfe, 'dfe_cin_d3_cpps_subsequent_plan_2013_to_2025_extract.csv');
-const SN = join(dfe, 'dfe_sn_model_2025_wide.csv');
+const C1 = join(DFE, 'dfe_cin_c1_referrals_rereferrals_2013_to_2025_extract.csv');
+const D3 = join(DFE, 'dfe_cin_d3_cpps_subsequent_plan_2013_to_2025_extract.csv');
+const SN = join(DFE, 'dfe_sn_model_2025_wide.csv');
 
-async function prepare(...args) {
-  const result = await cli('prepare', ...args);
-  assert.equal(result.code, 0, result.stderr);
-  return JSON.parse(result.stdout);
-}
-
-const published = async (file) => csvParse((await readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
+const published = readCsvRows;
 
 function find(envelope, measure, period, area) {
   const row = envelope.data.find((r) => r.measure === measure && r.period === period && r.area === area);

@@ -3,29 +3,21 @@
 // independent calculation: the CSV read here with d3-dsv, the ten neighbours found in DfE's model
 // by old_la_code, and d3-array's `quantile` (the inclusive method, as Excel's QUARTILE.INC).
 // Run with `node --test test/cli/` after a build.
-import { readFile, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { csvParse } from 'd3-dsv';
 import { quantile } from 'd3-array';
-import { cli, root } from './run-cli.mjs';
+import { cli, DFE, prepare, readCsvRows, root } from './run-cli.mjs';
 
-const dfe = process.env.DFE_DIR ?? join(root, 'test/fixtures/dfe');
-const C1 = join(dfe, 'dfe_cin_c1_referrals_rereferrals_2013_to_2025_extract.csv');
-const B1 = join(dfe, 'ees/b1_children_in_need_2013_to_2025.csv');
-const CLA = join(dfe, 'ees/cla_number_and_rate_per_10k_children.csv');
-const SN = join(dfe, 'dfe_sn_model_2025_wide.csv');
+const C1 = join(DFE, 'dfe_cin_c1_referrals_rereferrals_2013_to_2025_extract.csv');
+const B1 = join(DFE, 'ees/b1_children_in_need_2013_to_2025.csv');
+const CLA = join(DFE, 'ees/cla_number_and_rate_per_10k_children.csv');
+const SN = join(DFE, 'dfe_sn_model_2025_wide.csv');
 const LABELS = join(root, 'data/dfe-labels.json');
 
-async function prepare(...args) {
-  const result = await cli('prepare', ...args);
-  assert.equal(result.code, 0, result.stderr);
-  return JSON.parse(result.stdout);
-}
-
-const csv = async (path) => csvParse((await readFile(path, 'utf8')).replace(/^\uFEFF/, ''));
+const csv = readCsvRows;
 
 /** The old_la_codes of an authority's ten statistical neighbours, from DfE's model. */
 async function neighbourCodes(oldCode) {

@@ -6,11 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, root } from './run-cli.mjs';
+import { cli, DFE } from './run-cli.mjs';
 
-const dfe = process.env.DFE_DIR ?? join(root, 'test/fixtures/dfe');
-const C1 = join(dfe, 'dfe_cin_c1_referrals_rereferrals_2013_to_2025_extract.csv');
-const SN = join(dfe, 'dfe_sn_model_2025_wide.csv');
+const C1 = join(DFE, 'dfe_cin_c1_referrals_rereferrals_2013_to_2025_extract.csv');
+const SN = join(DFE, 'dfe_sn_model_2025_wide.csv');
 const NEIGHBOURS = 'Statistical neighbours (median)';
 
 /** The C1 lines, each split at its first comma-separated fields (no quoted commas in those of interest). */
