@@ -29,16 +29,27 @@ export interface KpiFigureOptions {
   readonly asAt?: string;
 }
 
+/** On paper, the narrowest a small chart is drawn (its labels permitting): three quarterly charts fit a row of A4 at 9 pt. */
+const PAPER_MIN_WIDTH = 180;
+/** On paper, a small chart's height in ems of its text (on screen: 170 px, or 15 em with comparators). */
+const PAPER_HEIGHT_EM = 11;
+
 /**
  * The small multiples for a layout. A `width` of 0 (not measured yet) lays
- * the charts out one to a row at the width they need.
+ * the charts out one to a row at the width they need. On `paper` (printing),
+ * the charts are packed closer, so that a table of many measures does not
+ * take pages of charts: each as narrow as its labels allow (not the screen's
+ * minimum), a gap of one em, no more columns than there are charts, and
+ * shorter (11 em).
  */
-export function kpiPanels(model: KpiModel, layout: FigureLayout): KpiPanels {
+export function kpiPanels(model: KpiModel, layout: FigureLayout, paper = false): KpiPanels {
   const { fontSize, charWidth: charEm } = layout;
-  const natural = kpiChartWidth(model.rows, model.columns, model.chartColumns, fontSize, charEm);
+  const minWidth = paper ? PAPER_MIN_WIDTH : undefined;
+  const natural = kpiChartWidth(model.rows, model.columns, model.chartColumns, fontSize, charEm, minWidth);
   const available = layout.width > 0 ? layout.width : natural;
-  const gap = Math.round(fontSize * 1.5);
-  const columns = Math.max(1, Math.floor((available + gap) / (natural + gap)));
+  const gap = Math.round(fontSize * (paper ? 1 : 1.5));
+  const fit = Math.max(1, Math.floor((available + gap) / (natural + gap)));
+  const columns = paper ? Math.min(fit, Math.max(1, model.rows.length)) : fit;
   const chart = available < natural ? 'rows' : 'columns';
   const panelWidth = chart === 'rows' ? available : Math.floor((available - gap * (columns - 1)) / columns);
   const m = messages(layout.lang);
@@ -54,6 +65,7 @@ export function kpiPanels(model: KpiModel, layout: FigureLayout): KpiPanels {
       options: kpiChartOptions(row, model.columns, model.chartColumns, {
         fontSize,
         width: panelWidth,
+        ...(paper && chart === 'columns' ? { height: Math.round(fontSize * PAPER_HEIGHT_EM) } : {}),
         layout: chart,
         charEm,
         words: { area: model.area ?? k.thisArea, neighbours: k.neighboursLabel, median: k.medianLabel },
