@@ -7,15 +7,13 @@ import { plotStyles } from '../core/plot.js';
 import { chrome, tokens } from '../core/styles.js';
 import { isSymbol } from '../core/symbols.js';
 import { define, PartnershipWidget } from '../core/widget.js';
-import { CHAR_EM } from '../core/chart-size.js';
+import { CHAR_EM, PRINT_WIDTH } from '../core/chart-size.js';
 import { CHART_STYLE } from '../core/theme.js';
 import { kpiMessages } from './messages.js';
 import { tableStyles } from '../core/table-styles.js';
 import { kpiStyles } from './kpi-quarter-table.styles.js';
 import { buildKpiModel, type KpiModel, type KpiRow } from './model.js';
 
-/** The text width of an A4 board paper (170 mm at 96 px per inch), for printing. */
-const PRINT_WIDTH = 640;
 /**
  * The small charts' text on paper, in px: 9 pt, as the table's (the print rules in
  * kpiStyles). Fixed, because the charts are laid out when printing starts, before the
