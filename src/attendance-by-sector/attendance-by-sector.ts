@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from '../core/properties.js';
-import { CHAR_EM, ChartSize } from '../core/chart-size.js';
+import { CHAR_EM, ChartSize, PRINT_WIDTH } from '../core/chart-size.js';
 import { ChartKeyboard, chartKeyboardCatalogues, chartKeyboardStyles, highlightMark } from '../core/chart-keyboard.js';
 import type { Dataset } from '../core/contract.js';
 import type { Lang, Messages } from '../core/messages.js';
@@ -210,7 +210,8 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
 
   /** The chart for a model at the width and type measured: described, then drawn by Plot (once per layout). */
   private chartFor(model: AttendanceModel, kit: ChartKit): Drawn {
-    const width = kit.attendanceChartWidth(this.size.currentWidth() || this.staticWidth || 640);
+    const shown = this.size.currentWidth() || this.staticWidth || 640;
+    const width = kit.attendanceChartWidth(this.printing ? Math.min(shown, PRINT_WIDTH) : shown);
     const fontSize = this.size.fontSize || (this.presenting ? CHART_STYLE.presentingFontSize : CHART_STYLE.fontSize);
     const charWidth = this.size.charEm || CHAR_EM;
     const height = this.size.height;

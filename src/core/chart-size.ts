@@ -18,6 +18,14 @@ export const CHAR_EM = 0.6;
 /** Samples measured for the chart font's character width: figures, and words. */
 const SAMPLES = ['0123456789 2,019 21.7% 2020-21', 'Early Childhood and Family Service, Probation'];
 
+/**
+ * The widest a chart is drawn while the page is printed, in px: the text width of
+ * an A4 page with 20 mm margins (170 mm at 96 px per inch). Printing starts from the
+ * screen's layout, so a chart drawn at the screen's width would be scaled down to fit
+ * the paper, and its text with it (below 9 pt).
+ */
+export const PRINT_WIDTH = 640;
+
 /** The custom property a page sets to give a chart a height (px); read by script, not by the styles. */
 export const CHART_MAX_HEIGHT = '--pw-chart-max-height';
 

@@ -199,6 +199,11 @@ export const chrome = css`
     .chart-view {
       break-inside: avoid;
     }
+    /* The heading, its period line and "Figures as at" stay together, and with the figures. */
+    header {
+      break-inside: avoid;
+      break-after: avoid;
+    }
   }
   @media (forced-colors: active) {
     button {

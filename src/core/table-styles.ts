@@ -116,6 +116,12 @@ export const tableStyles = css`
     }
     .data-table {
       font-size: 9pt;
+      line-height: 1.3;
+    }
+    /* Closer rows on paper, so that a widget's table and chart share a page where they can. */
+    .data-table th,
+    .data-table td {
+      padding: 0.25em 0.6em;
     }
   }
 `;

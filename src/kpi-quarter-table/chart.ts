@@ -66,10 +66,13 @@ export function kpiChartName(
 /** Width of a character of the small charts' text, in em (a little wider than Arial's digits). */
 const KPI_CHAR_EM = 0.62;
 
+/** The narrowest a small chart is drawn on screen, however short its labels. */
+export const KPI_MIN_WIDTH = 260;
+
 /**
  * A width with room for each column's axis label ("2021-22") and value label
- * ("16,424", "21.7%") without overlap: about 0.62 em per character plus a gap.
- * Given every row, small multiples share one width.
+ * ("16,424", "21.7%") without overlap: about 0.62 em per character plus a gap,
+ * and never under `minWidth`. Given every row, small multiples share one width.
  */
 export function kpiChartWidth(
   rows: readonly KpiRow[],
@@ -77,6 +80,7 @@ export function kpiChartWidth(
   chartColumns: readonly number[],
   fontSize = 14,
   charEm = KPI_CHAR_EM,
+  minWidth = KPI_MIN_WIDTH,
 ): number {
   const em = Math.max(KPI_CHAR_EM, charEm);
   let chars = 2;
@@ -86,7 +90,7 @@ export function kpiChartWidth(
       Math.max(chars, columns[i]!.short.length),
     );
   }
-  return Math.round(Math.max(260, chartColumns.length * fontSize * (chars * em + 0.8) + 16));
+  return Math.round(Math.max(minWidth, chartColumns.length * fontSize * (chars * em + 0.8) + 16));
 }
 
 /** The height of a `rows` chart: a band of 2.2 em per column. */

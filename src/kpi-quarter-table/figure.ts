@@ -31,6 +31,11 @@ export interface KpiFigureOptions {
   readonly asAt?: string;
 }
 
+/** On paper, the narrowest a small chart is drawn (its labels permitting): three quarterly charts fit a row of A4 at 9 pt. */
+const PAPER_MIN_WIDTH = 180;
+/** On paper, a small chart's height in ems of its text (on screen: 170 px, or 15 em with comparators). */
+const PAPER_HEIGHT_EM = 11;
+
 /**
  * The height of each chart when the small multiples are given a height
  * (`layout.height`: presenting, or `--pw-chart-max-height`): the grid's rows
@@ -49,14 +54,23 @@ function fittedHeight(layout: FigureLayout, rows: number, overhead: number | und
  * The small multiples for a layout. A `width` of 0 (not measured yet) lays
  * the charts out one to a row at the width they need. Given a height, charts
  * side by side (not the narrow `rows` layout) share it (`overhead`: see
- * `fittedHeight`).
+ * `fittedHeight`). On `paper` (printing), the charts are packed closer, so
+ * that a table of many measures does not take pages of charts: each as
+ * narrow as its labels allow (not the screen's minimum), a gap of one em, no
+ * more columns than there are charts, and shorter (11 em).
  */
-export function kpiPanels(model: KpiModel, layout: FigureLayout, overhead?: number): KpiPanels {
+export function kpiPanels(
+  model: KpiModel,
+  layout: FigureLayout,
+  { overhead, paper = false }: { overhead?: number; paper?: boolean } = {},
+): KpiPanels {
   const { fontSize, charWidth: charEm } = layout;
-  const natural = kpiChartWidth(model.rows, model.columns, model.chartColumns, fontSize, charEm);
+  const minWidth = paper ? PAPER_MIN_WIDTH : undefined;
+  const natural = kpiChartWidth(model.rows, model.columns, model.chartColumns, fontSize, charEm, minWidth);
   const available = layout.width > 0 ? layout.width : natural;
-  const gap = Math.round(fontSize * 1.5);
-  const columns = Math.max(1, Math.floor((available + gap) / (natural + gap)));
+  const gap = Math.round(fontSize * (paper ? 1 : 1.5));
+  const fit = Math.max(1, Math.floor((available + gap) / (natural + gap)));
+  const columns = paper ? Math.min(fit, Math.max(1, model.rows.length)) : fit;
   const chart = available < natural ? 'rows' : 'columns';
   const panelWidth = chart === 'rows' ? available : Math.floor((available - gap * (columns - 1)) / columns);
   const rowsOfCharts = Math.ceil((model.empty ? 0 : model.rows.length) / columns);
@@ -75,7 +89,11 @@ export function kpiPanels(model: KpiModel, layout: FigureLayout, overhead?: numb
       options: kpiChartOptions(row, model.columns, model.chartColumns, {
         fontSize,
         width: panelWidth,
-        ...(height ? { height } : {}),
+        ...(paper && chart === 'columns'
+          ? { height: Math.round(fontSize * PAPER_HEIGHT_EM) }
+          : height
+            ? { height }
+            : {}),
         layout: chart,
         charEm,
         words: { area: model.area ?? k.thisArea, neighbours: k.neighboursLabel, median: k.medianLabel },

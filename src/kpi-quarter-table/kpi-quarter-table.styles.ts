@@ -83,5 +83,9 @@ export const kpiStyles = css`
     .charts figure {
       break-inside: avoid;
     }
+    /* 9 pt, as the table: the size the element lays the small charts out for on paper. */
+    .charts .pw-plot {
+      font-size: 9pt;
+    }
   }
 `;

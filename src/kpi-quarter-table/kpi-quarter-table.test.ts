@@ -7,6 +7,7 @@ import {
   expectLoadingState,
   expectNotFoundState,
   expectStaleAfterFailedRefresh,
+  emulate,
   loaded as sharedLoaded,
   loadJson,
   settle,
@@ -503,5 +504,48 @@ describe('<kpi-quarter-table> years="all"', () => {
       .join(' ');
     for (const year of ['2012-13', '2018-19', '2024-25']) expect(described).to.contain(`${year}: `);
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<kpi-quarter-table> print', () => {
+  afterEach(async () => {
+    await emulate({});
+  });
+
+  it('prints the small charts three a row at 9 pt, within an A4 page, none scaled down', async function () {
+    const { el } = await loaded();
+    // A board paper's text width: A4 less 12 mm margins (186 mm, 703 px).
+    el.parentElement!.style.width = '703px';
+    await el.updateComplete;
+    // Firefox over WebDriver BiDi cannot emulate print media: there, test/print.test.mjs prints a real PDF.
+    if (!(await emulate({ media: 'print' }))) this.skip();
+    const root = el.shadowRoot!;
+    await waitUntil(
+      () => root.querySelectorAll('.charts figure svg').length === 11,
+      'the small charts were not drawn',
+      {
+        timeout: 10000,
+      },
+    );
+    const charts = root.querySelector<HTMLElement>('.charts')!;
+    // Eleven quarterly charts: three a row (two a row at the screen's chart text took 1.2 pages).
+    expect(charts.dataset.columns).to.equal('3');
+    const box = charts.getBoundingClientRect();
+    const rows = new Set<number>();
+    for (const svg of root.querySelectorAll<SVGSVGElement>('.charts figure svg')) {
+      const drawnAt = svg.getBoundingClientRect();
+      rows.add(Math.round(drawnAt.top));
+      // Drawn at the width it is printed at, within the page, so its text is printed at the size it has.
+      expect(drawnAt.width).to.be.closeTo(Number(svg.getAttribute('width')), 1);
+      expect(drawnAt.right).to.be.at.most(box.right + 1);
+      expect(getComputedStyle(svg).fontSize).to.equal('12px');
+      for (const text of svg.querySelectorAll('text')) expect(getComputedStyle(text).fontSize).to.equal('12px');
+    }
+    expect(rows.size).to.equal(4);
+    // Back on screen, the charts are the screen's again: two a row at 14 px.
+    await emulate({});
+    window.dispatchEvent(new Event('afterprint'));
+    await waitUntil(() => charts.dataset.columns === '2', 'the screen layout did not come back', { timeout: 5000 });
+    expect(getComputedStyle(root.querySelector('.charts svg')!).fontSize).to.equal('14px');
   });
 });

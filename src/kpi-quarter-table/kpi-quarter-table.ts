@@ -7,7 +7,7 @@ import { plotStyles } from '../core/plot.js';
 import { chrome, tokens } from '../core/styles.js';
 import { isSymbol } from '../core/symbols.js';
 import { define, PartnershipWidget } from '../core/widget.js';
-import { CHAR_EM } from '../core/chart-size.js';
+import { CHAR_EM, PRINT_WIDTH } from '../core/chart-size.js';
 import { CHART_STYLE } from '../core/theme.js';
 import { kpiMessages } from './messages.js';
 import { definitionLink, scrollingTable } from '../core/table-parts.js';
@@ -15,8 +15,12 @@ import { tableStyles } from '../core/table-styles.js';
 import { kpiStyles } from './kpi-quarter-table.styles.js';
 import { buildKpiModel, type KpiModel, type KpiRow } from './model.js';
 
-/** The text width of an A4 board paper (170 mm at 96 px per inch), for printing. */
-const PRINT_WIDTH = 640;
+/**
+ * The small charts' text on paper, in px: 9 pt, as the table's (the print rules in
+ * kpiStyles). Fixed, because the charts are laid out when printing starts, before the
+ * page's print styles apply: the chart text measured then is the screen's.
+ */
+const PRINT_FONT_SIZE = 12;
 
 /**
  * @tag kpi-quarter-table
@@ -277,20 +281,22 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
       this.charts.set(model, drawn);
     }
     // Charts are drawn at the width they are shown, never scaled down (their
-    // text would shrink below 12px). Printing lays out for an A4 page's text width.
-    const fontSize = this.size.fontSize || (this.presenting ? CHART_STYLE.presentingFontSize : CHART_STYLE.fontSize);
+    // text would shrink below 12px). Printing lays out for an A4 page's text width, at 9 pt.
+    const fontSize = this.printing
+      ? PRINT_FONT_SIZE
+      : this.size.fontSize || (this.presenting ? CHART_STYLE.presentingFontSize : CHART_STYLE.fontSize);
     const charWidth = this.size.charEm || CHAR_EM;
     let width = this.size.currentWidth() || this.staticWidth;
     if (this.printing) width = Math.min(width || PRINT_WIDTH, PRINT_WIDTH);
-    // Given a height (presenting on a slide, or --pw-chart-max-height), the charts share it.
+    // Given a height (presenting on a slide, or --pw-chart-max-height), the charts share it; on paper they pack closer.
     const height = this.printing ? 0 : this.size.height;
     const figure = kit.kpiPanels(
       model,
       { lang: this.widgetLang, width, fontSize, charWidth, ...(height ? { height } : {}) },
-      this.fitOverhead,
+      { overhead: this.fitOverhead, paper: this.printing },
     );
     const figures = figure.panels.map((panel) => {
-      const key = `${panel.key}|${fontSize}|${figure.panelWidth}|${figure.panelHeight ?? ''}|${charWidth}`;
+      const key = `${panel.key}|${fontSize}|${figure.panelWidth}|${figure.panelHeight ?? ''}|${charWidth}|${this.printing}`;
       let svg = drawn.get(key);
       if (!svg) {
         svg = kit.drawPlot(panel.options, { label: panel.label });

@@ -1,6 +1,6 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, yearsSpec } from '../core/properties.js';
-import { CHAR_EM, ChartSize } from '../core/chart-size.js';
+import { CHAR_EM, ChartSize, PRINT_WIDTH } from '../core/chart-size.js';
 import { ChartKeyboard, chartKeyboardStyles, highlightMark } from '../core/chart-keyboard.js';
 import type { Dataset } from '../core/contract.js';
 import type { FigureLayout } from '../core/figure.js';
@@ -215,9 +215,10 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
    */
   private layout(): FigureLayout {
     const height = this.size.height;
+    const shown = this.size.currentWidth() || this.staticWidth || 640;
     return {
       lang: this.widgetLang,
-      width: Math.max(MIN_WIDTH, this.size.currentWidth() || this.staticWidth || 640),
+      width: Math.max(MIN_WIDTH, this.printing ? Math.min(shown, PRINT_WIDTH) : shown),
       fontSize: this.size.fontSize || (this.presenting ? CHART_STYLE.presentingFontSize : CHART_STYLE.fontSize),
       charWidth: this.size.charEm || CHAR_EM,
       ...(height ? { height } : {}),
