@@ -14,6 +14,7 @@ import { messages, nearestLang, normaliseLang, type Lang, type Messages } from '
 import { PrerenderedContent } from './prerendered.js';
 import { NUMBER_SPECS, property } from './properties.js';
 import { PageWatch } from './watchers.js';
+import { WelshGate, welshPendingTemplate } from './welsh-gate.js';
 import { ScrollCueController } from './scroll-cue.js';
 import {
   errorTemplate,
@@ -154,6 +155,8 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
 
   protected readonly uid = `pw${++idCounter}`;
   private readonly source = new DatasetController(this);
+  /** Welsh strings are loaded on demand: a Welsh widget waits for them in its loading state. */
+  private readonly welsh = new WelshGate(this);
   private derived: Derived<M> = { state: 'loading', busy: true, figure: nothing };
   private announced?: unknown;
   private cachedModel?: { dataset: Dataset; lang: Lang; key: string; model: M };
@@ -265,6 +268,8 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
   }
 
   private derive(): Derived<M> {
+    const welsh = this.welsh.state(this.widgetLang);
+    if (welsh !== 'ready') return { state: welsh, busy: welsh === 'loading', figure: nothing };
     let error = this.source.error;
     let model: M | undefined;
     try {
@@ -388,6 +393,8 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
 
   protected override render(): TemplateResult {
     const { state: stateName, busy, model, error, figure } = this.derived;
+    if (this.welsh.state(this.widgetLang) !== 'ready')
+      return welshPendingTemplate(stateName === 'error' ? 'error' : 'loading');
     const m = this.m;
     const loaded = this.source.shown;
     const dataset = loaded?.dataset;
