@@ -3,11 +3,13 @@
 // Welsh. A page in English never downloads them; a Welsh widget shows its loading state, in Welsh,
 // until they arrive, and never an English word. Runs against the build.
 import { expect, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { messages } from '../src/core/messages.js';
 
 interface PageWindow extends Window {
   __pageErrors?: string[];
   __cspViolations?: unknown[];
+  __frames?: string[];
 }
 type Widget = HTMLElement & { state?: string };
 
@@ -73,6 +75,42 @@ describe('Welsh on demand', () => {
       expect(english.shadowRoot!.textContent).to.include('Source');
       expect(win.__pageErrors).to.deep.equal([]);
       expect(win.__cspViolations).to.deep.equal([]);
+    } finally {
+      frame.remove();
+    }
+  });
+
+  it('a prerendered Welsh widget keeps its markup until its strings arrive: no loading state in between', async () => {
+    const rendered = await executeServerCommand<object, { html?: string; error?: string }>('render-html', {
+      element: 'kpi-quarter-table',
+      file: 'leicester-kpis-2021-22.json',
+      lang: 'cy',
+    });
+    expect(rendered.error).to.equal(undefined);
+    // The page `render --format html` writes, with the script (and a recorder of what each frame shows) added.
+    const page = rendered
+      .html!.replace('<head>', '<head><script src="/test/pages/frame-recorder.js"></script>')
+      .replace('</body>', '<script src="/dist/partnership-widgets.js" defer></script></body>');
+    const frame = document.createElement('iframe');
+    frame.style.width = '1000px';
+    frame.style.height = '900px';
+    frame.srcdoc = page;
+    document.body.append(frame);
+    try {
+      await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      const win = frame.contentWindow as PageWindow;
+      const kpi = frame.contentDocument!.querySelector('kpi-quarter-table') as Widget;
+      await waitUntil(() => kpi.state === 'loaded', 'the prerendered widget did not upgrade', { timeout: 15000 });
+      await new Promise((r) => win.requestAnimationFrame(r));
+      expect(fetched(frame)).to.include(WELSH);
+      const frames = win.__frames!;
+      const cy = '\u2019';
+      // Every frame shows the figures (prerendered, then live): never a blank box, nor the loading state.
+      for (const text of frames) {
+        expect(text).to.include('Ffynhonnell');
+        expect(text).not.to.include(`Wrthi${cy}n llwytho`);
+        for (const words of ENGLISH) expect(text).not.to.include(words);
+      }
     } finally {
       frame.remove();
     }

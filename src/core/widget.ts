@@ -174,6 +174,8 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
   protected staticWidth = 0;
   /** The markup `render --format html` served this element with (declarative shadow DOM), taken over on upgrade. */
   private readonly prerendered = PrerenderedContent.of(this);
+  /** True while prerendered markup stays shown, its Welsh strings on their way. */
+  private keepPrerendered = false;
 
   constructor() {
     super();
@@ -208,8 +210,23 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
 
   /** The prerendered markup goes just before the first render replaces it (no frame in between). */
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    this.prerendered?.clear();
+    // A prerendered Welsh widget keeps its markup until the Welsh strings arrive (see `update`).
+    if (!this.prerendered || this.welsh.state(normaliseLang(nearestLang(this))) === 'ready') this.prerendered?.clear();
+    else this.keepPrerendered = true;
     return super.createRenderRoot();
+  }
+
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    return !(this.keepPrerendered && this.welsh.state(this.widgetLang) === 'loading') && super.shouldUpdate(changed);
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    if (this.keepPrerendered) {
+      this.keepPrerendered = false;
+      this.prerendered?.clear();
+      this.renderOptions.renderBefore = null;
+    }
+    super.update(changed);
   }
 
   /**
