@@ -1,9 +1,10 @@
 // Two builds (the command line, partnership-widgets-cli, builds in src/cli):
 // 1. dist/partnership-widgets.js, for a CMS <script type="module"> tag (or a plain
 //    <script>): a few hundred bytes that load, from the folder next to it,
-//    dist/partnership-widgets/elements.js (every element, tables, summaries) and,
-//    when a chart is first shown or printed, dist/partnership-widgets/charts.js
-//    (Observable Plot and the figure code). Minified; no other file is needed. Writes
+//    dist/partnership-widgets/elements.js (every element, tables, summaries; English)
+//    and, when a chart is first shown or printed, dist/partnership-widgets/charts.js
+//    (Observable Plot and the figure code), and, when a widget's language is Welsh,
+//    dist/partnership-widgets/welsh.js (the Welsh strings). Minified; no other file is needed. Writes
 //    THIRD-PARTY-NOTICES: the licence of every package rollup put in them.
 // 2. dist/lib/*.js: per-element ES modules with lit, Plot and d3 left as
 //    imports, for npm users who bundle themselves (types in dist/types); their
@@ -81,6 +82,20 @@ function unusedModules() {
         '}',
         ...names.map((n) => `export function ${n}() { unused(${JSON.stringify(n)}); }`),
       ].join('\n');
+    },
+  };
+}
+
+// dist/lib (npm users, the command line) has its Welsh catalogues registered as soon as any of its
+// modules is imported, so that `messages('cy')` and the models answer in Welsh at once: each entry
+// imports src/welsh.ts (after its own imports). Only the script a page includes loads them on demand.
+function welshAtOnce() {
+  const welsh = fileURLToPath(new URL('./src/welsh.js', import.meta.url));
+  return {
+    name: 'partnership-widgets-welsh-at-once',
+    transform(code, id) {
+      if (!this.getModuleInfo(id)?.isEntry) return null;
+      return { code: `${code}\nimport ${JSON.stringify(welsh)};\n`, map: null };
     },
   };
 }
@@ -192,7 +207,7 @@ const config = [
     },
     external: (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`)),
     output: { dir: 'dist/lib', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
-    plugins: [ts()],
+    plugins: [welshAtOnce(), ts()],
   },
 ];
 

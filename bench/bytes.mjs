@@ -47,6 +47,15 @@ for (const file of allFiles) {
     );
 }
 
+// The Welsh strings: fetched only where a widget's language is Welsh, so in neither budget.
+const welshFile = join(dist, 'partnership-widgets/welsh.js');
+if (existsSync(welshFile)) {
+  const size = fileSizes(welshFile);
+  console.log(
+    `\ndist/${distName(welshFile)} (Welsh pages only; in no budget): ${kb(size.min)} minified, ${kb(size.gzip)} gzip`,
+  );
+}
+
 const recorded = JSON.parse(readFileSync(budgetFile, 'utf8'));
 if (values['write-budget']) {
   const headroom = Number(values.headroom);

@@ -1,8 +1,10 @@
 /**
  * partnership-widgets/internal.js: the elements' figure descriptions and message modules, for the
  * partnership-widgets-cli package, which renders the same figures in Node. Not a public
- * API: it follows the elements and may change in any release. Registers no element.
+ * API: it follows the elements and may change in any release. Registers no element. Loads the Welsh
+ * catalogues at once (the elements load them on demand), so that Node renders Welsh synchronously.
  */
+import './welsh.js';
 export { describeKpiFigure } from './kpi-quarter-table/figure.js';
 export { kpiMessages } from './kpi-quarter-table/messages.js';
 export { describeAttendanceFigure, type AttendanceFigureOptions } from './attendance-by-sector/figure.js';

@@ -61,6 +61,26 @@ test('the chart code is not in the files loaded before the first figures', () =>
   );
 });
 
+test('the Welsh strings are in neither budget: a chunk of their own, fetched only for a Welsh widget', () => {
+  const welshFile = join(dist, 'partnership-widgets/welsh.js');
+  const welsh = (file) => sources(file).filter((s) => /\.cy\.ts$/.test(s));
+  for (const file of allFiles) assert.deepEqual(welsh(file), [], `${distName(file)} holds Welsh catalogues`);
+  assert.ok(existsSync(welshFile), 'dist/partnership-widgets/welsh.js is missing: run `npm run build` first.');
+  assert.deepEqual(
+    welsh(welshFile)
+      .map((s) => s.replace(/\\/g, '/').replace(/.*\/src\//, 'src/'))
+      .sort(),
+    [
+      'src/attendance-by-sector/messages.cy.ts',
+      'src/core/chart-keyboard.cy.ts',
+      'src/core/messages.cy.ts',
+      'src/core/trend.cy.ts',
+      'src/kpi-quarter-table/messages.cy.ts',
+      'src/training-trend/messages.cy.ts',
+    ],
+  );
+});
+
 test('no module that no chart uses is in the build', () => {
   const found = allFiles.flatMap((file) =>
     sources(file)

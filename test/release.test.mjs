@@ -67,6 +67,7 @@ test('the zip holds the script, its map, the licences, the sample data and an ex
     // The chunks the script loads from the folder next to it: the elements, and the charts on demand.
     'partnership-widgets/elements.js',
     'partnership-widgets/charts.js',
+    'partnership-widgets/welsh.js',
     'LICENSE',
     'THIRD-PARTY-NOTICES',
     'example.html',

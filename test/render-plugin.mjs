@@ -12,6 +12,7 @@ export function renderPlugin() {
   return {
     name: 'render-svg',
     async executeCommand({ command, payload }) {
+      if (command === 'render-html') return renderHtml(payload);
       if (command !== 'render-svg') return undefined;
       const { element, file, width, lang } = payload;
       if (!/^[a-z-]+$/.test(element) || !/^[a-z0-9-]+\.json$/.test(file))
@@ -27,4 +28,16 @@ export function renderPlugin() {
       });
     },
   };
+}
+
+/** `render ELEMENT --format html` on a file in data/ (a prerendered page), for test/welsh-on-demand.test.ts. */
+function renderHtml({ element, file, lang }) {
+  if (!/^[a-z-]+$/.test(element) || !/^[a-z0-9-]+\.json$/.test(file) || !/^[a-z-]+$/i.test(lang))
+    throw new Error(`bad render ${element} ${file}`);
+  const args = ['render', element, '--src', `data/${file}`, '--format', 'html', '--lang', lang];
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, ...args], { cwd: root, maxBuffer: 1 << 26 }, (error, stdout, stderr) =>
+      resolve(error ? { error: stderr || String(error) } : { html: stdout }),
+    );
+  });
 }

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from '../core/properties.js';
 import { CHAR_EM, ChartSize, PRINT_WIDTH } from '../core/chart-size.js';
-import { ChartKeyboard, chartKeyboardCatalogues, chartKeyboardStyles, highlightMark } from '../core/chart-keyboard.js';
+import { ChartKeyboard, chartKeyboardMessages, chartKeyboardStyles, highlightMark } from '../core/chart-keyboard.js';
 import type { Dataset } from '../core/contract.js';
 import type { Lang, Messages } from '../core/messages.js';
 import { paletteStyles, yearRoleClass } from '../core/palette.js';
@@ -255,7 +255,7 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
         ${svg}
       </div>
       <p class="keys-help" id="${this.uid}-keys" aria-hidden="true">
-        ${chartKeyboardCatalogues[this.widgetLang].instructions}
+        ${chartKeyboardMessages(this.widgetLang).instructions}
       </p>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" part="announcer">
         ${this.keys.announcement}

@@ -1,4 +1,6 @@
 import { expect } from '@open-wc/testing';
+// The Welsh catalogues, which the elements load on demand, loaded at once for these tests.
+import '../welsh.js';
 import { edgeCases, LONG_SECTOR, oneSector, NORFOLK, NORFOLK_CSV, tiedRises } from './attendance-by-sector.examples.js';
 import { loadJson, problemsOf } from '../../test/helpers.js';
 import { validateEnvelope } from '../core/contract.js';

@@ -21,18 +21,19 @@ export interface ChartKeyboardMessages {
   position: (n: number, count: number) => string;
 }
 
-export const chartKeyboardCatalogues: Record<Lang, ChartKeyboardMessages> = {
+/** English, and Welsh once loaded (`src/welsh.ts` sets `cy`; see `loadWelsh()` in messages.ts). */
+export const chartKeyboardCatalogues: { en: ChartKeyboardMessages; cy?: ChartKeyboardMessages } = {
   en: {
     instructions:
       'Use the arrow keys to move from bar to bar, Home and End for the first and last, and Escape to leave the chart.',
     position: (n, count) => `${n} of ${count}`,
   },
-  cy: {
-    instructions:
-      'Defnyddiwch y bysellau saeth i symud o far i far, Home ac End i fynd i’r cyntaf a’r olaf, ac Escape i adael y siart.',
-    position: (n, count) => `${n} o ${count}`,
-  },
 };
+
+/** The chart keyboard's strings in a language. */
+export function chartKeyboardMessages(lang: Lang): ChartKeyboardMessages {
+  return chartKeyboardCatalogues[lang] ?? chartKeyboardCatalogues.en;
+}
 
 /** Where a key moves the focus among `count` marks: an index, `leave`, or undefined for a key that is not ours. */
 export function moveIndex(
@@ -147,7 +148,7 @@ export class ChartKeyboard implements ReactiveController {
     if (index < 0 || index >= count) return;
     this.index = index;
     const position =
-      this.options.position?.(index, count) ?? chartKeyboardCatalogues[this.options.lang()].position(index + 1, count);
+      this.options.position?.(index, count) ?? chartKeyboardMessages(this.options.lang()).position(index + 1, count);
     const text = `${this.options.label(index)} (${position})`;
     // A repeated announcement (End pressed twice) must still change the region's text to be read again.
     this.flip = !this.flip;
@@ -179,18 +180,13 @@ export interface ViewKeyMessages {
   presentingOff: string;
 }
 
-export const viewKeyCatalogues: Record<Lang, ViewKeyMessages> = {
+/** English, and Welsh once loaded (`src/welsh.ts` sets `cy`). */
+export const viewKeyCatalogues: { en: ViewKeyMessages; cy?: ViewKeyMessages } = {
   en: {
     table: 'Showing the table',
     chart: 'Showing the chart',
     presentingOn: 'Presenting: larger text and marks',
     presentingOff: 'Presenting off: normal size',
-  },
-  cy: {
-    table: 'Yn dangos y tabl',
-    chart: 'Yn dangos y siart',
-    presentingOn: 'Cyflwyno: testun a marciau mwy',
-    presentingOff: 'Cyflwyno wedi’i ddiffodd: maint arferol',
   },
 };
 
@@ -215,7 +211,7 @@ export function viewAnnouncement(
   widget: { view: 'table' | 'chart'; presenting: boolean },
   previous: string,
 ): string {
-  const said = viewKeyCatalogues[lang];
+  const said = viewKeyCatalogues[lang] ?? viewKeyCatalogues.en;
   const text =
     key === 'view'
       ? said[widget.view === 'chart' ? 'chart' : 'table']

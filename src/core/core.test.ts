@@ -1,4 +1,6 @@
 import { expect } from '@open-wc/testing';
+// The Welsh catalogues, which the elements load on demand, loaded at once for these tests.
+import '../welsh.js';
 import { validateEnvelope } from './contract.js';
 import { formatCount, formatDate, formatPercent, formatValue } from './format.js';
 import { messages, normaliseLang } from './messages.js';

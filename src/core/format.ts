@@ -1,34 +1,33 @@
 /**
- * Number, percentage and date formats. Numbers use d3-format with the en-GB
+ * Number, percentage and date formats. Numbers use Intl.NumberFormat with the en-GB
  * locale (Welsh publications use the same separators): 16,424 and 18.8%.
  * Dates are written from the message catalogue (English and Welsh month names).
  */
-import { formatLocale } from 'd3-format';
 import type { Messages } from './messages.js';
 import { isSymbol, type Value } from './symbols.js';
 
-const locale = formatLocale({
-  decimal: '.',
-  thousands: ',',
-  grouping: [3],
-  currency: ['£', ''],
-  minus: '-',
-});
+const formats = new Map<number, Intl.NumberFormat>();
 
-const countFormat = locale.format(',~r');
-const integerFormat = locale.format(',d');
-const decimalFormats = new Map<number, (n: number) => string>();
-
-function cached(map: Map<number, (n: number) => string>, digits: number, spec: string) {
-  let f = map.get(digits);
-  if (!f) map.set(digits, (f = locale.format(spec)));
-  return f;
+/**
+ * en-GB digits (a comma every three digits, a point before decimals, never "-0"): `digits`
+ * decimals, or -1 for up to six significant digits with no trailing zeros (2.5, 1,234.57).
+ */
+function format(n: number, digits: number): string {
+  let f = formats.get(digits);
+  if (!f) {
+    const options =
+      digits < 0 ? { maximumSignificantDigits: 6 } : { minimumFractionDigits: digits, maximumFractionDigits: digits };
+    formats.set(digits, (f = new Intl.NumberFormat('en-GB', options)));
+  }
+  // Nothing rounds to "-0" or "-0.0": a value that shows as zero has no sign.
+  const text = f.format(n);
+  return /^-[0.]*$/.test(text) ? text.slice(1) : text;
 }
 
 /** `16424` → `16,424`; non-integers keep their digits (`2.5`). Never "Infinity" or "NaN": `[x]`. */
 export function formatCount(n: number): string {
   if (!Number.isFinite(n)) return '[x]';
-  return Number.isInteger(n) ? integerFormat(n) : countFormat(n);
+  return format(n, Number.isInteger(n) ? 0 : -1);
 }
 
 /**
@@ -45,13 +44,13 @@ export function roundHalfUp(n: number, digits: number): number {
 /** A fraction as a percentage: `0.1884` → `18.8%`; `0.2195` → `22.0%`. */
 export function formatPercent(fraction: number, digits = 1): string {
   if (!Number.isFinite(fraction)) return '[x]';
-  return cached(decimalFormats, digits, `,.${digits}f`)(roundHalfUp(fraction * 100, digits)) + '%';
+  return format(roundHalfUp(fraction * 100, digits), digits) + '%';
 }
 
 /** A number with fixed decimals: `18.84` → `18.8`; `21.95` → `22.0`. */
 export function formatDecimal(n: number, digits = 1): string {
   if (!Number.isFinite(n)) return '[x]';
-  return cached(decimalFormats, digits, `,.${digits}f`)(roundHalfUp(n, digits));
+  return format(roundHalfUp(n, digits), digits);
 }
 
 /** Symbols are shown in brackets, as GSS guidance asks: `[c]`. */

@@ -59,7 +59,7 @@ export interface Trend {
   readonly text: string;
 }
 
-interface TrendMessages {
+export interface TrendMessages {
   /** "three" (English, one to nine in words), "3" (Welsh). */
   years: (n: number) => string;
   rose: (name: string, value: string, year: string, change: string, previous: string) => string;
@@ -122,35 +122,8 @@ const en: TrendMessages = {
   only: (name, value, year) => `In ${year}, ${name} stood at ${value}`,
 };
 
-const cy: TrendMessages = {
-  years: (n) => String(n),
-  rose: (name, value, year, change, previous) => `Cododd ${name} i ${value} yn ${year}, ${change} ers ${previous}`,
-  fell: (name, value, year, change, previous) => `Gostyngodd ${name} i ${value} yn ${year}, ${change} ers ${previous}`,
-  roseRun: (name, years, value, year, change, previous) =>
-    `Cododd ${name} ym mhob un o’r ${years} ${years === '2' ? 'flynedd' : 'blynedd'} diwethaf, i ${value} yn ${year} (${change} ers ${previous})`,
-  fellRun: (name, years, value, year, change, previous) =>
-    `Gostyngodd ${name} ym mhob un o’r ${years} ${years === '2' ? 'flynedd' : 'blynedd'} diwethaf, i ${value} yn ${year} (${change} ers ${previous})`,
-  same: (name, value, year, change, previous) =>
-    `Arhosodd ${name} tua’r un fath ag yn ${previous}, sef ${value} yn ${year} (${change})`,
-  sameRun: (name, years, value, year) =>
-    `Arhosodd ${name} tua’r un fath am ${years} ${years === '2' ? 'flynedd' : 'blynedd'}, sef ${value} yn ${year}`,
-  highestSince: (year) => `, yr uchaf ers ${year}`,
-  lowestSince: (year) => `, yr isaf ers ${year}`,
-  highestEver: (first) => `, yr uchaf ers i’r ffigurau ddechrau yn ${first}`,
-  lowestEver: (first) => `, yr isaf ers i’r ffigurau ddechrau yn ${first}`,
-  stillAbove: (year, value) => `, ond yn dal yn uwch nag yn ${year} (${value})`,
-  stillBelow: (year, value) => `, ond yn dal yn is nag yn ${year} (${value})`,
-  better: '. Mae hynny’n welliant',
-  worse: '. Mae hynny’n ddirywiad',
-  brokenBy: (year, code, meaning) =>
-    `. Mae’r ffigur ar gyfer ${year} yn ${code} (${meaning}), felly ni chymharir y blynyddoedd cyn hynny`,
-  previousMissing: (name, value, year, previous, code, meaning) =>
-    `Roedd ${name} yn ${value} yn ${year}. Mae’r ffigur ar gyfer ${previous} yn ${code} (${meaning}), felly nid oes newid ers y flwyddyn flaenorol i’w nodi`,
-  latestMissing: (name, year, code, meaning) => `Mae’r ffigur ar gyfer ${name} yn ${year} yn ${code} (${meaning})`,
-  only: (name, value, year) => `Roedd ${name} yn ${value} yn ${year}`,
-};
-
-const catalogues: Record<Lang, TrendMessages> = { en, cy };
+/** English, and Welsh once loaded (`src/welsh.ts` sets `cy`; see `loadWelsh()` in core/messages.ts). */
+export const catalogues: { en: TrendMessages; cy?: TrendMessages } = { en };
 
 /**
  * A measure's label as a name in a sentence: "Contact NFA %" is "contact NFA
@@ -229,7 +202,7 @@ export function describeTrend(
   m: Messages,
   lang: Lang,
 ): Trend | undefined {
-  const t = catalogues[lang];
+  const t = catalogues[lang] ?? en;
   const n = points.length;
   const last = points[n - 1];
   if (!last || last.value === undefined) return undefined;

@@ -15,6 +15,7 @@ import { ModelCache } from './model-cache.js';
 import { PrerenderedContent } from './prerendered.js';
 import { NUMBER_SPECS, property } from './properties.js';
 import { PageWatch } from './watchers.js';
+import { WelshGate, welshPendingTemplate } from './welsh-gate.js';
 import { ScrollCueController } from './scroll-cue.js';
 import { ViewKeys } from './view-keys.js';
 import { OutcomeEvents } from './widget-events.js';
@@ -147,6 +148,8 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
 
   protected readonly uid = `pw${++idCounter}`;
   private readonly source = new DatasetController(this);
+  /** Welsh strings are loaded on demand: a Welsh widget waits for them in its loading state. */
+  private readonly welsh = new WelshGate(this);
   private derived: Derived<M> = { state: 'loading', busy: true, figure: nothing };
   private readonly models = new ModelCache<M>();
   private readonly outcomes = new OutcomeEvents(this);
@@ -157,6 +160,8 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
   protected staticWidth = 0;
   /** The markup `render --format html` served this element with (declarative shadow DOM), taken over on upgrade. */
   private readonly prerendered = PrerenderedContent.of(this);
+  /** True while prerendered markup stays shown, its Welsh strings on their way. */
+  private keepPrerendered = false;
 
   constructor() {
     super();
@@ -191,8 +196,23 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
 
   /** The prerendered markup goes just before the first render replaces it (no frame in between). */
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    this.prerendered?.clear();
+    // A prerendered Welsh widget keeps its markup until the Welsh strings arrive (see `update`).
+    if (!this.prerendered || this.welsh.state(normaliseLang(nearestLang(this))) === 'ready') this.prerendered?.clear();
+    else this.keepPrerendered = true;
     return super.createRenderRoot();
+  }
+
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    return !(this.keepPrerendered && this.welsh.state(this.widgetLang) === 'loading') && super.shouldUpdate(changed);
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    if (this.keepPrerendered) {
+      this.keepPrerendered = false;
+      this.prerendered?.clear();
+      this.renderOptions.renderBefore = null;
+    }
+    super.update(changed);
   }
 
   /**
@@ -241,6 +261,8 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
   }
 
   private derive(): Derived<M> {
+    const welsh = this.welsh.state(this.widgetLang);
+    if (welsh !== 'ready') return { state: welsh, busy: welsh === 'loading', figure: nothing };
     const derived = deriveFigures({
       error: this.source.error,
       busy: this.source.busy,
@@ -316,6 +338,8 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
   }
 
   protected override render(): TemplateResult {
+    if (this.welsh.state(this.widgetLang) !== 'ready')
+      return welshPendingTemplate(this.derived.state === 'error' ? 'error' : 'loading');
     const loaded = this.source.shown;
     const frame = {
       ...this.derived,

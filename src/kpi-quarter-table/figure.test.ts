@@ -1,4 +1,6 @@
 import { elementUpdated, expect, fixture, html } from '@open-wc/testing';
+// The Welsh catalogues, which the elements load on demand, loaded at once for these tests.
+import '../welsh.js';
 import { loadJson, settle, shadowText, wcagViolations } from '../../test/helpers.js';
 import { CHAR_EM } from '../core/chart-size.js';
 import { validateEnvelope } from '../core/contract.js';

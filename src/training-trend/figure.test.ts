@@ -1,4 +1,6 @@
 import { expect } from '@open-wc/testing';
+// The Welsh catalogues, which the elements load on demand, loaded at once for these tests.
+import '../welsh.js';
 import type { PlotOptions } from '@observablehq/plot';
 import { loadJson } from '../../test/helpers.js';
 import { allSuppressed, LLR_SAMPLE, missingYear, noFigures, oneYear, twelveYears } from './training-trend.examples.js';

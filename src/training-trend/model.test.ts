@@ -1,4 +1,6 @@
 import { expect } from '@open-wc/testing';
+// The Welsh catalogues, which the elements load on demand, loaded at once for these tests.
+import '../welsh.js';
 import { loadJson, problemsOf } from '../../test/helpers.js';
 import {
   allSuppressed,
