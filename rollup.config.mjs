@@ -18,6 +18,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import license from 'rollup-plugin-license';
+import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { KEPT_EXPORTS, UNUSED_MODULES } from './bench/lib/unused-modules.mjs';
 
 // d3-dsv's csvParse builds row objects with `new Function` (a strict CSP
@@ -190,6 +191,22 @@ const config = [
       cspSafeDsv(),
       commonjs({ strictRequires: false }),
       ts(),
+      // Lit's html`` and css`` templates without their indentation and comments (the script a page
+      // includes). Whitespace between elements is kept as one space (conservativeCollapse): a space
+      // between two spans is a word space a reader sees. Nothing else is changed in the markup.
+      minifyTemplateLiterals({
+        include: ['src/**/*.ts'],
+        options: {
+          minifyOptions: {
+            conservativeCollapse: true,
+            decodeEntities: false,
+            removeEmptyAttributes: false,
+            removeScriptTypeAttributes: false,
+            removeStyleLinkTypeAttributes: false,
+            minifyJS: false,
+          },
+        },
+      }),
       terser({ format: { comments: /^!/ }, ecma: 2021, module: true, compress: { passes: 2 } }),
       thirdPartyNotices(),
     ],

@@ -7,3 +7,4 @@ export { drawPlot } from './core/draw-plot.js';
 export { kpiPanels } from './kpi-quarter-table/figure.js';
 export { attendanceChartWidth, describeAttendanceFigure } from './attendance-by-sector/figure.js';
 export { trainingChart } from './training-trend/figure.js';
+export { highlightMark, moveIndex } from './core/chart-marks.js';

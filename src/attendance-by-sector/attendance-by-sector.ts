@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from '../core/properties.js';
 import { CHAR_EM, ChartSize, PRINT_WIDTH } from '../core/chart-size.js';
-import { ChartKeyboard, chartKeyboardMessages, chartKeyboardStyles, highlightMark } from '../core/chart-keyboard.js';
+import { ChartKeyboard, chartKeyboardMessages, chartKeyboardStyles } from '../core/chart-keyboard.js';
 import type { Dataset } from '../core/contract.js';
 import type { Lang, Messages } from '../core/messages.js';
 import { paletteStyles, yearRoleClass } from '../core/palette.js';
@@ -345,7 +345,7 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
     }
     const index = this.keys.index;
     const svg = this.renderRoot.querySelector('.chart-nav svg');
-    highlightMark(svg, index === undefined ? undefined : model?.bars[index]?.label, index);
+    this.chartKit()?.highlightMark(svg, index === undefined ? undefined : model?.bars[index]?.label, index);
   }
 }
 

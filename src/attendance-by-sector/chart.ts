@@ -19,7 +19,7 @@
  */
 import { maxOf } from '../core/extent.js';
 import { rect, ruleX, text, type Markish, type PlotOptions } from '@observablehq/plot';
-import { FOCUS_RING_CLASS } from '../core/chart-keyboard.js';
+import { FOCUS_RING_CLASS } from '../core/chart-marks.js';
 import { CHAR_EM } from '../core/chart-size.js';
 import { CHART_STYLE } from '../core/theme.js';
 import { hatchPatternMark, yearRoleClass, type YearRole } from '../core/palette.js';

@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { validateEnvelope } from './contract.js';
-import { ChartKeyboard, highlightMark, moveIndex } from './chart-keyboard.js';
+import { ChartKeyboard } from './chart-keyboard.js';
+import { highlightMark, moveIndex } from './chart-marks.js';
+import { loadCharts } from './charts.js';
 import { yearRoleClass, yearRoles } from './palette.js';
 
 describe('chart keyboard', () => {
@@ -47,7 +49,17 @@ describe('chart keyboard', () => {
     expect(keys.announcement.trim()).to.equal('year 2, panel 2 (2 of 3 years)');
   });
 
-  it('announces the mark in hand with its position, and says it again when asked twice', () => {
+  it('announces the mark in hand with its position, and says it again when asked twice', async () => {
+    // Keys move among the marks the chart code draws: with no chart code yet, they are not taken.
+    const early = new ChartKeyboard({ addController: () => undefined, requestUpdate: () => undefined } as never, {
+      count: () => 2,
+      label: () => '',
+      lang: () => 'en',
+    });
+    const before = new KeyboardEvent('keydown', { key: 'ArrowDown', cancelable: true });
+    early.onKeydown(before);
+    expect(before.defaultPrevented).to.equal(false);
+    await loadCharts();
     let updates = 0;
     let left = 0;
     const host = { addController: () => undefined, requestUpdate: () => updates++ } as never;

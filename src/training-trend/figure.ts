@@ -18,7 +18,7 @@
  */
 import { maxOf } from '../core/extent.js';
 import { axisX, barY, dot, line, ruleY, text, tickY, type Markish, type PlotOptions } from '@observablehq/plot';
-import { FOCUS_RING_CLASS } from '../core/chart-keyboard.js';
+import { FOCUS_RING_CLASS } from '../core/chart-marks.js';
 import { CHAR_EM } from '../core/chart-size.js';
 import type { Dataset } from '../core/contract.js';
 import {

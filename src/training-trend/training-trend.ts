@@ -1,7 +1,7 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, yearsSpec } from '../core/properties.js';
 import { CHAR_EM, ChartSize, PRINT_WIDTH } from '../core/chart-size.js';
-import { ChartKeyboard, chartKeyboardStyles, highlightMark } from '../core/chart-keyboard.js';
+import { ChartKeyboard, chartKeyboardStyles } from '../core/chart-keyboard.js';
 import type { Dataset } from '../core/contract.js';
 import type { FigureLayout } from '../core/figure.js';
 import type { Lang, Messages } from '../core/messages.js';
@@ -310,7 +310,7 @@ export class TrainingTrend extends PartnershipWidget<TrainingModel> {
       nav?.style.removeProperty('column-gap');
     }
     // The label finds the mark; the index finds its band (panels in order, each with a band per year).
-    highlightMark(nav, index === undefined ? undefined : this.labelAt(index), index);
+    this.chartKit()?.highlightMark(nav, index === undefined ? undefined : this.labelAt(index), index);
   }
 }
 
