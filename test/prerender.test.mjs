@@ -304,7 +304,11 @@ for (const [browser, skip] of [
     test('a chart whose code is still on its way: the prerendered chart stays, then the live one replaces it at the same size', async () => {
       const slow = await startSlowChartsServer();
       try {
-        const { tab, errors, requests } = await open(browser, '/training-trend.html', { origin: slow.origin });
+        // The page's load event waits for the chart code being imported: the test waits for the widget instead.
+        const { tab, errors, requests } = await open(browser, '/training-trend.html', {
+          origin: slow.origin,
+          waitUntil: false,
+        });
         await settled(tab);
         const waiting = await tab.evaluate(() => {
           const root = document.querySelector('[data-widget]').shadowRoot;
