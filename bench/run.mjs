@@ -11,6 +11,7 @@
  *   node bench/run.mjs --report [--markdown FILE]   print the tables of bench/results.json again
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -162,6 +163,12 @@ async function main() {
 
     const browserSections = ['time', 'prerendered', 'phone', 'scale', 'profile'].filter((s) => only.has(s));
     let peersBundled = Boolean(results.bytes);
+    // With --skip-build, the peers' bundles of an earlier run are used again when they are all there.
+    const peerFiles = LIBS.filter((lib) => lib !== 'ours').map((lib) => join(scratchDir, 'bundles', `${lib}.js`));
+    if (browserSections.length && !peersBundled && opts['skip-build'] && peerFiles.every((f) => existsSync(f))) {
+      log('the peers: bundles of an earlier run (--skip-build)');
+      peersBundled = true;
+    }
     if (browserSections.length && !peersBundled) {
       // The peers' pages need their bundles.
       log('bundling the peers');
@@ -195,8 +202,13 @@ async function main() {
         const probe = await browser.newPage();
         await probe.goto(`${server.origin}/page?lib=ours&n=0`);
         await probe.waitForFunction(() => window.__bench && window.__bench.done);
+        // The script loads its elements with import(): wait for them (at most 20 s on a busy machine).
         const tags = await probe.evaluate(
-          (all) => all.filter((t) => customElements.get(t) !== undefined),
+          async (all) => {
+            const defined = Promise.all(all.map((t) => customElements.whenDefined(t)));
+            await Promise.race([defined, new Promise((resolve) => setTimeout(resolve, 20_000))]);
+            return all.filter((t) => customElements.get(t) !== undefined);
+          },
           CASES.map((c) => c.tag),
         );
         await probe.close();
