@@ -60,4 +60,24 @@ export const CASES = [
     attrs: {},
     page: true,
   },
+  // The chart views first (the "chart-first" page); peers draw the same chart as for the case without -chart.
+  {
+    id: 'attendance-chart',
+    label: 'Attendance by sector (chart view)',
+    tag: 'attendance-by-sector',
+    sample: '/data/norfolk-lscg-attendance-2024-25.json',
+    attrs: { view: 'chart' },
+    page: false,
+  },
+  {
+    id: 'training-chart',
+    label: 'Training trend (chart view)',
+    tag: 'training-trend',
+    sample: '/data/llr-training.json',
+    attrs: { view: 'chart' },
+    page: false,
+  },
 ];
+
+/** The three chart views, each first: the chart-first page. */
+export const CHART_FIRST = ['kpi-chart', 'attendance-chart', 'training-chart'];

@@ -6,29 +6,30 @@
  * Chart.js, vega-embed + vega + vega-lite and ECharts, and prints the tables
  * (bench/results.json keeps every run). See bench/README.md.
  *
- *   node bench/run.mjs [--skip-build] [--quick] [--runs N] [--only bytes,time,phone,scale,profile,node]
+ *   node bench/run.mjs [--skip-build] [--quick] [--runs N] [--only bytes,time,prerendered,phone,scale,profile,node]
  *                      [--markdown FILE] [--no-screenshots]
  *   node bench/run.mjs --report [--markdown FILE]   print the tables of bench/results.json again
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CASES } from './cases.mjs';
+import { CASES, CHART_FIRST } from './cases.mjs';
 import { launch } from './lib/chromium.mjs';
 import { ensureBenchPackages } from './lib/install.mjs';
 import { measureBytes } from './lib/measure-bytes.mjs';
 import { measureNode } from './lib/measure-node.mjs';
 import { baselineHeap, measureScale, profileLoad } from './lib/measure-scale.mjs';
-import { measureTime, PROFILES } from './lib/measure-time.mjs';
-import { LIBS } from './lib/pages.mjs';
+import { measurePrerendered, measureTime, PROFILES } from './lib/measure-time.mjs';
+import { LIBS, prerenderedMarkup } from './lib/pages.mjs';
 import { resultsFile, root, scratchDir } from './lib/paths.mjs';
 import { machineLine, markdownReport, textReport } from './lib/report.mjs';
 import { startServer } from './lib/server.mjs';
 import { writeJson } from './lib/write-json.mjs';
 
-const SECTIONS = ['bytes', 'time', 'phone', 'scale', 'profile', 'node'];
+const SECTIONS = ['bytes', 'time', 'prerendered', 'phone', 'scale', 'profile', 'node'];
 
 const { values: opts } = parseArgs({
   options: {
@@ -95,6 +96,23 @@ function browserGone(error, browser) {
 
 const describe = (error) => `${error?.name ?? 'Error'}: ${String(error?.message ?? error).split('\n')[0]}`;
 
+/**
+ * The elements as `partnership-widgets render --format html` writes them (720px wide: the pages'
+ * column), for the prerendered page: each element from its page, its figures and data inline.
+ */
+async function prerender(cases) {
+  for (const c of cases) {
+    if (prerenderedMarkup.has(c.id)) continue;
+    const args = ['bin/partnership-widgets.mjs', 'render', c.tag, '--src', join(root, c.sample), '--width', '720'];
+    const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (r.status !== 0) throw new Error(`render ${c.tag} failed: ${r.stderr}`);
+    const start = r.stdout.indexOf(`<${c.tag} `);
+    const end = r.stdout.lastIndexOf(`</${c.tag}>`);
+    if (start < 0 || end < 0) throw new Error(`render ${c.tag}: no element in its page`);
+    prerenderedMarkup.set(c.id, r.stdout.slice(start, end + c.tag.length + 3));
+  }
+}
+
 async function main() {
   if (opts.report) return report();
   ensureBenchPackages(log);
@@ -143,8 +161,14 @@ async function main() {
       results.bytes = await section('bytes', () => measureBytes({ cases: CASES, log }));
     }
 
-    const browserSections = ['time', 'phone', 'scale', 'profile'].filter((s) => only.has(s));
+    const browserSections = ['time', 'prerendered', 'phone', 'scale', 'profile'].filter((s) => only.has(s));
     let peersBundled = Boolean(results.bytes);
+    // With --skip-build, the peers' bundles of an earlier run are used again when they are all there.
+    const peerFiles = LIBS.filter((lib) => lib !== 'ours').map((lib) => join(scratchDir, 'bundles', `${lib}.js`));
+    if (browserSections.length && !peersBundled && opts['skip-build'] && peerFiles.every((f) => existsSync(f))) {
+      log('the peers: bundles of an earlier run (--skip-build)');
+      peersBundled = true;
+    }
     if (browserSections.length && !peersBundled) {
       // The peers' pages need their bundles.
       log('bundling the peers');
@@ -178,8 +202,13 @@ async function main() {
         const probe = await browser.newPage();
         await probe.goto(`${server.origin}/page?lib=ours&n=0`);
         await probe.waitForFunction(() => window.__bench && window.__bench.done);
+        // The script loads its elements with import(): wait for them (at most 20 s on a busy machine).
         const tags = await probe.evaluate(
-          (all) => all.filter((t) => customElements.get(t) !== undefined),
+          async (all) => {
+            const defined = Promise.all(all.map((t) => customElements.whenDefined(t)));
+            await Promise.race([defined, new Promise((resolve) => setTimeout(resolve, 20_000))]);
+            return all.filter((t) => customElements.get(t) !== undefined);
+          },
           CASES.map((c) => c.tag),
         );
         await probe.close();
@@ -196,9 +225,16 @@ async function main() {
     );
 
     const pageCases = cases.filter((c) => c.page).map((c) => c.id);
+    const chartCases = CHART_FIRST.filter((id) => cases.some((c) => c.id === id));
+    // The three-widget page is the table-first page (each widget's default view is its table); the
+    // chart-first page has the same three widgets with their chart views first. Then each case alone.
     const pages = [
-      { id: 'all', label: `all widgets (${pageCases.join(' + ')})`, cases: pageCases },
-      ...cases.map((c) => ({ id: c.id, label: c.label, cases: [c.id] })),
+      { id: 'all', label: `three widgets, tables first (${pageCases.join(' + ')})`, cases: pageCases, target: 0.5 },
+      { id: 'charts', label: `three widgets, charts first (${chartCases.join(' + ')})`, cases: chartCases, target: 1 },
+      // Each case alone (not with --quick).
+      ...cases
+        .filter((c) => !opts.quick && (!CHART_FIRST.includes(c.id) || c.id === 'kpi-chart'))
+        .map((c) => ({ id: c.id, label: c.label, cases: [c.id] })),
     ];
 
     if (!opts['no-screenshots']) {
@@ -244,6 +280,18 @@ async function main() {
         results.time.loopback = loopback;
         results.profiles.loopback = PROFILES.loopback.label;
       }
+    }
+    if (only.has('prerendered')) {
+      log(`prerendered three-widget page (render --format html): ${runs.time} runs`);
+      const done = await section(
+        'prerendered',
+        async (browser) => {
+          await prerender(cases.filter((c) => pageCases.includes(c.id)));
+          return measurePrerendered({ browser, origin: server.origin, cases: pageCases, runs: runs.time, log });
+        },
+        { browser: true },
+      );
+      if (done) results.prerendered = done;
     }
     if (only.has('phone')) {
       log(`time to figures, emulated slow phone: ${runs.phone} runs`);

@@ -4,10 +4,11 @@
 // chart's SVG are on screen and axe finds nothing; with it on, the element takes the markup over with
 // no frame missing its figures, nothing moving (Chromium's layout-shift entries, and every part's box
 // compared before and after the upgrade in both browsers), no request for the data, and axe finds
-// nothing. A chart whose code is still on its way keeps the prerendered chart until it is drawn, at the
-// same size. Needs a build (dist/ and the command line). `PRERENDER_SCREENSHOTS=DIR` keeps screenshots.
+// nothing. A chart whose code is still on its way (held back by the server) keeps the prerendered chart
+// until it is drawn, at the same size. Needs a build (dist/ and the command line). `PRERENDER_SCREENSHOTS=DIR` keeps screenshots.
 /* global document, window, customElements, requestAnimationFrame, axe -- the callbacks passed to page.evaluate run in the browser */
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -62,35 +63,51 @@ window.frames_ = [];
 </script>`;
 
 /** The page `render` wrote, as a CMS page would carry it: the widgets' script, a paragraph after the widget. */
-function page(rendered, { script = SCRIPT, tag, src } = {}) {
-  let text = rendered.replace('</head>', `${PROBE}\n${script}\n</head>`);
+function page(rendered, { src } = {}) {
+  let text = rendered.replace('</head>', `${PROBE}\n${SCRIPT}\n</head>`);
   text = text.replace(/<(kpi-quarter-table|attendance-by-sector|training-trend) /, (all, name) => {
-    return `<${tag ?? name} data-widget${src ? ` src="${src}"` : ''} `;
+    return `<${name} data-widget${src ? ` src="${src}"` : ''} `;
   });
-  if (tag) text = text.replace(/<\/(kpi-quarter-table|attendance-by-sector|training-trend)>/, `</${tag}>`);
   // Measured as parsed, before the module script runs (it runs once the page is parsed).
   const measure = '<script>window.before = window.geometry();</script>';
   return text.replace('</main>', `<p id="after">The page goes on after the widget.</p>\n${measure}\n</main>`);
 }
 
-const PENDING = `<script type="module">
-import '/dist/partnership-widgets.js';
-// A training-trend whose chart code has not arrived until the test says so.
-class SlowChart extends customElements.get('training-trend') {
-  chartPending() {
-    return !window.chartArrived;
-  }
-}
-customElements.define('slow-training-trend', SlowChart);
-window.chartArrives = () => {
-  window.chartArrived = true;
-  document.querySelector('slow-training-trend').requestUpdate();
-};
-</script>`;
-
 let server;
 /** The same pages, served with a CSP that lets no script run: JavaScript off, in any browser. */
 let noScript;
+/**
+ * The same pages again, with the chart code (the script's second module) held back until the test
+ * lets it go: a reader on a slow connection, whose figures are ready before the charts' code.
+ */
+const CHARTS = '/dist/partnership-widgets/charts.js';
+
+/** A server in front of `server` that answers for the chart code only once its `release()` is called. */
+async function startSlowChartsServer() {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  const proxy = createServer(async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path === CHARTS) await held;
+    const upstream = await fetch(`${server.origin}${req.url}`);
+    res.writeHead(upstream.status, {
+      'Content-Type': upstream.headers.get('content-type') ?? 'application/octet-stream',
+      'Cache-Control': 'no-store',
+    });
+    res.end(Buffer.from(await upstream.arrayBuffer()));
+  });
+  await new Promise((ok) => proxy.listen(0, '127.0.0.1', ok));
+  return {
+    origin: `http://127.0.0.1:${proxy.address().port}`,
+    release,
+    close: () =>
+      new Promise((ok) => {
+        release();
+        proxy.closeAllConnections();
+        proxy.close(() => ok());
+      }),
+  };
+}
 const rendered = new Map();
 const browsers = {};
 const axeSource = await readFile(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -103,7 +120,6 @@ before(async () => {
     rendered.set(element.name, stdout);
     pages.set(`/${element.name}.html`, page(stdout, { src: `/${element.file}` }));
   }
-  pages.set('/slow-chart.html', page(rendered.get('training-trend'), { script: PENDING, tag: 'slow-training-trend' }));
   const mounts = { '/dist/': join(root, 'dist'), '/data/': join(root, 'data') };
   server = await startStaticServer({ mounts, pages });
   noScript = await startStaticServer({ mounts, pages, headers: { 'Content-Security-Policy': "script-src 'none'" } });
@@ -128,7 +144,7 @@ async function launch(name) {
   return browsers[name];
 }
 
-async function open(name, path, { origin = server.origin } = {}) {
+async function open(name, path, { origin = server.origin, waitUntil = 'load' } = {}) {
   const browser = await launch(name);
   const tab = await browser.newPage();
   await tab.setViewport({ width: 1280, height: 900 });
@@ -140,7 +156,9 @@ async function open(name, path, { origin = server.origin } = {}) {
     if (url.origin === origin && url.pathname !== '/favicon.ico') requests.push(url.pathname);
   });
   tab.on('pageerror', (error) => errors.push(String(error)));
-  await tab.goto(`${origin}${path}`, { waitUntil: 'load' });
+  if (waitUntil) await tab.goto(`${origin}${path}`, { waitUntil });
+  // Not waiting for the page's events: `settled` waits for the widget itself.
+  else tab.goto(`${origin}${path}`, { timeout: 0 }).catch((error) => errors.push(String(error)));
   return { tab, requests, errors };
 }
 
@@ -228,85 +246,91 @@ for (const [browser, skip] of [
         }
       });
 
-      // Known since charts load on demand and tables got a scroll cue: the live training widget adds the
-      // "Scroll sideways for" line the prerendered markup lacks, moving the chart down 24 px.
-      const moves = element.name === 'training-trend' && 'the scroll cue is not prerendered yet (24 px shift)';
-      test(
-        `${element.name}: the script takes the markup over with no frame without figures, nothing moved, no request for the data; axe finds nothing`,
-        { todo: moves },
-        async () => {
-          const { tab, requests, errors } = await open(browser, `/${element.name}.html`);
-          await settled(tab);
-          const {
-            before: first,
-            now,
-            frames,
-            live,
-          } = await tab.evaluate(() => {
-            const el = document.querySelector('[data-widget]');
-            return {
-              before: window.before,
-              now: window.geometry(),
-              frames: window.frames_,
-              live:
-                Boolean(el.shadowRoot.querySelector('[part="download"]')) &&
-                el.shadowRoot.adoptedStyleSheets.length > 0,
-            };
-          });
-          assert.deepEqual(errors, []);
-          assert.ok(live, 'the element rendered its own shadow root (download button, adopted styles)');
-          assert.ok(frames.some((f) => f.defined) && frames.some((f) => !f.defined), 'frames sampled before and after');
-          const missing = frames.filter((f) => !f.table || !f.chart);
-          assert.deepEqual(missing, [], 'every frame shows the table and the chart');
-          // Every part is where it was before the script arrived, at the same size.
-          assert.deepEqual(now, first);
-          assert.ok(first.chart && first.after, 'the chart and the text after the widget were measured');
-          if (browser === 'chromium') {
-            const shifts = await tab.evaluate(
-              () =>
-                new Promise((done) => {
-                  const seen = [];
-                  new PerformanceObserver((list) => seen.push(...list.getEntries())).observe({
-                    type: 'layout-shift',
-                    buffered: true,
-                  });
-                  setTimeout(() => done(seen.filter((e) => !e.hadRecentInput).map((e) => e.value)), 100);
-                }),
-            );
-            assert.equal(
-              shifts.reduce((a, b) => a + b, 0),
-              0,
-              `cumulative layout shift ${shifts}`,
-            );
-          }
-          // The element has a src too: the inline data wins, nothing is fetched.
-          assert.deepEqual(
-            requests.filter((p) => !p.startsWith('/dist/')),
-            [`/${element.name}.html`],
+      test(`${element.name}: the script takes the markup over with no frame without figures, nothing moved, no request for the data; axe finds nothing`, async () => {
+        const { tab, requests, errors } = await open(browser, `/${element.name}.html`);
+        await settled(tab);
+        const {
+          before: first,
+          now,
+          frames,
+          live,
+        } = await tab.evaluate(() => {
+          const el = document.querySelector('[data-widget]');
+          return {
+            before: window.before,
+            now: window.geometry(),
+            frames: window.frames_,
+            live:
+              Boolean(el.shadowRoot.querySelector('[part="download"]')) && el.shadowRoot.adoptedStyleSheets.length > 0,
+          };
+        });
+        assert.deepEqual(errors, []);
+        assert.ok(live, 'the element rendered its own shadow root (download button, adopted styles)');
+        assert.ok(frames.some((f) => f.defined) && frames.some((f) => !f.defined), 'frames sampled before and after');
+        const missing = frames.filter((f) => !f.table || !f.chart);
+        assert.deepEqual(missing, [], 'every frame shows the table and the chart');
+        // Every part is where it was before the script arrived, at the same size.
+        assert.deepEqual(now, first);
+        assert.ok(first.chart && first.after, 'the chart and the text after the widget were measured');
+        if (browser === 'chromium') {
+          const shifts = await tab.evaluate(
+            () =>
+              new Promise((done) => {
+                const seen = [];
+                new PerformanceObserver((list) => seen.push(...list.getEntries())).observe({
+                  type: 'layout-shift',
+                  buffered: true,
+                });
+                setTimeout(() => done(seen.filter((e) => !e.hadRecentInput).map((e) => e.value)), 100);
+              }),
           );
-          await screenshot(tab, `${browser}-${element.name}-upgraded.png`);
-          assert.deepEqual(await axeViolations(tab), []);
-          await tab.close();
-        },
-      );
+          assert.equal(
+            shifts.reduce((a, b) => a + b, 0),
+            0,
+            `cumulative layout shift ${shifts}`,
+          );
+        }
+        // The element has a src too: the inline data wins, nothing is fetched.
+        assert.deepEqual(
+          requests.filter((p) => !p.startsWith('/dist/')),
+          [`/${element.name}.html`],
+        );
+        await screenshot(tab, `${browser}-${element.name}-upgraded.png`);
+        assert.deepEqual(await axeViolations(tab), []);
+        await tab.close();
+      });
     }
 
-    const pending =
-      'since charts load on demand the page never settles: the test subclass and the chart loader both decide chartPending()';
-    test(
-      'a chart whose code is still on its way: the prerendered chart stays, then the live one replaces it at the same size',
-      { todo: pending },
-      async () => {
-        const { tab, errors } = await open(browser, '/slow-chart.html');
+    test('a chart whose code is still on its way: the prerendered chart stays, then the live one replaces it at the same size', async () => {
+      const slow = await startSlowChartsServer();
+      try {
+        // The page's load event waits for the chart code being imported: the test waits for the widget instead.
+        const { tab, errors, requests } = await open(browser, '/training-trend.html', {
+          origin: slow.origin,
+          waitUntil: false,
+        });
         await settled(tab);
         const waiting = await tab.evaluate(() => {
           const root = document.querySelector('[data-widget]').shadowRoot;
           window.prerenderedSvg = root.querySelector('[part="chart-view"] svg');
-          return { before: window.before.chart, now: window.geometry().chart, live: Boolean(root.querySelector('td')) };
+          return {
+            before: window.before.chart,
+            now: window.geometry().chart,
+            live: Boolean(root.querySelector('[part="download"]')) && root.adoptedStyleSheets.length > 0,
+          };
         });
-        assert.ok(waiting.live, 'the table is the live one');
+        assert.ok(requests.includes(CHARTS), 'the chart code was asked for');
+        assert.ok(waiting.live, 'the element rendered its own shadow root, its table live');
         assert.deepEqual(waiting.now, waiting.before, 'the prerendered chart stays where it was');
-        await tab.evaluate(() => window.chartArrives());
+        // The chart code arrives.
+        slow.release();
+        await tab.waitForFunction(
+          () => {
+            const svg = document.querySelector('[data-widget]').shadowRoot.querySelector('[part="chart-view"] svg');
+            return svg !== null && svg !== window.prerenderedSvg;
+          },
+          { timeout: 20000 },
+        );
         await settled(tab);
         const drawn = await tab.evaluate(() => {
           const svg = document.querySelector('[data-widget]').shadowRoot.querySelector('[part="chart-view"] svg');
@@ -315,9 +339,17 @@ for (const [browser, skip] of [
         assert.ok(drawn.replaced, 'the live chart replaced the prerendered one');
         assert.deepEqual(drawn.now.chart, waiting.before, 'at the same size and place');
         assert.deepEqual(drawn.now.after, (await tab.evaluate(() => window.before)).after, 'nothing after it moved');
+        const frames = await tab.evaluate(() => window.frames_);
+        assert.deepEqual(
+          frames.filter((f) => !f.table || !f.chart),
+          [],
+          'every frame shows the table and a chart',
+        );
         assert.deepEqual(errors, []);
         await tab.close();
-      },
-    );
+      } finally {
+        await slow.close();
+      }
+    });
   });
 }

@@ -7,6 +7,8 @@
  *   /page?lib=ours&n=0                           the library loaded, no widget (heap baseline)
  *   /page?lib=ours&cases=kpi&fallback=1          our elements with "Loading figures…" inside
  *                                                (light DOM: shown until the element upgrades)
+ *   /page?lib=ours&cases=kpi&prerendered=1       our elements as `render --format html` wrote them
+ *                                                (figures and data in the HTML; `prerenderedMarkup`)
  *
  * Every page has the same shell: bench/pages/page.css (a 720px column),
  * bench/pages/measure.js first (timing), then the library as a module script.
@@ -16,6 +18,9 @@
  */
 
 export const LIBS = ['ours', 'chartjs', 'vega', 'echarts'];
+
+/** Case id → the element `partnership-widgets render --format html` wrote for it (set by bench/run.mjs). */
+export const prerenderedMarkup = new Map();
 
 const escape = (text) =>
   String(text).replace(
@@ -43,6 +48,11 @@ export function pageHtml(params, cases) {
         .map(([k, v]) => ` ${k}="${escape(v)}"`)
         .join('');
       const inside = params.get('fallback') === '1' ? 'Loading figures…' : '';
+      const prerendered = params.get('prerendered') === '1' && prerenderedMarkup.get(c.id);
+      if (prerendered) {
+        widgets.push(prerendered.replace(`<${c.tag}`, `<${c.tag} id="w${i}" data-case="${c.id}"`));
+        continue;
+      }
       widgets.push(`<${c.tag} id="w${i}" data-case="${c.id}" src="${escape(data)}"${attrs}>${inside}</${c.tag}>`);
     } else {
       widgets.push(`<div id="w${i}" class="slot" data-case="${c.id}" data-src="${escape(data)}"></div>`);

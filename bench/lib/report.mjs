@@ -14,6 +14,9 @@ const ratioRange = (s) =>
   Number.isFinite(s.median) ? `${ratio(s.median)} [${s.min.toFixed(2)}–${s.max.toFixed(2)}]` : '—';
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 const count = (n) => n.toLocaleString('en-GB');
+/** Issue 18's targets, ours / Chart.js time to figures (median of the per-run ratios), by page id. */
+const TARGETS = { all: 0.5, charts: 1 };
+const kbOrDash = (bytes) => (Number.isFinite(bytes) ? kb(bytes) : '—');
 
 const LIB_LABEL = {
   ours: 'partnership-widgets',
@@ -82,6 +85,7 @@ export function tables(results) {
     });
   }
 
+  const targets = [];
   for (const [profileId, pages] of Object.entries(time ?? {})) {
     if (!pages?.length) continue;
     const rows = [];
@@ -90,7 +94,8 @@ export function tables(results) {
       for (const [lib, runs] of Object.entries(p.runs)) {
         const unsupported = runs.some((r) => r.unsupported?.length);
         const painted = summary(runs.map((r) => r.painted));
-        const ratios = lib === 'ours' ? undefined : summary(runs.map((r, i) => ours[i].painted / r.painted));
+        const perRun = lib === 'ours' ? undefined : runs.map((r, i) => ours[i].painted / r.painted);
+        const ratios = perRun && summary(perRun);
         const loading =
           lib === 'ours' ? summary(runs.map((r) => r.loading?.painted)) : { median: NaN, min: NaN, max: NaN };
         rows.push([
@@ -100,9 +105,18 @@ export function tables(results) {
           range(summary(runs.map((r) => r.fcp))),
           lib === 'ours' ? range(loading) : 'n/a',
           range(painted),
-          ratios ? ratioRange(ratios) : '',
+          range(summary(runs.map((r) => r.charts ?? r.painted))),
+          ratios ? `${ratioRange(ratios)} runs: ${perRun.map((v) => v.toFixed(2)).join(' ')}` : '',
+          kbOrDash(summary(runs.map((r) => r.transferredBeforeFigures)).median),
           kb(summary(runs.map((r) => r.transferred)).median),
         ]);
+        const target = p.target ?? TARGETS[p.page];
+        if (lib === 'chartjs' && target && profileId === 'loopback') {
+          const met = ratios.median <= target;
+          targets.push(
+            `${p.label}: time to figures ${ratio(ratios.median)} Chart.js's (median of the per-run ratios ${perRun.map((v) => v.toFixed(2)).join(', ')}); target at most ${target.toFixed(1)}x: ${met ? 'met' : 'NOT met'}`,
+          );
+        }
       }
     }
     const runs = Object.values(pages[0].runs)[0].length;
@@ -116,10 +130,54 @@ export function tables(results) {
         'first paint',
         'loading state painted',
         'figures on screen',
-        'ours/peer',
-        'transferred',
+        'charts ready',
+        'ours/peer (figures; per run)',
+        'bytes before figures',
+        'bytes in all',
       ],
       rows,
+    });
+  }
+  if (targets.length) {
+    out.push({
+      id: 'targets',
+      title: 'Targets (issue 18): ours / Chart.js, time to figures, loopback',
+      header: ['Page and result'],
+      rows: targets.map((t) => [t]),
+    });
+  }
+
+  if (results.prerendered) {
+    const { runs: r, cases } = results.prerendered;
+    const row = (label, runs, { noScript = false } = {}) => [
+      label,
+      range(summary(runs.map((x) => x.fcp))),
+      noScript ? range(summary(runs.map((x) => x.fcp))) : range(summary(runs.map((x) => x.painted))),
+      noScript ? 'no script' : range(summary(runs.map((x) => x.charts ?? x.painted))),
+      noScript ? 'n/a' : (summary(runs.map((x) => x.cls)).max ?? NaN).toFixed(4),
+      noScript
+        ? kb(summary(runs.map((x) => x.transferred)).median)
+        : kbOrDash(summary(runs.map((x) => x.transferredBeforeFigures)).median),
+      kb(summary(runs.map((x) => x.transferred)).median),
+    ];
+    out.push({
+      id: 'prerendered',
+      title: `Prerendered page (render --format html, ${cases.join(' + ')}, 720px): median [min–max] of ${r.ours.length} runs, loopback; figures on screen = first paint with JavaScript off, else the frame after every widget said it rendered; layout shift = the largest cumulative layout shift of any run`,
+      header: [
+        'Page',
+        'first paint',
+        'figures on screen',
+        'charts ready',
+        'layout shift',
+        'bytes before figures',
+        'bytes in all',
+      ],
+      rows: [
+        row('prerendered, JavaScript off', r.noScript, { noScript: true }),
+        row('prerendered, then the script upgrades it', r.prerendered),
+        row('partnership-widgets, not prerendered', r.ours),
+        row('Chart.js (same figures)', r.chartjs),
+      ],
     });
   }
 

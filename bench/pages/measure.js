@@ -16,6 +16,13 @@
  *   script began drawing (the peer's bundle has run).
  * - `loading`: our pages only: when the first widget's loading state was
  *   rendered ("Loading figures…"), and the frame after it.
+ * - `chartCode`: our pages only: when the chart code (the script's second
+ *   module, `partnership-widgets/charts.js`) had arrived, whether a chart was
+ *   shown first (the figures wait for it) or not (fetched once the page is
+ *   idle). A peer's charts are its figures. The page is done once the figures
+ *   are painted and, on our pages, the chart code has arrived (or 10 s passed).
+ * - `cls`: the cumulative layout shift (Chromium's `layout-shift` entries
+ *   without recent input) until then.
  */
 (() => {
   const bench = {
@@ -23,6 +30,8 @@
     errors: [],
     unsupported: [],
     fcp: undefined,
+    chartCode: undefined,
+    cls: 0,
     started: undefined,
     loading: undefined,
     allReady: undefined,
@@ -45,6 +54,26 @@
     }
   }).observe({ type: 'paint', buffered: true });
 
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) bench.cls += entry.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+
+  /** Resolves once our chart code has arrived (a resource entry), or after 10 s; at once on a peer's page. */
+  const chartCode = new Promise((resolve) => {
+    const ours = () => document.querySelector('[data-case]')?.localName.includes('-');
+    const seen = (entries) => entries.find((e) => /\/partnership-widgets\/charts\.js$/.test(e.name));
+    const found = seen(performance.getEntriesByType('resource'));
+    if (found) return resolve(found.responseEnd);
+    new PerformanceObserver((list) => {
+      const entry = seen(list.getEntries());
+      if (entry) resolve(entry.responseEnd);
+    }).observe({ type: 'resource' });
+    document.addEventListener('DOMContentLoaded', () => {
+      if (!ours()) resolve(undefined);
+      else setTimeout(() => resolve(undefined), 10_000);
+    });
+  }).then((t) => (bench.chartCode = t));
+
   const expected = () => document.querySelectorAll('[data-case]').length;
 
   function check() {
@@ -54,7 +83,7 @@
     bench.allReady = performance.now();
     afterPaint((t) => {
       bench.painted = t;
-      bench.done = true;
+      chartCode.then(() => (bench.done = true));
     });
   }
 

@@ -17,7 +17,8 @@
  * page renders, and written into the shadow root as markup. Both views show
  * (as the element keeps them after its script arrives); a few rules after the
  * element's styles keep the toolbar's room but not its buttons, which need
- * script, until the element is defined.
+ * script, until the element is defined. A table wider than the column gets
+ * the cue the live widget shows over it (render-scroll-cue.ts).
  */
 import { render } from '@lit-labs/ssr';
 import { LitElementRenderer } from '@lit-labs/ssr/lib/lit-element-renderer.js';
@@ -29,6 +30,7 @@ import { isTemplateResult } from 'lit/directive-helpers.js';
 import { randomUUID } from 'node:crypto';
 import {
   loadCharts,
+  messages,
   PartnershipWidget,
   type Dataset,
   type FigureFrame,
@@ -38,6 +40,7 @@ import {
 } from 'partnership-widgets/core.js';
 import { CliError } from './ees.js';
 import { figureTitle, isElementName, type ElementName } from './render-figures.js';
+import { withScrollCues } from './render-scroll-cue.js';
 import { FONT_FAMILY, serverDocument } from './render-svg.js';
 
 /**
@@ -200,6 +203,8 @@ export async function renderHtml(name: ElementName, dataset: Dataset, options: H
     );
     body = body.replace(new RegExp(`pw-node-${nonce}-\\d+`, 'g'), (marker) => nodes.get(marker) ?? '');
     body = body.replace(STATIC_CSS, () => `${STATIC_CSS}${gridRules(body)}\n`);
+    // The cue over a table that scrolls sideways, which the live widget measures and shows (nothing moves then).
+    body = withScrollCues(body, options.width, messages(options.lang));
     // The words and the data go in the element's light DOM, after its declarative shadow root.
     const light = [
       options.fallback ? fallbackHtml(options.fallback) : '',
