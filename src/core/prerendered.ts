@@ -13,10 +13,11 @@
  * both views, at the same size (no layout shift). The data is read from the
  * inline `<script>` as for any widget, so nothing is fetched again.
  *
- * Where the chart code is still on its way when the figures are ready (the
- * widget's `chartPending()`), the prerendered chart stays in place until the
- * live chart can replace it.
+ * Where the chart code is still on its way when the figures are ready, the
+ * prerendered chart stays in place until the live chart can replace it.
  */
+
+import { html, type TemplateResult } from 'lit';
 
 /** The part of a prerendered shadow root that marks it as a widget's (what `render` writes). */
 const BASE = '[part="base"]';
@@ -38,26 +39,41 @@ export class PrerenderedContent {
     return root?.querySelector(BASE) ? new PrerenderedContent(root) : undefined;
   }
 
+  /** True while the markup stays shown after the element took over: a Welsh widget waits for its strings. */
+  private kept = false;
+
   /**
-   * Takes the markup (and its `<style>`) out of the shadow root, for the
-   * element's own rendering to replace: call it just before the first render.
+   * Just before the element's first render (its render root is made): the markup goes, so the
+   * element's own rendering replaces it with no frame in between; unless `ready` is false (a Welsh
+   * widget whose strings are on their way), when it stays until the first update.
    */
-  clear(): ShadowRoot {
+  beforeFirstRender(ready: boolean): void {
+    if (ready) this.root.replaceChildren();
+    else this.kept = true;
+  }
+
+  /** Whether the element should hold its updates: the markup is kept and the strings are `waiting`. */
+  holding(waiting: boolean): boolean {
+    return this.kept && waiting;
+  }
+
+  /** Before an update renders: kept markup goes now, and the element renders into the emptied root. */
+  beforeUpdate(renderOptions: { renderBefore?: ChildNode | null }): void {
+    if (!this.kept) return;
+    this.kept = false;
     this.root.replaceChildren();
-    return this.root;
+    renderOptions.renderBefore = null;
   }
 
   /**
-   * The prerendered chart, to show instead of a chart that cannot be drawn
-   * yet; only for the figures it was drawn from (the first model shown).
+   * The prerendered chart, to show while the live chart cannot be drawn yet (`pending`); only for
+   * the figures it was drawn from (the first model shown). Once the live chart is drawn, the
+   * prerendered one is let go.
    */
-  chartWhilePending(model: object): Node[] | undefined {
+  chartWhilePending(model: object, pending: boolean): TemplateResult | undefined {
     this.model ??= model;
-    return this.model === model ? this.chart : undefined;
-  }
-
-  /** The live chart is drawn: the prerendered one is let go. */
-  release(): void {
+    if (pending && this.model === model && this.chart) return html`${this.chart}`;
     this.chart = undefined;
+    return undefined;
   }
 }

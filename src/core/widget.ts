@@ -2,7 +2,7 @@
  * The base every widget extends: data (through a `DatasetController`), the five states, the figure
  * chrome, events, language and the chart/table toggle. A widget supplies its model and its views.
  */
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { ChartCode } from './chart-code.js';
 import { loadChartsWhenIdle, type ChartKit } from './charts.js';
@@ -160,8 +160,6 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
   protected staticWidth = 0;
   /** The markup `render --format html` served this element with (declarative shadow DOM), taken over on upgrade. */
   private readonly prerendered = PrerenderedContent.of(this);
-  /** True while prerendered markup stays shown, its Welsh strings on their way. */
-  private keepPrerendered = false;
 
   constructor() {
     super();
@@ -197,31 +195,17 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
   /** The prerendered markup goes just before the first render replaces it (no frame in between). */
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     // A prerendered Welsh widget keeps its markup until the Welsh strings arrive (see `update`).
-    if (!this.prerendered || this.welsh.state(normaliseLang(nearestLang(this))) === 'ready') this.prerendered?.clear();
-    else this.keepPrerendered = true;
+    this.prerendered?.beforeFirstRender(this.welsh.state(normaliseLang(nearestLang(this))) === 'ready');
     return super.createRenderRoot();
   }
 
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
-    return !(this.keepPrerendered && this.welsh.state(this.widgetLang) === 'loading') && super.shouldUpdate(changed);
+    return !this.prerendered?.holding(this.welsh.state(this.widgetLang) === 'loading') && super.shouldUpdate(changed);
   }
 
   protected override update(changed: PropertyValues<this>): void {
-    if (this.keepPrerendered) {
-      this.keepPrerendered = false;
-      this.prerendered?.clear();
-      this.renderOptions.renderBefore = null;
-    }
+    this.prerendered?.beforeUpdate(this.renderOptions);
     super.update(changed);
-  }
-
-  /**
-   * True while the chart cannot be drawn yet (its code still loading): a
-   * prerendered chart stays shown meanwhile. Call `requestUpdate()` when it can.
-   */
-  protected chartPending(): boolean {
-    // Asking for the chart code starts loading it, and renders the widget again when it arrives.
-    return !this.chartKit();
   }
 
   /** Fetches the data again (bypassing a request already in flight). */
@@ -282,7 +266,8 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
       uid: this.uid,
       view: this.view,
       table: this.renderTable(model, caption),
-      chart: this.chartOrPrerendered(model, caption),
+      // While the chart code is on its way (asking for it starts loading it), a prerendered chart stays.
+      chart: this.prerendered?.chartWhilePending(model, !this.chartKit()) ?? this.renderChart(model, caption),
       allViews: this.allViews,
       summary: model.summary,
       extra: this.renderExtra(model),
@@ -290,17 +275,6 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
       download: () => downloadCsv(this.renderRoot, this.figureTitle(), this.toCSV()),
     };
     return viewsTemplate(parts, this.m);
-  }
-
-  /** The chart; or, while it cannot be drawn yet, the prerendered one for the same figures. */
-  private chartOrPrerendered(model: M, caption: string): TemplateResult {
-    const prerendered = this.prerendered;
-    if (prerendered && this.chartPending()) {
-      const nodes = prerendered.chartWhilePending(model);
-      if (nodes) return html`${nodes}`;
-    }
-    prerendered?.release();
-    return this.renderChart(model, caption);
   }
 
   protected get m(): Messages {
