@@ -150,7 +150,9 @@ export function withScrollCues(body: string, width: number, m: Messages): string
   const root = (template as HTMLTemplateElement | null)?.content ?? document;
   const boxes = [...root.querySelectorAll('.scroll')];
   let i = 0;
-  return body.replace(/<div class="scroll[" ]/g, (open) => {
+  // Each scroll box's opening tag, however its attributes are laid out (quoted values may hold `>`).
+  const opening = /<div(?:\s+[^\s=>]+(?:="[^"]*")?)*?\s+class="(?:[^"]*\s)?scroll(?:\s[^"]*)?"/g;
+  return body.replace(opening, (open) => {
     const box = boxes[i++];
     const text = box ? m.scrollCue([], columnsBeyond(box, width)) : '';
     if (!text) return open;
