@@ -256,7 +256,13 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
       <ul class="legend" part="legend" aria-label=${a.legend}>
         ${(figure.legend ?? []).map(
           (item) =>
-            html`<li><span class="swatch ${yearRoleClass(item.role)}" aria-hidden="true"></span>${item.text}</li>`,
+            html`<li>
+              <span
+                class="swatch ${yearRoleClass(item.role)} ${item.mark === 'line' ? 'swatch-line' : ''}"
+                aria-hidden="true"
+              ></span
+              >${item.text}
+            </li>`,
         )}
       </ul>
       <div
