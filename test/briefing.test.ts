@@ -102,6 +102,20 @@ describe('demo/briefing.html', () => {
           expect(sizes.length, `${name}: texts drawn`).to.be.greaterThan(3);
           const small = sizes.filter((s) => s.px < 24 - 0.01).map((s) => `${s.text} (${s.px.toFixed(1)}px)`);
           expect(small, `${name}: texts under 24px`).to.deep.equal([]);
+          // Nothing drawn over anything else: a chart's year labels, and the numbered markers, side by side.
+          for (const svg of widget.shadowRoot!.querySelectorAll('svg')) {
+            for (const selector of ['[aria-label="x-axis tick label"] text', 'g.pw-annotation circle']) {
+              const boxes = [...svg.querySelectorAll(selector)]
+                .map((t) => t.getBoundingClientRect())
+                .filter((r) => r.width > 0)
+                .sort((a, b) => a.left - b.left);
+              for (let k = 1; k < boxes.length; k++) {
+                expect(boxes[k]!.left, `${name}: ${selector} one over another`).to.be.at.least(
+                  boxes[k - 1]!.right - 0.5,
+                );
+              }
+            }
+          }
           // The widget's own heading, summary and notes are the presenter's notes, not on the slide.
           expect(widget.shadowRoot!.querySelector<HTMLElement>('[part="summary"]')!.getClientRects().length).to.equal(
             0,
@@ -191,7 +205,7 @@ describe('demo/briefing.html', () => {
   }
 
   it('Page Down steps between screens, but scrolls a chart area taller than the screen first', async () => {
-    const { frame, doc, slides } = await openBriefing(1280, 720);
+    const { frame, doc, win, slides } = await openBriefing(1280, 720);
     try {
       const visible = () => slides.findIndex((s) => !s.hidden);
       frame.focus();
@@ -199,6 +213,13 @@ describe('demo/briefing.html', () => {
       for (let step = 0; step < 30 && visible() < 3; step++) {
         const before = visible();
         const stage = slides[before]!.querySelector<HTMLElement>('.stage')!;
+        // The screen's chart drawn and fitted to its space (it is drawn again once the space is measured).
+        const widget = slides[before]!.querySelector<Widget>(
+          'kpi-quarter-table, attendance-by-sector, training-trend',
+        )!;
+        await waitUntil(() => widget.state === 'loaded' && widget.shadowRoot!.querySelector('svg'), 'chart drawn');
+        await nextFrames(win);
+        await nextFrames(win);
         const scrolled = stage.scrollTop;
         const canScroll = stage.scrollTop + stage.clientHeight < stage.scrollHeight - 1;
         await sendKeys({ press: 'PageDown' });

@@ -56,7 +56,10 @@ export function kpiPanels(model: KpiModel, layout: FigureLayout, overhead?: numb
   const natural = kpiChartWidth(model.rows, model.columns, model.chartColumns, fontSize, charEm);
   const available = layout.width > 0 ? layout.width : natural;
   const gap = Math.round(fontSize * 1.5);
-  const columns = Math.max(1, Math.floor((available + gap) / (natural + gap)));
+  const fit = Math.max(1, Math.floor((available + gap) / (natural + gap)));
+  // Given a height (a slide), no empty columns: the charts share the width there is.
+  const count = model.empty ? 0 : model.rows.length;
+  const columns = layout.height && layout.height > 0 && count > 0 ? Math.min(fit, count) : fit;
   const chart = available < natural ? 'rows' : 'columns';
   const panelWidth = chart === 'rows' ? available : Math.floor((available - gap * (columns - 1)) / columns);
   const rowsOfCharts = Math.ceil((model.empty ? 0 : model.rows.length) / columns);
