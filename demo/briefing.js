@@ -37,8 +37,9 @@ function notesFor(slide) {
     answer: slide.querySelector('.answer').textContent,
     heading: partText(widget, 'heading'),
     summary: partText(widget, 'summary'),
-    // What the slide leaves out: a rate's placing among its neighbours, the evaluation's return rate ...
-    chartNotes: [...partTexts(widget, 'chart-note'), ...partTexts(widget, 'returns')],
+    // What the slide leaves out: a rate's placing among its neighbours, the evaluation's return rate,
+    // the attendances counted apart from the sectors ...
+    chartNotes: [...partTexts(widget, 'chart-note'), ...partTexts(widget, 'returns'), ...partTexts(widget, 'separate')],
     // ... and what the training chart's numbered markers mark.
     annotations: partTexts(widget, 'annotations').length
       ? [...widget.shadowRoot.querySelectorAll('[part~="annotations"] li')].map(

@@ -102,6 +102,20 @@ describe('demo/briefing.html', () => {
           expect(sizes.length, `${name}: texts drawn`).to.be.greaterThan(3);
           const small = sizes.filter((s) => s.px < 24 - 0.01).map((s) => `${s.text} (${s.px.toFixed(1)}px)`);
           expect(small, `${name}: texts under 24px`).to.deep.equal([]);
+          // Nothing drawn over anything else: a chart's year labels, and the numbered markers, side by side.
+          for (const svg of widget.shadowRoot!.querySelectorAll('svg')) {
+            for (const selector of ['[aria-label="x-axis tick label"] text', 'g.pw-annotation circle']) {
+              const boxes = [...svg.querySelectorAll(selector)]
+                .map((t) => t.getBoundingClientRect())
+                .filter((r) => r.width > 0)
+                .sort((a, b) => a.left - b.left);
+              for (let k = 1; k < boxes.length; k++) {
+                expect(boxes[k]!.left, `${name}: ${selector} one over another`).to.be.at.least(
+                  boxes[k - 1]!.right - 0.5,
+                );
+              }
+            }
+          }
           // The widget's own heading, summary and notes are the presenter's notes, not on the slide.
           expect(widget.shadowRoot!.querySelector<HTMLElement>('[part="summary"]')!.getClientRects().length).to.equal(
             0,
@@ -121,18 +135,20 @@ describe('demo/briefing.html', () => {
   }
 
   // In chart view every screen's chart is fitted to the space it is given: its
-  // area does not scroll (the training panels sit side by side to fit). Todo
-  // (issue 16): the attendance screen (nine sectors, two bars each, with text
-  // of 24px or more, needs about twice a 720px screen's space in one column)
-  // and the two KPI screens at 1024×768 (one chart a row at that width, two
-  // rows) do not fit yet; they scroll, as the test above checks.
+  // area does not scroll (the training panels sit side by side to fit; the
+  // attendance chart is a row a sector, the previous year a line across it).
+  // Todo (issue 16): the two KPI screens at 1024×768 (one chart a row at that
+  // width, two rows) do not fit yet; they scroll, as the test above checks.
   const FITTED: [number, number, number][] = [
     [1280, 720, 0],
     [1280, 720, 1],
+    [1280, 720, 2],
     [1280, 720, 3],
+    [1024, 768, 2],
     [1024, 768, 3],
     [1920, 1080, 0],
     [1920, 1080, 1],
+    [1920, 1080, 2],
     [1920, 1080, 3],
   ];
   for (const [width, height] of SIZES) {
@@ -189,7 +205,7 @@ describe('demo/briefing.html', () => {
   }
 
   it('Page Down steps between screens, but scrolls a chart area taller than the screen first', async () => {
-    const { frame, doc, slides } = await openBriefing(1280, 720);
+    const { frame, doc, win, slides } = await openBriefing(1280, 720);
     try {
       const visible = () => slides.findIndex((s) => !s.hidden);
       frame.focus();
@@ -197,6 +213,13 @@ describe('demo/briefing.html', () => {
       for (let step = 0; step < 30 && visible() < 3; step++) {
         const before = visible();
         const stage = slides[before]!.querySelector<HTMLElement>('.stage')!;
+        // The screen's chart drawn and fitted to its space (it is drawn again once the space is measured).
+        const widget = slides[before]!.querySelector<Widget>(
+          'kpi-quarter-table, attendance-by-sector, training-trend',
+        )!;
+        await waitUntil(() => widget.state === 'loaded' && widget.shadowRoot!.querySelector('svg'), 'chart drawn');
+        await nextFrames(win);
+        await nextFrames(win);
         const scrolled = stage.scrollTop;
         const canScroll = stage.scrollTop + stage.clientHeight < stage.scrollHeight - 1;
         await sendKeys({ press: 'PageDown' });

@@ -1,6 +1,6 @@
 // `presenting`: body text and chart text of at least 24px in every widget, for a
 // projector (chart text as drawn: its font size times the SVG's screen scale).
-import { elementUpdated, expect, fixture, html } from '@open-wc/testing';
+import { elementUpdated, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
 import { drawn as chartDrawn, settle } from './helpers.js';
 
@@ -48,4 +48,31 @@ describe('presenting', () => {
       await expect(el).to.be.accessible();
     });
   }
+
+  it('<attendance-by-sector presenting> given a short height: a row a sector, the previous year a line named in the key, text at least 24px, accessible', async () => {
+    const el = document.createElement('attendance-by-sector') as HTMLElement & { updateComplete: Promise<unknown> };
+    el.setAttribute('src', '/data/norfolk-lscg-attendance-2024-25.json');
+    el.setAttribute('presenting', '');
+    el.style.setProperty('--pw-chart-max-height', '420px');
+    const outcome = settle(el);
+    await fixture(html`<div style="width: 1024px">${el}</div>`);
+    expect((await outcome).type).to.equal('ready');
+    const root = el.shadowRoot!;
+    await chartDrawn(el, 'svg');
+    // Drawn again once the height is measured: wait for the rows.
+    await waitUntil(() => root.querySelectorAll('svg g.pw-year-previous line[aria-label]').length === 9, 'rows drawn');
+    const svg = root.querySelector<SVGSVGElement>('.chart-nav svg')!;
+    expect(svg.getBoundingClientRect().height).to.be.at.most(420);
+    expect(svg.querySelectorAll('g.pw-year-previous rect').length, 'no second bar a sector').to.equal(0);
+    expect(root.querySelector('[part="legend"]')!.textContent!.replace(/\s+/g, ' ')).to.contain(
+      '2023-24 (previous year), the line',
+    );
+    expect(root.querySelector('[part="legend"] .swatch-line')).to.not.equal(null);
+    const small = [...svg.querySelectorAll('text')]
+      .filter((t) => t.textContent!.trim())
+      .map((t) => Number.parseFloat(getComputedStyle(t).fontSize))
+      .filter((px) => px < 24);
+    expect(small).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
 });

@@ -19,6 +19,23 @@ export const attendanceStyles = css`
     font-size: calc(var(--_chart-font-size) * var(--_scale));
     cursor: default;
   }
+  /* A year drawn as an upright line across the latest year's bars (a chart fitted to a short height). */
+  .legend .swatch.swatch-line {
+    width: 0.6em;
+    border: none;
+    background: linear-gradient(
+      to right,
+      transparent 0,
+      transparent 0.2em,
+      currentColor 0.2em,
+      currentColor 0.4em,
+      transparent 0.4em
+    );
+    height: 1.3em;
+  }
+  .pw-plot .pw-tick-halo {
+    color: var(--_background);
+  }
   .pw-plot .pw-sector-labels text {
     font-weight: 400;
   }
@@ -47,6 +64,16 @@ export const attendanceStyles = css`
     vertical-align: super;
     line-height: 0;
     margin-left: 0.15em;
+  }
+  @media (forced-colors: active) {
+    .pw-plot .pw-tick-halo {
+      color: Canvas;
+    }
+    .legend .swatch.swatch-line {
+      background: CanvasText;
+      width: 0.2em;
+      margin: 0 0.2em;
+    }
   }
   @media print {
     .chart-nav {

@@ -50,7 +50,8 @@ interface Drawn {
  *
  * @cssproperty --pw-focus-color - Focus highlight, and the band behind the bar in hand (default #ffdd00).
  * @cssproperty --pw-chart-max-height - The height the chart may take, in px (default: none; presenting: the height of a
- * container that scrolls, as a slide's stage). The bars and gaps get thinner to fit it, down to one line of text a bar; the text never shrinks.
+ * container that scrolls, as a slide's stage). The bars and gaps get thinner to fit it, down to one line of text a bar; shorter
+ * still, the chart is a row a sector (the latest year's bar, the previous year an upright line named in the key); the text never shrinks.
  * @cssproperty --pw-series-1 - The years' colour: the latest solid, the previous outlined and lightly hatched (default #12436d, dark blue).
  *
  * @event {CustomEvent<{state: 'loaded' | 'empty'; view: 'table' | 'chart'; lang: 'en' | 'cy'; measure?: string; year?: string; previousYear?: string; sort: 'value' | 'data'; sectors: string[]; formats: string[]}>} widget-ready - Figures were rendered (not sent again for a stale refresh).
@@ -238,7 +239,13 @@ export class AttendanceBySector extends PartnershipWidget<AttendanceModel> {
       <ul class="legend" part="legend" aria-label=${a.legend}>
         ${(figure.legend ?? []).map(
           (item) =>
-            html`<li><span class="swatch ${yearRoleClass(item.role)}" aria-hidden="true"></span>${item.text}</li>`,
+            html`<li>
+              <span
+                class="swatch ${yearRoleClass(item.role)} ${item.mark === 'line' ? 'swatch-line' : ''}"
+                aria-hidden="true"
+              ></span
+              >${item.text}
+            </li>`,
         )}
       </ul>
       <div

@@ -6,7 +6,7 @@ import { validateEnvelope } from '../core/contract.js';
 import { messages } from '../core/messages.js';
 import { drawPlot } from '../core/draw-plot.js';
 import { wrapLabel } from '../core/text.js';
-import { attendanceChartOptions } from './chart.js';
+import { attendanceChartOptions, attendanceRowsLayout } from './chart.js';
 import { buildAttendanceModel } from './model.js';
 
 const en = messages('en');
@@ -101,5 +101,41 @@ describe('attendance chart', () => {
     expect(svg.querySelectorAll('g.pw-year-latest rect[aria-label]').length).to.equal(9);
     expect(svg.querySelectorAll('g.pw-year-previous rect').length).to.equal(0);
     expect(svg.querySelector('pattern')).to.equal(null);
+  });
+
+  it('given a height two bars a sector cannot fit, draws a row a sector: the latest bar, the previous year a named line', async () => {
+    const model = await norfolk();
+    const fontSize = 31.5;
+    // A bar per year, at its thinnest, needs about 760px here: a slide's 470px is too short, 1,000px is not.
+    expect(attendanceRowsLayout(model, { width: 1200, fontSize, height: 1000 })).to.equal(false);
+    expect(attendanceRowsLayout(model, { width: 1200, fontSize, height: 470 })).to.equal(true);
+    const options = attendanceChartOptions(model, { width: 1200, fontSize, height: 470 });
+    expect(options.height).to.be.at.most(470);
+    const svg = draw(options);
+    const bars = [...svg.querySelectorAll('g.pw-year-latest rect[aria-label]')];
+    const lines = [...svg.querySelectorAll('g.pw-year-previous line[aria-label]')];
+    expect(bars.map((r) => r.getAttribute('aria-label'))).to.deep.equal(
+      model.bars.filter((b) => b.role === 'latest' && typeof b.value === 'number').map((b) => b.label),
+    );
+    expect(lines.map((l) => l.getAttribute('aria-label'))).to.deep.equal(
+      model.bars.filter((b) => b.role === 'previous').map((b) => b.label),
+    );
+    expect(lines[0]!.getAttribute('aria-label')).to.match(/2023-24/);
+    expect(svg.querySelectorAll('g.pw-year-previous rect').length, 'no hatched bars').to.equal(0);
+    // Each line stands out of its row's bar, above and below, and sits at its value on the bars' scale.
+    const y = (el: Element, a: string) => Number(el.getAttribute(a));
+    const first = bars[0]!;
+    expect(y(lines[0]!, 'y1')).to.be.lessThan(y(first, 'y'));
+    expect(y(lines[0]!, 'y2')).to.be.greaterThan(y(first, 'y') + y(first, 'height'));
+    const x0 = y(first, 'x');
+    const scale = y(first, 'width') / 71;
+    expect(y(lines[0]!, 'x1') - x0).to.be.closeTo(58 * scale, 1);
+    // The sector names, one a row, do not overlap one another.
+    const names = [...svg.querySelectorAll('g.pw-sector-labels text')].map((t) => t.getBoundingClientRect());
+    expect(names).to.have.length(9);
+    for (let i = 1; i < names.length; i++) expect(names[i]!.top).to.be.at.least(names[i - 1]!.bottom - 1);
+    // One focus ring per bar of the model (the keyboard steps through both years), one value a sector.
+    expect(svg.querySelectorAll('g.pw-focus-rings > rect').length).to.equal(18);
+    expect(svg.querySelectorAll('g.pw-labels text').length).to.equal(9);
   });
 });

@@ -34,8 +34,13 @@ export interface AttendanceChartOptions {
   fontSize?: number;
   /** Id of the hatching pattern; unique in the document or shadow root (default `pw-hatch`). */
   patternId?: string;
-  /** `side`: names left of the bars; `stacked`: names above them; `auto` (default): side from 520px. */
-  layout?: 'auto' | 'side' | 'stacked';
+  /**
+   * `side`: names left of the bars; `stacked`: names above them; `rows`: a row a
+   * sector, names left, the latest year's bar with the previous year's value an
+   * upright line across it; `auto` (default): side from 520px, `rows` when a
+   * bar per year cannot fit the `height` given.
+   */
+  layout?: 'auto' | 'side' | 'stacked' | 'rows';
   /** Average character width in em, as measured (default CHAR_EM). */
   charEm?: number;
   /**
@@ -89,15 +94,33 @@ interface Geometry {
   readonly labelChars: number;
 }
 
+/** The thinnest the bars get to fit a height: a line of text each. */
+const FIT_FLOOR = 1.05 / 1.45;
+
+/** The grouped chart's height at full size: bars of 1.45 em, 0.2 em between bars, 0.85 em between sectors, 8px margins. */
+function naturalHeight(model: AttendanceChartInput, fontSize: number): number {
+  const sectors = new Set(model.bars.map((b) => b.sector)).size;
+  const perGroup = Math.max(1, model.years.length);
+  return sectors * (perGroup * 1.45 + (perGroup - 1) * 0.2) * fontSize + (sectors - 1) * 0.85 * fontSize + 8;
+}
+
 /** How much the bars and gaps are thinned to fit a given height (1: not at all; at least a line of text a bar). */
 function fitScale(model: AttendanceChartInput, fontSize: number, height: number | undefined): number {
   if (!height || height <= 0) return 1;
-  const sectors = new Set(model.bars.map((b) => b.sector)).size;
-  const perGroup = Math.max(1, model.years.length);
-  // At full size: bars of 1.45 em, 0.2 em between bars, 0.85 em between sectors, 8px margins.
-  const natural = sectors * (perGroup * 1.45 + (perGroup - 1) * 0.2) * fontSize + (sectors - 1) * 0.85 * fontSize + 8;
-  const floor = 1.05 / 1.45;
-  return Math.max(floor, Math.min(1, height / natural));
+  return Math.max(FIT_FLOOR, Math.min(1, height / naturalHeight(model, fontSize)));
+}
+
+/**
+ * True when the chart is drawn a row a sector (`rows`): asked for, or given a
+ * height that a bar per year cannot fit even at its thinnest (a slide). The
+ * latest year is the bar, the previous year an upright line across the row.
+ */
+export function attendanceRowsLayout(model: AttendanceChartInput, options: AttendanceChartOptions = {}): boolean {
+  if (options.layout === 'rows') return true;
+  if (options.layout && options.layout !== 'auto') return false;
+  if (!options.height || options.height <= 0 || model.years.length < 2) return false;
+  const fontSize = options.fontSize ?? CHART_STYLE.fontSize;
+  return naturalHeight(model, fontSize) * FIT_FLOOR > options.height;
 }
 
 function geometryOf(model: AttendanceChartInput, options: AttendanceChartOptions): Geometry {
@@ -105,7 +128,11 @@ function geometryOf(model: AttendanceChartInput, options: AttendanceChartOptions
   const fit = fitScale(model, fontSize, options.height);
   const width = Math.max(200, Math.round(options.width ?? 640));
   const layout =
-    options.layout && options.layout !== 'auto' ? options.layout : width >= SIDE_LAYOUT_MIN_WIDTH ? 'side' : 'stacked';
+    options.layout === 'side' || options.layout === 'stacked'
+      ? options.layout
+      : width >= SIDE_LAYOUT_MIN_WIDTH
+        ? 'side'
+        : 'stacked';
   const roles = model.years.map((y) => y.role);
   const perGroup = Math.max(1, roles.length);
   // Rounded down when fitting a height, so that the rounding never takes it over.
@@ -263,6 +290,7 @@ function textMarks(g: Geometry, p: Placed): Markish[] {
 }
 
 export function attendanceChartOptions(model: AttendanceChartInput, options: AttendanceChartOptions = {}): PlotOptions {
+  if (attendanceRowsLayout(model, options)) return rowsChartOptions(model, options);
   const g = geometryOf(model, options);
   const placed = place(model, g);
   const marginTop = 4;
@@ -277,5 +305,198 @@ export function attendanceChartOptions(model: AttendanceChartInput, options: Att
     x: { domain: [0, g.max > 0 ? g.max : 1], axis: null },
     y: { domain: [0, placed.plotHeight], range: [marginTop, marginTop + placed.plotHeight], axis: null },
     marks: [...barMarks(g, placed, options.patternId ?? 'pw-hatch'), ...textMarks(g, placed)],
+  };
+}
+
+interface RowDatum {
+  x: number;
+  y1: number;
+  y2: number;
+  text: string;
+  label: string;
+}
+
+/** The sizes of a chart drawn a row a sector (see `rowsChartOptions`), in px. */
+interface RowsGeometry {
+  readonly fontSize: number;
+  readonly width: number;
+  readonly lineHeight: number;
+  readonly marginLeft: number;
+  readonly marginRight: number;
+  readonly max: number;
+  /** The sectors in order, each with its bars and its name's lines. */
+  readonly sectors: readonly { readonly bars: readonly Bar[]; readonly lines: readonly string[] }[];
+  /** Each row's height: at least its name's lines, otherwise the rows' share of the height given. */
+  readonly heights: readonly number[];
+  readonly barHeight: number;
+  /** How far the previous year's line stands out of the bar, above and below. */
+  readonly overhang: number;
+  readonly tickWidth: number;
+}
+
+const ROWS_MARGIN = 4;
+
+function rowsGeometry(model: AttendanceChartInput, options: AttendanceChartOptions): RowsGeometry {
+  const fontSize = options.fontSize ?? CHART_STYLE.fontSize;
+  const width = Math.max(200, Math.round(options.width ?? 640));
+  const charWidth = fontSize * (options.charEm ?? CHAR_EM);
+  const lineHeight = Math.round(fontSize * 1.2);
+  const groups = new Map<string, Bar[]>();
+  for (const bar of model.bars) {
+    const list = groups.get(bar.sector);
+    if (list) list.push(bar);
+    else groups.set(bar.sector, [bar]);
+  }
+  const longestName = maxOf(
+    [...groups.keys()].map((s) => s.length),
+    1,
+  );
+  const labelWidth = Math.min(Math.ceil(longestName * charWidth), Math.round(width * 0.62));
+  const labelChars = Math.max(1, Math.floor(labelWidth / charWidth));
+  const sectors = [...groups].map(([sector, bars]) => ({ bars, lines: wrapLabel(sector, labelChars) }));
+  // Each row at least its name's lines; the rows share the rest (the pitch), at most 2.4 em each.
+  const available = (options.height ?? 0) - 2 * ROWS_MARGIN;
+  const least = sectors.map((s) => Math.max(1, s.lines.length) * lineHeight);
+  const total = (p: number) => least.reduce((sum, h) => sum + Math.max(p, h), 0);
+  let pitch = Math.min(Math.round(fontSize * 2.4), Math.floor(available / Math.max(1, sectors.length)));
+  while (pitch > lineHeight && total(pitch) > available) pitch--;
+  pitch = Math.max(pitch, lineHeight);
+  // The bars, with room above and below them for the previous year's line to stand out.
+  const barHeight = Math.min(Math.round(fontSize * 1.45), Math.floor(pitch / 1.7));
+  const longestValue = maxOf(
+    model.bars.map((b) => b.text.length),
+    1,
+  );
+  return {
+    fontSize,
+    width,
+    lineHeight,
+    marginLeft: labelWidth + Math.round(fontSize * 0.75),
+    marginRight: Math.ceil(charWidth * longestValue + fontSize * 0.8),
+    max: maxOf(
+      model.bars.map((b) => (isNumber(b.value) ? b.value : 0)),
+      0,
+    ),
+    sectors,
+    heights: least.map((h) => Math.max(pitch, h)),
+    barHeight,
+    overhang: Math.max(3, Math.floor((pitch - barHeight) / 2) - 2),
+    tickWidth: Math.max(3, Math.round(fontSize * 0.14)),
+  };
+}
+
+/** Where a row-a-sector chart's marks go: the latest bars, the previous year's lines, the values, the names. */
+function placeRows(model: AttendanceChartInput, g: RowsGeometry) {
+  const latest = model.years[0]?.role ?? 'latest';
+  const previous = model.years[1]?.role ?? 'previous';
+  const placed = {
+    bars: [] as RowDatum[],
+    ticks: [] as RowDatum[],
+    values: [] as (RowDatum & { numeric: boolean })[],
+    rings: [] as { x1: number; x2: number; y1: number; y2: number }[],
+    labels: [] as LabelDatum[],
+    plotHeight: 0,
+  };
+  let top = 0;
+  for (const [i, { bars, lines }] of g.sectors.entries()) {
+    const height = g.heights[i]!;
+    const mid = top + height / 2;
+    const y1 = mid - g.barHeight / 2;
+    const y2 = mid + g.barHeight / 2;
+    placed.labels.push({ y: mid, text: lines.join('\n') });
+    // The value goes after the bar and the line, whichever ends further.
+    let end = 0;
+    for (const bar of bars) {
+      const numeric = isNumber(bar.value);
+      const x = numeric ? (bar.value as number) : 0;
+      end = Math.max(end, x);
+      placed.rings.push({ x1: 0, x2: g.max > 0 ? g.max : 1, y1: top, y2: top + height });
+      if (bar.role === latest && numeric) placed.bars.push({ x, y1, y2, text: bar.text, label: bar.label });
+      if (bar.role === previous && numeric)
+        placed.ticks.push({ x, y1: y1 - g.overhang, y2: y2 + g.overhang, text: bar.text, label: bar.label });
+    }
+    const shown = bars.find((b) => b.role === latest);
+    if (shown) {
+      const numeric = isNumber(shown.value);
+      placed.values.push({ x: end, y1, y2, text: shown.text, label: shown.label, numeric });
+    }
+    top += height;
+  }
+  placed.plotHeight = Math.max(g.lineHeight, top);
+  return { ...placed, latest, previous };
+}
+
+/**
+ * A row a sector, for a short height: the sector's name on the left (wrapped
+ * to at most 62% of the width), the latest year's bar, the previous year's
+ * value an upright line standing out of the bar above and below (a halo in the
+ * background colour keeps it apart from the bar), and the latest value after
+ * both. Rows share the height given, each at least its name's lines.
+ */
+function rowsChartOptions(model: AttendanceChartInput, options: AttendanceChartOptions): PlotOptions {
+  const g = rowsGeometry(model, options);
+  const p = placeRows(model, g);
+  const ring = Math.round(g.fontSize * 0.3);
+  const dx = Math.round(g.fontSize * 0.35) + Math.ceil(g.tickWidth / 2);
+  const mid = (d: RowDatum) => (d.y1 + d.y2) / 2;
+  const value = { x: 'x', y: mid, text: 'text', textAnchor: 'start', dx, ariaLabel: 'label' } as const;
+  const box = { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2' } as const;
+  const tick = { x: 'x', y1: 'y1', y2: 'y2', stroke: 'currentColor' } as const;
+  return {
+    width: g.width,
+    height: 2 * ROWS_MARGIN + p.plotHeight,
+    marginTop: ROWS_MARGIN,
+    marginBottom: ROWS_MARGIN,
+    marginLeft: g.marginLeft,
+    marginRight: g.marginRight,
+    x: { domain: [0, g.max > 0 ? g.max : 1], axis: null },
+    y: { domain: [0, p.plotHeight], range: [ROWS_MARGIN, ROWS_MARGIN + p.plotHeight], axis: null },
+    marks: [
+      rect(p.rings, {
+        ...box,
+        insetLeft: -ring,
+        insetRight: -(g.marginRight - ring),
+        fill: 'none',
+        className: FOCUS_RING_CLASS,
+        ariaHidden: 'true',
+      }),
+      rect(p.bars, {
+        ...box,
+        x1: 0,
+        x2: 'x',
+        fill: 'currentColor',
+        className: yearRoleClass(p.latest),
+        ariaLabel: 'label',
+        title: 'label',
+      }),
+      // The previous year's line: a halo in the background colour, then the line, named.
+      ruleX(p.ticks, { ...tick, strokeWidth: g.tickWidth + 4, className: 'pw-tick-halo', ariaHidden: 'true' }),
+      ruleX(p.ticks, {
+        ...tick,
+        strokeWidth: g.tickWidth,
+        className: `${yearRoleClass(p.previous)} pw-tick`,
+        ariaLabel: 'label',
+        title: 'label',
+      }),
+      ruleX([0], { y1: 0, y2: p.plotHeight, stroke: 'currentColor', className: 'pw-baseline' }),
+      text(
+        p.values.filter((v) => v.numeric),
+        { ...value, className: 'pw-labels' },
+      ),
+      text(
+        p.values.filter((v) => !v.numeric),
+        { ...value, className: 'pw-symbols' },
+      ),
+      text(p.labels, {
+        y: 'y',
+        text: 'text',
+        frameAnchor: 'left',
+        lineHeight: g.lineHeight / g.fontSize,
+        textAnchor: 'end',
+        lineAnchor: 'middle',
+        dx: -Math.round(g.fontSize * 0.5),
+        className: 'pw-sector-labels',
+      }),
+    ],
   };
 }

@@ -8,7 +8,7 @@
 import type { Dataset } from '../core/contract.js';
 import { figureFrame, type FigureDescription, type FigureLayout } from '../core/figure.js';
 import { messages } from '../core/messages.js';
-import { attendanceChartOptions } from './chart.js';
+import { attendanceChartOptions, attendanceRowsLayout } from './chart.js';
 import { attendanceMessages } from './messages.js';
 import type { AttendanceModel } from './model.js';
 
@@ -54,10 +54,15 @@ export function describeAttendanceFigure(
     ...(layout.height ? { height: layout.height } : {}),
     patternId: options.patternId ?? 'pw-hatch',
   };
+  const rows = !model.empty && attendanceRowsLayout(model, chart);
   return {
     ...frame,
     label,
-    legend: model.years.map((y) => ({ role: y.role, text: a.legendItem(y.label, y.note) })),
+    legend: model.years.map((y, i) =>
+      rows && i > 0
+        ? { role: y.role, text: a.legendLine(y.label, y.note), mark: 'line' as const }
+        : { role: y.role, text: a.legendItem(y.label, y.note) },
+    ),
     panelWidth: width,
     columns: 1,
     gap: 0,

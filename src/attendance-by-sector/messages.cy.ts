@@ -11,6 +11,7 @@ export const cy: AttendanceMessages = {
     previous ? `${latest} o’i gymharu â ${previous}, fesul sector` : `${latest}, fesul sector`,
   legend: 'Allwedd',
   legendItem: (year, role) => `${year} (${role})`,
+  legendLine: (year, role) => `${year} (${role}), y llinell`,
   barLabel: (sector, year, value, measure) => `${sector}, ${year}, ${measure}: ${value}`,
   barSymbol: (sector, year, symbol, meaning) => `${sector}, ${year}: ${symbol}, ${meaning}`,
   chartLabel: (caption) => `Siart bar: ${caption}`,

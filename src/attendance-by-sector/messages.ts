@@ -16,6 +16,8 @@ export interface AttendanceMessages {
   period: (latest: string, previous?: string) => string;
   legend: string;
   legendItem: (year: string, role: string) => string;
+  /** The key to a year drawn as an upright line across the latest year's bars (a chart fitted to a short height). */
+  legendLine: (year: string, role: string) => string;
   /** A bar's accessible label: "Health, 2024-25: 42 attendances". */
   barLabel: (sector: string, year: string, value: string, measure: string) => string;
   /** A bar whose value is a GSS symbol: "Police, 2024-25: [c], confidential". */
@@ -90,6 +92,7 @@ const en: AttendanceMessages = {
   period: (latest, previous) => (previous ? `${latest} compared with ${previous}, by sector` : `${latest}, by sector`),
   legend: 'Key',
   legendItem: (year, role) => `${year} (${role})`,
+  legendLine: (year, role) => `${year} (${role}), the line`,
   barLabel: (sector, year, value, measure) => `${sector}, ${year}: ${value} ${lowerFirst(measure)}`,
   barSymbol: (sector, year, symbol, meaning) => `${sector}, ${year}: ${symbol}, ${meaning}`,
   chartLabel: (caption) => `Bar chart: ${caption}`,

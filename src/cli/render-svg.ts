@@ -162,16 +162,26 @@ function drawLegend(c: Canvas, figure: StaticFigure): void {
     }
     const series = theme.get(YEAR_ROLE_TOKEN[item.role])!;
     c.body.append(
-      c.el('rect', {
-        x: x + 1,
-        y: c.y + 1,
-        width: swatchW - 2,
-        height: swatchH - 2,
-        fill: item.role === 'latest' ? series : 'url(#pw-hatch)',
-        stroke: series,
-        'stroke-width': 2,
-        class: yearRoleClass(item.role),
-      }),
+      item.mark === 'line'
+        ? // A year drawn as an upright line across the bars.
+          c.el('rect', {
+            x: x + swatchW / 2 - 2,
+            y: c.y - 2,
+            width: 4,
+            height: swatchH + 4,
+            fill: series,
+            class: yearRoleClass(item.role),
+          })
+        : c.el('rect', {
+            x: x + 1,
+            y: c.y + 1,
+            width: swatchW - 2,
+            height: swatchH - 2,
+            fill: item.role === 'latest' ? series : 'url(#pw-hatch)',
+            stroke: series,
+            'stroke-width': 2,
+            class: yearRoleClass(item.role),
+          }),
       c.el('text', { x: x + swatchW + fontSize * 0.5, y: c.y + swatchH - 2, fill: c.text }, item.text),
     );
     x += itemWidth + fontSize * 1.5;

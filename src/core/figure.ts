@@ -66,8 +66,8 @@ export interface FigureFrame {
 export interface FigureDescription extends FigureFrame {
   /** The chart's accessible name (the SVG's `<title>`). */
   readonly label: string;
-  /** The key to the years' colours (attendance), above the chart. */
-  readonly legend?: readonly { readonly role: YearRole; readonly text: string }[];
+  /** The key to the years' colours (attendance), above the chart; `line`: the year is an upright line, not a bar. */
+  readonly legend?: readonly { readonly role: YearRole; readonly text: string; readonly mark?: 'line' }[];
   readonly panels: readonly FigurePanel[];
   /** Width of each panel, and how many go side by side (small multiples), `gap` px apart. */
   readonly panelWidth: number;

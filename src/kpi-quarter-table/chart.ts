@@ -357,7 +357,9 @@ function comparatorChartOptions(
     domain.map((d) => d.length),
     2,
   );
-  const ticks = band >= tickChars * em * fontSize + fontSize * 0.5 ? domain : [domain[0]!, lastX];
+  // Narrower still (a presenting chart beside another), the last column's alone: never one label over another.
+  const tickWidth = tickChars * em * fontSize + fontSize * 0.5;
+  const ticks = band >= tickWidth ? domain : band * (domain.length - 1) >= tickWidth ? [domain[0]!, lastX] : [lastX];
   const spreadWidth = Math.max(4, Math.min(fontSize * 1.2, band * 0.45));
   const tickFormat = (v: number) => formatValue(v / scale, row.kind, 0);
   return {

@@ -170,6 +170,30 @@ describe('kpi figure: comparators drawn for rates', () => {
   });
 });
 
+describe('kpi figure: on a slide (given a height, presenting text)', () => {
+  for (const width of [1208, 1800]) {
+    it(`${width} px: no empty columns, and the rate's year labels apart, never one over another`, async () => {
+      const e = { ...kpiExamples.traffordComparators, attrs: { years: '3' } };
+      const figure = await describe_(e, { width, fontSize: 31.5, height: 480 });
+      expect(figure.panels).to.have.length(2);
+      expect(figure.columns).to.equal(2);
+      const panel = figure.panels.find((p) => p.key === 'rereferral_rate')!;
+      const svg = drawPlot(panel.options, { label: panel.label });
+      document.body.append(svg);
+      try {
+        const ticks = [...svg.querySelectorAll('[aria-label="x-axis tick label"] text')].map((t) =>
+          t.getBoundingClientRect(),
+        );
+        expect(ticks.length).to.be.greaterThan(0);
+        // At least half an em apart (the text drawn here may be narrower than on a projector's page).
+        for (let i = 1; i < ticks.length; i++) expect(ticks[i]!.left).to.be.at.least(ticks[i - 1]!.right + 31.5 / 2);
+      } finally {
+        svg.remove();
+      }
+    });
+  }
+});
+
 describe('<kpi-quarter-table> examples', () => {
   for (const [name, e] of Object.entries(kpiExamples) as [string, KpiExample][]) {
     it(`${name}: ${e.description} No WCAG violation in the chart view`, async () => {

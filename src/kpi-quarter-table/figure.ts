@@ -70,7 +70,9 @@ export function kpiPanels(
   const available = layout.width > 0 ? layout.width : natural;
   const gap = Math.round(fontSize * (paper ? 1 : 1.5));
   const fit = Math.max(1, Math.floor((available + gap) / (natural + gap)));
-  const columns = paper ? Math.min(fit, Math.max(1, model.rows.length)) : fit;
+  // On paper, and given a height (a slide), no empty columns: the charts share the width there is.
+  const count = model.empty ? 0 : model.rows.length;
+  const columns = (paper || (layout.height && layout.height > 0)) && count > 0 ? Math.min(fit, count) : fit;
   const chart = available < natural ? 'rows' : 'columns';
   const panelWidth = chart === 'rows' ? available : Math.floor((available - gap * (columns - 1)) / columns);
   const rowsOfCharts = Math.ceil((model.empty ? 0 : model.rows.length) / columns);

@@ -195,6 +195,22 @@ describe('training chart', () => {
     expect(circle.getBoundingClientRect().bottom).to.be.at.most(svg.getBoundingClientRect().bottom);
   });
 
+  it('moves neighbouring markers apart where the years are narrower than a marker, each still under its years', async () => {
+    // A presenting panel beside two others on a 1280px slide: about 400px at 31.5px text.
+    const svg = draw(trainingPanels(await llr(), { width: 400, fontSize: 31.5 })[0]!.options);
+    const circles = [...svg.querySelectorAll('g.pw-annotation circle')].map((c) => c.getBoundingClientRect());
+    expect(circles).to.have.length(2);
+    expect(circles[1]!.left, 'the second marker starts after the first ends').to.be.at.least(circles[0]!.right);
+    const numbers = [...svg.querySelectorAll('g.pw-annotation text')];
+    expect(numbers.map((t) => t.textContent)).to.deep.equal(['1', '2']);
+    // The pair stays centred on its two years (the last two of five: each year's focus band is its place).
+    const bands = [...svg.querySelectorAll('g.pw-focus-rings > rect')];
+    expect(bands).to.have.length(5);
+    const years = (centre(bands[3]!) + centre(bands[4]!)) / 2;
+    const pair = (circles[0]!.left + circles[0]!.width / 2 + circles[1]!.left + circles[1]!.width / 2) / 2;
+    expect(pair).to.be.closeTo(years, 2);
+  });
+
   it('draws one focus band per year in each panel, in year order, hidden until a year is in hand', async () => {
     const { panels, svgs } = drawAll(twelveYears());
     svgs.forEach((svg) => {

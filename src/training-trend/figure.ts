@@ -438,13 +438,30 @@ function panelText(model: TrainingModel, id: PanelId, labels: readonly string[])
   };
 }
 
-/** Annotations: a numbered marker under the year's label, listed in words under the chart. */
+/**
+ * Annotations: a numbered marker under the year's label, listed in words under
+ * the chart. Where the years are narrower than a marker (a presenting panel
+ * beside others), markers of neighbouring years are moved apart sideways,
+ * each group about its years, never one over another.
+ */
 function annotationMarks(model: TrainingModel, l: PanelLayout): Markish[] {
-  const annotated = model.years.filter((y) => y.annotation).map((y) => ({ x: y.label, n: String(y.annotation!.n) }));
-  return [
-    dot(annotated, {
+  const annotated = model.years.flatMap((y, i) => (y.annotation ? [{ x: y.label, n: String(y.annotation.n), i }] : []));
+  const apart = 2 * l.markerR + l.fontSize * 0.2;
+  // Pushed right as far as each needs from the one before, then each group moved back by half its push.
+  const offsets: number[] = [];
+  const groups: number[] = [];
+  annotated.forEach((a, k) => {
+    const before = annotated[k - 1];
+    const step = before ? (a.i - before.i) * l.step : Infinity;
+    const pushed = before && step - offsets[k - 1]! < apart ? apart - step + offsets[k - 1]! : 0;
+    offsets.push(pushed);
+    groups.push(pushed > 0 ? groups[k - 1]! : k);
+  });
+  const marks = (data: readonly { x: string; n: string }[], dx = 0): Markish[] => [
+    dot(data, {
       x: 'x',
       frameAnchor: 'bottom',
+      ...(dx ? { dx } : {}),
       dy: l.markerY,
       r: l.markerR,
       stroke: 'currentColor',
@@ -452,9 +469,10 @@ function annotationMarks(model: TrainingModel, l: PanelLayout): Markish[] {
       fill: 'none',
       className: 'pw-annotation',
     }),
-    text(annotated, {
+    text(data, {
       x: 'x',
       frameAnchor: 'bottom',
+      ...(dx ? { dx } : {}),
       dy: l.markerY,
       text: 'n',
       lineAnchor: 'middle',
@@ -462,6 +480,9 @@ function annotationMarks(model: TrainingModel, l: PanelLayout): Markish[] {
       fontWeight: 700,
     }),
   ];
+  if (offsets.every((o) => o === 0)) return marks(annotated.map(({ x, n }) => ({ x, n })));
+  const groupPush = (k: number) => maxOf(offsets.filter((_, j) => groups[j] === groups[k]));
+  return annotated.flatMap(({ x, n }, k) => marks([{ x, n }], offsets[k]! - groupPush(k) / 2));
 }
 
 /** Attendees as bars, the annotations' markers under the year labels. */
