@@ -8,13 +8,15 @@
  *   (`briefing-screen-N.png`);
  * - the board paper printed to A4 by Chromium (`board-paper-page-N.png`,
  *   through poppler's pdftoppm);
- * - and the three images the docs show (`cms-govuk.png`, `briefing.png`,
- *   `board-paper.png`: the paper's first two pages side by side).
+ * - and the images the docs show (`cms-govuk.png`, `briefing.png`,
+ *   `board-paper.png`: the paper's first two pages side by side;
+ *   `attendance-by-sector.png`, `training-trend.png`: each chart view,
+ *   heading to summary, as on `index.html`).
  *
  * Needs a build (`npm run build`) and poppler-utils; starts the demo server
  * on a free port. Writes to docs/screenshots/. Usage: node scripts/screenshots.mjs
  */
-/* global document -- the callbacks passed to page.evaluate run in the browser */
+/* global document, window, requestAnimationFrame -- the callbacks passed to page.evaluate run in the browser */
 import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -98,6 +100,29 @@ try {
   await page.goto(`${server.base}/demo/cms.html`, { waitUntil: 'networkidle0' });
   await settle(page);
   await capture(page, 'cms-govuk.png', { fullPage: false });
+
+  // The elements' pictures in the docs and the README: each widget's chart view, heading to summary.
+  await page.setViewport({ width: 900, height: 800 });
+  await page.goto(`${server.base}/demo/index.html`, { waitUntil: 'networkidle0' });
+  await settle(page);
+  for (const tag of ['attendance-by-sector', 'training-trend']) {
+    const clip = await page.evaluate(async (selector) => {
+      const el = document.querySelector(selector);
+      el.scrollIntoView();
+      el.view = 'chart';
+      await el.updateComplete;
+      for (let i = 0; i < 100 && !el.shadowRoot.querySelector('.chart-view svg'); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      const box = el.getBoundingClientRect();
+      const summary = el.shadowRoot.querySelector('[part="summary"]').getBoundingClientRect();
+      const x = Math.max(0, box.left - 8);
+      return { x, y: box.top + window.scrollY - 8, width: box.width + 16, height: summary.bottom - box.top + 16 };
+    }, tag);
+    await page.screenshot({ path: join(out, `${tag}.png`), clip, captureBeyondViewport: true });
+    console.log(`${tag}.png`);
+  }
 
   // The board paper, printed to A4.
   await page.goto(`${server.base}/demo/board-paper.html`, { waitUntil: 'networkidle0' });
