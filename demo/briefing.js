@@ -142,9 +142,12 @@ function canScroll(down) {
 
 for (const slide of slides) {
   slide.querySelector('h1').tabIndex = -1;
-  slide.addEventListener('widget-ready', () => {
+  slide.addEventListener('widget-ready', (event) => {
+    // A screen asking "are we in the median range?" (data-answer="placing") is answered by the
+    // sentence placing the area among its neighbours; any other, by the summary's first sentence.
+    const placing = slide.dataset.answer === 'placing' ? event.detail.placings?.at(-1) : undefined;
     const summary = partText(widgetOf(slide), 'summary');
-    slide.querySelector('.answer').textContent = summary.split(/(?<=\.)\s/)[0] ?? '';
+    slide.querySelector('.answer').textContent = placing ?? summary.split(/(?<=\.)\s/)[0] ?? '';
     if (slide === slides[current]) broadcast();
   });
 }

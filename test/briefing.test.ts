@@ -97,6 +97,12 @@ describe('demo/briefing.html', () => {
           }
           const answer = slide.querySelector('.answer')!.textContent!;
           expect(answer.trim().split(/(?<=\.)\s/), `${name}: the answer is one sentence`).to.have.length(1);
+          // "Are we in the median range?" is answered by where the area sits among its neighbours.
+          if (slide.dataset.answer === 'placing') {
+            expect(answer, `${name}: placed among the neighbours`).to.match(
+              /^In \d{4}-\d{2}, .+ statistical neighbours/,
+            );
+          }
           // Every text inside the widget, chart text included, at least 24px as drawn.
           const sizes = drawnTextSizes(widget);
           expect(sizes.length, `${name}: texts drawn`).to.be.greaterThan(3);

@@ -40,7 +40,7 @@ const PRINT_FONT_SIZE = 12;
  * @csspart chart-note - The line under a rate's chart placing it among its neighbours.
  * @csspart summary - The plain-English summary.
  *
- * @event {CustomEvent<{state: 'loaded' | 'empty'; view: 'table' | 'chart'; lang: 'en' | 'cy'; mode: 'quarterly' | 'annual'; year: string; columns: string[]; measures: string[]}>} widget-ready - Figures were rendered (not sent again for a stale refresh).
+ * @event {CustomEvent<{state: 'loaded' | 'empty'; view: 'table' | 'chart'; lang: 'en' | 'cy'; mode: 'quarterly' | 'annual'; year: string; columns: string[]; measures: string[]; placings: string[]}>} widget-ready - Figures were rendered (not sent again for a stale refresh). `placings`: for each rate with neighbours, the sentence that places the area among them (what a briefing answers "are we in the median range?" with).
  */
 export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
   static override styles = [tokens, chrome, plotStyles, tableStyles, kpiStyles];
@@ -130,6 +130,7 @@ export class KpiQuarterTable extends PartnershipWidget<KpiModel> {
       year: model.year,
       columns: model.columns.map((c) => c.key),
       measures: model.rows.map((r) => r.measure.id),
+      placings: model.rows.flatMap((r) => (r.placing ? [r.placing] : [])),
     };
   }
 
