@@ -7,6 +7,8 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { inFlightCount, MAX_BYTES, useClock, type Clock } from '../src/core/loader.js';
 import { messages } from '../src/core/messages.js';
 import '../src/index.js';
+// Welsh strings load on demand in a page; these checks read the catalogue directly, so load it first.
+import '../src/welsh.js';
 import { settle, shadowText, type Outcome } from './helpers.js';
 
 /** What /faults/encoded serves in every encoding (test/faults.mjs). */
