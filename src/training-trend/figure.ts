@@ -422,7 +422,8 @@ const yTicks = {
   ticks: CHART_STYLE.ticks,
   tickSize: CHART_STYLE.tickSize,
   label: null,
-  tickFormat: ',~r' as const,
+  // A function, as on every axis of ours: a format string would bring d3-format into the chart code.
+  tickFormat: (d: number) => formatCount(d),
 };
 
 /** A panel's text: its title, each year's label and keys text, and its accessible name. */
