@@ -20,6 +20,10 @@
  * - Plot's marker.js: arrowheads and dots at line ends (none of ours has a marker).
  * - Plot's marks/vector.js: the tick dashes of axes (our axes have `tickSize: 0`) and vectors.
  * - Plot's transforms/group.js: grouping and reducers (reached only by a channel's `sort` option).
+ * - Plot's transforms/stack.js: stacking; our bars are given both ends (`y1: 0, y2: 'y'`), never
+ *   stacked, so only the check that keeps them as they are stays.
+ * - Plot's transforms/interval.js: intervals (`interval: 'day'` and the like: none of ours).
+ * - Plot's marks/frame.js: a frame around the chart, or an axis line (none of ours).
  * - Plot's tips, pointer and legends (our legends and keyboard are HTML).
  */
 export const UNUSED_MODULES = [
@@ -41,12 +45,15 @@ export const UNUSED_MODULES = [
   '@observablehq/plot/src/interactions/pointer.js',
   '@observablehq/plot/src/legends/ramp.js',
   '@observablehq/plot/src/legends/swatches.js',
+  '@observablehq/plot/src/marks/frame.js',
   '@observablehq/plot/src/marks/tip.js',
   '@observablehq/plot/src/marks/vector.js',
   '@observablehq/plot/src/scales/diverging.js',
   '@observablehq/plot/src/scales/schemes.js',
   '@observablehq/plot/src/transforms/exclusiveFacets.js',
   '@observablehq/plot/src/transforms/group.js',
+  '@observablehq/plot/src/transforms/interval.js',
+  '@observablehq/plot/src/transforms/stack.js',
 ];
 
 const plot = (file) => `@observablehq/plot/src/${file}`;
@@ -217,6 +224,38 @@ export function maybeFacetAnchor(facetAnchor) {
     },
     applyMarkers: { code: 'export function applyMarkers() {}' },
     applyGroupedMarkers: { code: 'export function applyGroupedMarkers() {}' },
+  },
+  [plot('transforms/stack.js')]: {
+    // Plot's, as they are: they leave bars with both ends given alone, and call stackX or stackY
+    // (left out: they throw) for bars that would be stacked.
+    maybeStackX: copy(plot('transforms/stack.js'), 'export function maybeStackX(', {
+      with: [{ code: 'import {withTip} from "../mark.js";\nimport {maybeZero} from "../options.js";' }],
+    }),
+    maybeStackY: copy(plot('transforms/stack.js'), 'export function maybeStackY('),
+  },
+  [plot('transforms/interval.js')]: {
+    // Marks ask for every chart; without an interval Plot's return the options as they are.
+    maybeIntervalX: {
+      code: `import {maybeValue} from "../options.js";
+function noInterval(k, options = {}, trivial) {
+  const value = maybeValue(options[k]);
+  if (options.interval != null || value?.interval != null) unused(\`an interval (\${k})\`);
+  if (trivial && value?.value != null) unused(\`\${k} without \${k}1 and \${k}2\`);
+  return options;
+}
+export function maybeIntervalX(options) {
+  return noInterval("x", options);
+}`,
+    },
+    maybeIntervalY: { code: 'export function maybeIntervalY(options) {\n  return noInterval("y", options);\n}' },
+    maybeIntervalMidX: { code: 'export function maybeIntervalMidX(options) {\n  return noInterval("x", options);\n}' },
+    maybeIntervalMidY: { code: 'export function maybeIntervalMidY(options) {\n  return noInterval("y", options);\n}' },
+    maybeTrivialIntervalX: {
+      code: 'export function maybeTrivialIntervalX(options) {\n  return noInterval("x", options, true);\n}',
+    },
+    maybeTrivialIntervalY: {
+      code: 'export function maybeTrivialIntervalY(options) {\n  return noInterval("y", options, true);\n}',
+    },
   },
   [plot('time.js')]: {
     intervalDuration: copy(plot('time.js'), 'export const intervalDuration ='),

@@ -508,7 +508,15 @@ function attendeesPanel(model: TrainingModel, l: PanelLayout): Panel {
         yearLabels(l),
         barY(
           attendees.filter((d) => d.y !== null),
-          { x: 'x', y: 'y', fill: 'currentColor', className: 'pw-series-1', ariaLabel: 'label', title: 'label' },
+          {
+            x: 'x',
+            y1: 0,
+            y2: 'y',
+            fill: 'currentColor',
+            className: 'pw-series-1',
+            ariaLabel: 'label',
+            title: 'label',
+          },
         ),
         latestText(l, labelled(attendees), -l.fontSize * 0.75),
         symbolText(model, l, gaps(attendees)),
