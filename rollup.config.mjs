@@ -234,7 +234,16 @@ const config = [
           },
         },
       }),
-      terser({ format: { comments: /^!/ }, ecma: 2021, module: true, compress: { passes: 2 } }),
+      // Measured on this build (gzip of the three files): passes 3 (-30 bytes), pure_getters (no
+      // property read of ours or of our packages' is there for its side effect: -150) and
+      // unsafe_arrows (no function expression of theirs is a constructor: -120); toplevel, ecma
+      // 2020 and keep_fargs: false gave nothing, or nothing safe.
+      terser({
+        format: { comments: /^!/ },
+        ecma: 2021,
+        module: true,
+        compress: { passes: 3, pure_getters: true, unsafe_arrows: true },
+      }),
       thirdPartyNotices(),
     ],
   },
