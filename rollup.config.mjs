@@ -66,7 +66,8 @@ function keptCode(context, name, { file, from, through = from, local }) {
   return `${code.slice(start, end + 1)}${local ? `export { ${local} as ${name} };\n` : ''}`;
 }
 
-function unusedModules() {
+/** Exported for test/bytes.test.mjs, which builds Plot with it and draws with the result. */
+export function unusedModules() {
   return {
     name: 'partnership-widgets-unused-modules',
     async resolveId(source, importer) {

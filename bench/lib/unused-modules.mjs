@@ -179,8 +179,9 @@ export function applyPosition(channels, scales, {projection}) {
   },
   [plot('facet.js')]: {
     createFacets: {
-      code: `export function createFacets(channelsByScale, {fx, fy} = {}) {
-  if (channelsByScale.has("fx") || channelsByScale.has("fy") || fx != null || fy != null) unused("createFacets (facets)");
+      // Plot's makes the fx and fy scales from these channels; without them there are no facets.
+      code: `export function createFacets(channelsByScale) {
+  if (channelsByScale.has("fx") || channelsByScale.has("fy")) unused("createFacets (facets)");
 }`,
     },
     maybeFacetAnchor: {
