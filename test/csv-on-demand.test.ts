@@ -17,37 +17,14 @@ type Widget = HTMLElement & { state?: string; toCSV(): string };
 
 const CSV_READER = '/dist/partnership-widgets/csv.js';
 const CHARTS = '/dist/partnership-widgets/charts.js';
-const NORFOLK = '/data/norfolk-lscg-attendance-2024-25';
-const INLINE_CSV = `measure,period,value,sector
-attendances,2023-24,40,Health
-attendances,2023-24,12,Police
-attendances,2024-25,44,Health
-attendances,2024-25,c,Police`;
+const NORFOLK_CSV = '/data/norfolk-lscg-attendance-2024-25.csv';
 const en = messages('en');
 
-/** A page under the strict CSP with three attendance widgets: CSV from a file, inline CSV, and JSON. */
-function page(script: string): string {
-  return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html">
-<title>CSV on demand</title>
-<script src="/demo/csp-monitor.js"></script>
-<script src="/test/pages/error-monitor.js"></script>
-<script src="${script}" defer></script>
-</head><body>
-<attendance-by-sector id="file" src="${NORFOLK}.csv"></attendance-by-sector>
-<attendance-by-sector id="inline"><script type="text/csv">
-${INLINE_CSV}
-</script></attendance-by-sector>
-<attendance-by-sector id="json" src="${NORFOLK}.json"></attendance-by-sector>
-</body></html>`;
-}
-
-async function open(source: { src: string } | { srcdoc: string }): Promise<HTMLIFrameElement> {
+async function open(path: string): Promise<HTMLIFrameElement> {
   const frame = document.createElement('iframe');
   frame.style.width = '1000px';
   frame.style.height = '900px';
-  if ('src' in source) frame.src = source.src;
-  else frame.srcdoc = source.srcdoc;
+  frame.src = path;
   document.body.append(frame);
   await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   return frame;
@@ -60,7 +37,7 @@ const settled = (w: Widget) => Boolean(w.state) && w.state !== 'loading';
 
 describe('CSV reader on demand', () => {
   it('a page whose data is JSON never downloads the CSV reader', async () => {
-    const frame = await open({ src: '/test/pages/table-first-plain-script.html' });
+    const frame = await open('/test/pages/table-first-plain-script.html');
     try {
       const kpi = frame.contentDocument!.getElementById('kpi') as Widget;
       await waitUntil(() => kpi.state === 'loaded', 'the table did not show', { timeout: 15000 });
@@ -73,7 +50,7 @@ describe('CSV reader on demand', () => {
   });
 
   it('CSV from a file and inline loads the reader once and shows the figures the CSV holds, under a strict CSP', async () => {
-    const frame = await open({ srcdoc: page('/dist/partnership-widgets.js') });
+    const frame = await open('/test/pages/csv.html');
     try {
       const win = frame.contentWindow as PageWindow;
       const doc = frame.contentDocument!;
@@ -86,9 +63,10 @@ describe('CSV reader on demand', () => {
       expect(['file', 'inline', 'json'].map((id) => widget(id).state)).to.deep.equal(['loaded', 'loaded', 'loaded']);
       expect(fetched(frame).filter((path) => path === CSV_READER)).to.have.length(1);
       // The same figures as reading each CSV in one step (the command line's way).
-      const text = await (await fetch(`${NORFOLK}.csv`)).text();
+      const text = await (await fetch(NORFOLK_CSV)).text();
+      const inline = widget('inline').querySelector('script')!.textContent!;
       expect(widget('file').toCSV()).to.equal(formatCsv(buildAttendanceModel(readCsv(text), en, 'en').csv));
-      expect(widget('inline').toCSV()).to.equal(formatCsv(buildAttendanceModel(readCsv(INLINE_CSV), en, 'en').csv));
+      expect(widget('inline').toCSV()).to.equal(formatCsv(buildAttendanceModel(readCsv(inline), en, 'en').csv));
       expect(widget('inline').shadowRoot!.textContent).to.include('Police');
       expect(win.__pageErrors).to.deep.equal([]);
       expect(win.__cspViolations).to.deep.equal([]);
@@ -98,7 +76,7 @@ describe('CSV reader on demand', () => {
   });
 
   it('where the CSV reader was not copied, the CSV widgets say so and the JSON widget still shows its figures', async () => {
-    const frame = await open({ srcdoc: page('/faults/dist-without/csv/partnership-widgets.js') });
+    const frame = await open('/test/pages/csv-reader-missing.html');
     try {
       const doc = frame.contentDocument!;
       const widget = (id: string) => doc.getElementById(id) as Widget;
