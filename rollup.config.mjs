@@ -4,7 +4,8 @@
 //    dist/partnership-widgets/elements.js (every element, tables, summaries; English)
 //    and, when a chart is first shown or printed, dist/partnership-widgets/charts.js
 //    (Observable Plot and the figure code), and, when a widget's language is Welsh,
-//    dist/partnership-widgets/welsh.js (the Welsh strings). Minified; no other file is needed. Writes
+//    dist/partnership-widgets/welsh.js (the Welsh strings), and, when a widget's data is CSV,
+//    dist/partnership-widgets/csv.js (the CSV reader). Minified; no other file is needed. Writes
 //    THIRD-PARTY-NOTICES: the licence of every package rollup put in them.
 // 2. dist/lib/*.js: per-element ES modules with lit, Plot and d3 left as
 //    imports, for npm users who bundle themselves (types in dist/types); their

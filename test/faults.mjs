@@ -22,6 +22,8 @@
 //   /faults/encoded/<encoding>/<charset>/<kind> a small body with "Café £ – ’" in it, encoded as
 //                             utf8, utf8bom, cp1252, utf16le or utf16be, served with `; charset=<charset>`
 //                             (none: no charset); kind = csv (attendance) or json (a KPI envelope's title)
+//   /faults/dist-without/<chunk>/<file> the built script's file under dist/, but 404 for
+//                             partnership-widgets/<chunk>.js (a CMS that did not copy that chunk)
 import { readFile } from 'node:fs/promises';
 
 const counts = new Map();
@@ -215,6 +217,15 @@ export async function faultsMiddleware(ctx, next) {
     ctx.set('Cache-Control', 'no-store');
     ctx.type = 'application/json';
     ctx.body = JSON.stringify({ revision: state.revision });
+  } else if (kind === 'dist-without') {
+    const file = parts.slice(3).join('/');
+    if (file === `partnership-widgets/${a}.js` || !/^[\w./-]+\.js$/.test(file) || file.includes('..')) {
+      ctx.status = 404;
+      ctx.body = 'Not found';
+      return;
+    }
+    ctx.type = 'text/javascript';
+    ctx.body = await readFile(new URL(`../dist/${file}`, import.meta.url));
   } else if (kind === 'encoded') {
     const [encoding, charset, what] = [a, b, parts[4]];
     const type = what === 'csv' ? 'text/csv' : 'application/json';

@@ -64,10 +64,12 @@ test('the zip holds the script, its map, the licences, the sample data and an ex
   for (const file of [
     'partnership-widgets.js',
     'partnership-widgets.js.map',
-    // The chunks the script loads from the folder next to it: the elements, and the charts on demand.
+    // The chunks the script loads from the folder next to it: the elements, and on demand the charts,
+    // the Welsh strings and the CSV reader.
     'partnership-widgets/elements.js',
     'partnership-widgets/charts.js',
     'partnership-widgets/welsh.js',
+    'partnership-widgets/csv.js',
     'LICENSE',
     'THIRD-PARTY-NOTICES',
     'example.html',

@@ -15,14 +15,21 @@
  *   `[x]`, a suppressed figure `[c]`, and a total over a symbol is that symbol.
  */
 import { maxOf, minOf } from '../core/extent.js';
-import { WidgetError, type Dataset, type DataRow, type MeasureDef, type Problem } from '../core/contract.js';
+import {
+  parseYearOption,
+  WidgetError,
+  type Dataset,
+  type DataRow,
+  type MeasureDef,
+  type Problem,
+} from '../core/contract.js';
 import { changeOn, type Change } from '../core/change.js';
 import { csvFigure, csvLabel } from '../core/csv.js';
 import { omittedNotes, type OmitReason } from '../core/omitted.js';
-import { formatCount, formatDecimal, formatPercent } from '../core/format.js';
+import { formatCount, formatDecimal, formatValue } from '../core/format.js';
 import { joinList, type Lang, type Messages } from '../core/messages.js';
 import { YEAR_ROLES, type YearRole } from '../core/palette.js';
-import { isPeriod, makePeriod, parsePeriod, periodLabel, yearKey } from '../core/periods.js';
+import { makePeriod, periodLabel, yearKey } from '../core/periods.js';
 import { combinedStatus, statusesUsed, statusMark, type Status } from '../core/status.js';
 import {
   isNumber,
@@ -241,12 +248,6 @@ function classify(row: DataRow): Classified | undefined {
   return { row, sector, format };
 }
 
-function parseYear(text: string): number {
-  const p = parsePeriod(text);
-  if (!isPeriod(p) || p.quarter) throw new WidgetError('config', [(m) => m.errors.badYear(text)]);
-  return p.startYear;
-}
-
 function parseSort(text: string | undefined): SortOrder {
   const sort = (text ?? '').trim().toLowerCase();
   if (sort === '' || sort === 'value') return 'value';
@@ -284,14 +285,7 @@ function kindOf(measure: MeasureDef): FormatColumn['kind'] {
 }
 
 function cellOf(value: Value, kind: FormatColumn['kind'], decimals: number): Cell {
-  if (isSymbol(value)) return { value, text: `[${value.symbol}]` };
-  const text =
-    kind === 'percent'
-      ? formatPercent(value, decimals)
-      : kind === 'ratio'
-        ? formatDecimal(value, decimals)
-        : formatCount(value);
-  return { value, text };
+  return { value, text: formatValue(value, kind, decimals) };
 }
 
 function emptyModel(sort: SortOrder, empty: string, period = ''): AttendanceModel {
@@ -773,7 +767,7 @@ function contextOf(
   const a = attendanceMessages(lang);
   const rows = dataset.rows.map(classify).filter((r): r is Classified => r !== undefined);
   const measure = chooseMeasure(dataset, rows, options.measure);
-  const requested = options.year ? parseYear(options.year) : undefined;
+  const requested = options.year ? parseYearOption(options.year) : undefined;
   if (!measure) return emptyModel(sort, requested === undefined ? m.empty : m.emptyYear(yearKey(requested)));
   const main = measure;
   // Rows by sector, with or without a format (by sector and format, they add up over the formats).

@@ -18,6 +18,10 @@ const SYMBOL_TEXTS = SYMBOL_CODES.flatMap((code) => [code, `[${code}]`]);
 /** Messages are keys into `Messages.errors.expected`, so they can be shown in either language. */
 const Id = v.pipe(v.string('text'), v.regex(/^[A-Za-z0-9_-]+$/, 'id'));
 const Text = v.string('text');
+/** A web address, for a source's link. */
+const Url = v.pipe(v.string('url'), v.regex(/^https?:\/\/\S+$/i, 'url'));
+/** A breakdown's value on a row (`"sector": "Health"`): text, or a number such as a year group. */
+const DimensionValue = v.union([v.string('text'), v.number('text')], 'text');
 
 export const MeasureSchema = v.looseObject(
   {
@@ -46,7 +50,7 @@ export const RowSchema = v.objectWithRest(
     /** The `id` of the figure's source in the envelope's `sources`. */
     source: v.optional(Id),
   },
-  v.union([v.string('text'), v.number('text')], 'text'),
+  DimensionValue,
   'object',
 );
 
@@ -87,7 +91,7 @@ export const SpreadSchema = v.objectWithRest(
     neighbours: v.optional(SpreadStatsSchema),
     authorities: v.optional(SpreadStatsSchema),
   },
-  v.union([v.string('text'), v.number('text')], 'text'),
+  DimensionValue,
   'object',
 );
 
@@ -99,7 +103,7 @@ export const EnvelopeSchema = v.looseObject(
       v.looseObject(
         {
           name: Text,
-          url: v.optional(v.pipe(v.string('url'), v.regex(/^https?:\/\/\S+$/i, 'url'))),
+          url: v.optional(Url),
         },
         'object',
       ),
@@ -111,7 +115,7 @@ export const EnvelopeSchema = v.looseObject(
           {
             id: Id,
             name: Text,
-            url: v.optional(v.pipe(v.string('url'), v.regex(/^https?:\/\/\S+$/i, 'url'))),
+            url: v.optional(Url),
           },
           'object',
         ),
@@ -271,6 +275,13 @@ export class WidgetError extends Error {
     if (this.problems.length > limit) shown.push(m.errors.moreProblems(this.problems.length - limit));
     return shown;
   }
+}
+
+/** A widget's `year` attribute (`2021-22`) → the year's start, or a config error for anything else (a quarter too). */
+export function parseYearOption(text: string): number {
+  const p = parsePeriod(text);
+  if (!isPeriod(p) || p.quarter) throw new WidgetError('config', [(m) => m.errors.badYear(text)]);
+  return p.startYear;
 }
 
 const MAX_PROBLEMS = 50;

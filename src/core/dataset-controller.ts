@@ -10,7 +10,7 @@ import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { validateEnvelope, WidgetError, type Dataset } from './contract.js';
 import { loadText, requestKey, watchRefresh, type RefreshResult } from './loader.js';
-import { detectFormat, readText } from './readers.js';
+import { detectFormat, readData } from './read-data.js';
 
 /** A dataset on hand: what it is, where it came from (`data`, `inline`, `src:<url>`, `static`) and when it was read. */
 export interface Loaded {
@@ -187,11 +187,11 @@ export class DatasetController implements ReactiveController {
     this.lastReloads = reloads;
     if (typeof data === 'string') {
       // JSON or CSV text: what a page under Trusted Types cannot put into a <script> child.
-      return { dataset: readText(data, detectFormat(data), options), key: 'data', at: new Date() };
+      return { dataset: await readData(data, detectFormat(data), options), key: 'data', at: new Date() };
     }
     if (data !== undefined) return { dataset: validateEnvelope(data, options), key: 'data', at: new Date() };
     if (inline !== undefined) {
-      return { dataset: readText(inline.text, inline.format, options), key: 'inline', at: new Date() };
+      return { dataset: await readData(inline.text, inline.format, options), key: 'inline', at: new Date() };
     }
     if (!src) throw new WidgetError('config', [(m) => m.errors.noSource]);
     const key = `src:${src}`;
@@ -201,7 +201,7 @@ export class DatasetController implements ReactiveController {
         : await loadText(src, { signal, timeout: host.timeout * 1000, fresh });
     this.lastText = { key, text: loaded.text };
     const format = detectFormat(loaded.text, loaded.contentType, loaded.url);
-    return { dataset: readText(loaded.text, format, options), key, at: new Date() };
+    return { dataset: await readData(loaded.text, format, options), key, at: new Date() };
   }
 
   private readInline() {

@@ -17,10 +17,10 @@
  *
  * Elements declare every property with this module's `property`, Lit's own
  * with a `number` range added: `@property({ type: Number, number: NUMBER_SPECS.timeout }) timeout = 15;`
- * (the custom-elements manifest reads it as it reads Lit's).
+ * (the custom-elements manifest reads it as it reads Lit's), and their internal state with its `state`.
  */
-import type { PropertyDeclaration } from 'lit';
-import { property as litProperty } from 'lit/decorators.js';
+import type { PropertyDeclaration, ReactiveElement } from 'lit';
+import type { PropertyDecorator } from 'lit/decorators.js';
 
 export interface NumberSpec {
   /** The value when the attribute is absent or its value is not usable. */
@@ -128,17 +128,37 @@ export interface WidgetPropertyDeclaration extends PropertyDeclaration {
   readonly number?: NumberSpec;
 }
 
+/** A TypeScript (experimental) property decorator, as Lit's are typed. */
+type Decorator = (proto: object, name: string) => ReturnType<PropertyDecorator>;
+
+/**
+ * Declares a property with Lit's `createProperty`, as Lit's `@property` and `@state` do with the
+ * TypeScript (experimental) decorators this package is compiled with. Not importing them leaves
+ * their other half, for standard decorators, which nothing here runs, out of the script.
+ */
+function declare(proto: object, name: string, declaration: PropertyDeclaration): ReturnType<PropertyDecorator> {
+  const own = Object.hasOwn(proto, name);
+  (proto.constructor as typeof ReactiveElement).createProperty(name, declaration);
+  // For an accessor of the class's own, the one Lit defined, which TypeScript would otherwise overwrite.
+  return own ? Object.getOwnPropertyDescriptor(proto, name) : undefined;
+}
+
+/** Lit's `@state`: a property that renders the element again when it changes, with no attribute. */
+export function state(): Decorator {
+  return (proto, name) => declare(proto, name, { state: true, attribute: false });
+}
+
 /**
  * Lit's `@property`, reading numbers (`number: spec`) and booleans
  * (`type: Boolean`) as described above, whether they come from the attribute
  * or are set as the property; other properties are Lit's own. Every element
  * declares its properties with this one.
  */
-export function property(options: WidgetPropertyDeclaration = {}) {
+export function property(options: WidgetPropertyDeclaration = {}): Decorator {
   const { number: spec, ...declaration } = options;
   const boolean = declaration.type === Boolean;
-  if (!spec && !boolean) return litProperty(declaration);
-  return (proto: object, name: string): void => {
+  if (!spec && !boolean) return (proto, name) => declare(proto, name, declaration);
+  return (proto, name) => {
     const attribute = typeof declaration.attribute === 'string' ? declaration.attribute : name.toLowerCase();
     const key = Symbol(name);
     // Lit wraps an accessor the prototype already has, calling it before it requests an update.
@@ -159,7 +179,7 @@ export function property(options: WidgetPropertyDeclaration = {}) {
       configurable: true,
       enumerable: true,
     });
-    litProperty({
+    declare(proto, name, {
       ...declaration,
       // Kept in the element's `elementProperties`, so that tools (the command line's `render`) read the same ranges.
       ...(spec ? { number: spec } : {}),
@@ -170,6 +190,6 @@ export function property(options: WidgetPropertyDeclaration = {}) {
           }
         : // The attribute's string goes to the setter as it is: one conversion, one warning.
           { fromAttribute: (value: string | null) => value, toAttribute: (value: unknown) => value },
-    } as PropertyDeclaration)(proto as never, name as never);
+    } as PropertyDeclaration);
   };
 }

@@ -3,7 +3,6 @@
  * chrome, events, language and the chart/table toggle. A widget supplies its model and its views.
  */
 import { LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
 import { ChartCode } from './chart-code.js';
 import { loadChartsWhenIdle, type ChartKit } from './charts.js';
 import type { Dataset } from './contract.js';
@@ -13,7 +12,7 @@ import { downloadCsv } from './download.js';
 import { messages, nearestLang, normaliseLang, type Lang, type Messages } from './messages.js';
 import { ModelCache } from './model-cache.js';
 import { PrerenderedContent } from './prerendered.js';
-import { NUMBER_SPECS, property } from './properties.js';
+import { NUMBER_SPECS, property, state } from './properties.js';
 import { PageWatch } from './watchers.js';
 import { WelshGate, welshPendingTemplate } from './welsh-gate.js';
 import { ScrollCueController } from './scroll-cue.js';

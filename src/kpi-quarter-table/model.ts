@@ -11,7 +11,7 @@
  *   beyond rounding becomes a data-quality note.
  */
 import {
-  WidgetError,
+  parseYearOption,
   type Band,
   type Dataset,
   type DataRow,
@@ -28,15 +28,7 @@ import type { FigureModel } from '../core/widget.js';
 import { formatCount, formatDecimal, formatValue, roundHalfUp, type ValueKind } from '../core/format.js';
 import { joinList, type Lang, type Messages } from '../core/messages.js';
 import { describeTrend, measureName, type TrendPoint } from '../core/trend.js';
-import {
-  isPeriod,
-  makePeriod,
-  parsePeriod,
-  periodLabel,
-  quarterMonths,
-  yearKey,
-  type Period,
-} from '../core/periods.js';
+import { makePeriod, periodLabel, quarterMonths, yearKey, type Period } from '../core/periods.js';
 import { combinedStatus, statusesUsed, statusMark, type Status } from '../core/status.js';
 import { isNumber, ratio, sumValues, symbol, symbolsUsed, type Value } from '../core/symbols.js';
 import { kpiMessages, type KpiMessages } from './messages.js';
@@ -205,12 +197,6 @@ interface ComparatorIndex {
   readonly ix: Index;
 }
 
-function parseYear(text: string): number {
-  const p = parsePeriod(text);
-  if (!isPeriod(p) || p.quarter) throw new WidgetError('config', [(m) => m.errors.badYear(text)]);
-  return p.startYear;
-}
-
 /** The measures' definitions, numbered in measure order, and each measure's footnote number. */
 function numberDefinitions(dataset: Dataset) {
   const definitions: { n: number; label: string; text: string }[] = [];
@@ -232,7 +218,7 @@ function dataShape(dataset: Dataset, options: KpiOptions) {
   const years = [
     ...new Set(usable.filter((r) => !!r.period.quarter === quarterly).map((r) => r.period.startYear)),
   ].sort((a, b) => a - b);
-  const requested = options.year ? parseYear(options.year) : undefined;
+  const requested = options.year ? parseYearOption(options.year) : undefined;
   const latest = requested ?? years[years.length - 1];
   return { usable, quarterly, years, latest };
 }
