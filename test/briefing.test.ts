@@ -171,7 +171,7 @@ describe('demo/briefing.html', () => {
           }
           // A rate's direct labels: none over another label, a series' line or its points.
           for (const svg of widget.shadowRoot!.querySelectorAll<SVGSVGElement>('svg.pw-plot')) {
-            expect(labelsOverMarks(svg), `${name}: labels over labels or lines`).to.deep.equal([]);
+            expect(labelsOverMarks(svg).join('; '), `${name}: labels over labels or lines`).to.equal('');
           }
           // The widget's own heading, summary and notes are the presenter's notes, not on the slide.
           expect(widget.shadowRoot!.querySelector<HTMLElement>('[part="summary"]')!.getClientRects().length).to.equal(

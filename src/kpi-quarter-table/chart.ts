@@ -526,7 +526,8 @@ function comparatorChartOptions(
   const marginLeft = Math.ceil(fontSize * (em + 0.15) * formatValue(top / scale, row.kind, 0).length + fontSize);
   const { wrap, marginRight } = endLabelLines(ends, options.width, marginLeft, fontSize * em, fontSize);
   const width = options.width ?? Math.max(260, kpiChartWidth([row], columns, chartColumns, fontSize, em) + marginRight);
-  const lineHeight = fontSize * 1.15;
+  // A label's line: 1.2 em, the height of a line of text as Firefox draws it (Chromium: 1.15).
+  const lineHeight = fontSize * 1.2;
   const placed = dodgeLabels(
     ends.map((l) => {
       const lines = wrap ? wrapLabel(l.text, wrap) : [l.text];
@@ -576,7 +577,7 @@ function comparatorChartOptions(
         y: 'y',
         text: 'text',
         textAnchor: 'start',
-        ...(wrap ? { lineHeight: 1.15 } : {}),
+        ...(wrap ? { lineHeight: 1.2 } : {}),
         dx: band / 2 + fontSize * 0.5,
         className: 'pw-end-labels',
       }),
