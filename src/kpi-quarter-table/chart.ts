@@ -151,7 +151,7 @@ export function kpiChartOptions(
       y: { domain, label: null, padding: 0.25, tickSize: 0 },
       x: { axis: null, domain: [0, max > 0 ? max : 1] },
       marks: [
-        barX(data, { y: 'x', x: 'y', fill: 'currentColor', className: 'pw-series-1' }),
+        barX(data, { y: 'x', x1: 0, x2: 'y', fill: 'currentColor', className: 'pw-series-1' }),
         text(data, { y: 'x', x: 'y', text: 'label', dx: fontSize * 0.4, textAnchor: 'start', className: 'pw-labels' }),
         text(symbols, {
           y: 'x',
@@ -175,7 +175,7 @@ export function kpiChartOptions(
     x: { domain, label: null, padding: 0.25, tickSize: 0 },
     y: { axis: null, domain: [0, max > 0 ? max : 1] },
     marks: [
-      barY(data, { x: 'x', y: 'y', fill: 'currentColor', className: 'pw-series-1' }),
+      barY(data, { x: 'x', y1: 0, y2: 'y', fill: 'currentColor', className: 'pw-series-1' }),
       text(data, { x: 'x', y: 'y', text: 'label', dy: -fontSize * 0.7, className: 'pw-labels' }),
       text(symbols, { x: 'x', y: 'y', text: 'label', dy: -fontSize * 0.7, className: 'pw-symbols' }),
       ruleY([0], { stroke: 'currentColor', className: 'pw-baseline' }),

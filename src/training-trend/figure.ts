@@ -422,7 +422,8 @@ const yTicks = {
   ticks: CHART_STYLE.ticks,
   tickSize: CHART_STYLE.tickSize,
   label: null,
-  tickFormat: ',~r' as const,
+  // A function, as on every axis of ours: a format string would bring d3-format into the chart code.
+  tickFormat: (d: number) => formatCount(d),
 };
 
 /** A panel's text: its title, each year's label and keys text, and its accessible name. */
@@ -507,7 +508,15 @@ function attendeesPanel(model: TrainingModel, l: PanelLayout): Panel {
         yearLabels(l),
         barY(
           attendees.filter((d) => d.y !== null),
-          { x: 'x', y: 'y', fill: 'currentColor', className: 'pw-series-1', ariaLabel: 'label', title: 'label' },
+          {
+            x: 'x',
+            y1: 0,
+            y2: 'y',
+            fill: 'currentColor',
+            className: 'pw-series-1',
+            ariaLabel: 'label',
+            title: 'label',
+          },
         ),
         latestText(l, labelled(attendees), -l.fontSize * 0.75),
         symbolText(model, l, gaps(attendees)),
