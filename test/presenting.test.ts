@@ -2,6 +2,8 @@
 // projector (chart text as drawn: its font size times the SVG's screen scale).
 import { elementUpdated, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
+import { sendKeys } from '@web/test-runner-commands';
+import { contrast, parseColour } from './colour.js';
 import { drawn as chartDrawn, settle } from './helpers.js';
 
 const CASES: [string, string][] = [
@@ -73,6 +75,27 @@ describe('presenting', () => {
       .map((t) => Number.parseFloat(getComputedStyle(t).fontSize))
       .filter((px) => px < 24);
     expect(small).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+    // Keyboard: the previous year's line in hand is marked as a bar in hand is (WCAG 2.4.7): the row's
+    // focus band, and the line itself heavier, in a colour of at least 3:1 against the band.
+    const line = svg.querySelector<SVGLineElement>('g.pw-year-previous line[aria-label]')!;
+    const before = {
+      width: Number.parseFloat(getComputedStyle(line).strokeWidth),
+      colour: getComputedStyle(line).stroke,
+    };
+    root.querySelector<HTMLElement>('[part="chart"]')!.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(root.querySelector('[part="announcer"]')!.textContent).to.contain('2023-24');
+    expect(line.classList.contains('pw-focused'), 'the line in hand').to.equal(true);
+    const band = root.querySelector('.pw-focus-rings > .pw-focused')!;
+    expect(band, 'the row band').to.not.equal(null);
+    const style = getComputedStyle(line);
+    expect(Number.parseFloat(style.strokeWidth), 'heavier').to.be.at.least(before.width * 1.5);
+    expect(style.stroke, 'drawn in another colour').to.not.equal(before.colour);
+    const bandFill = parseColour(getComputedStyle(band).fill)!;
+    expect(contrast(parseColour(style.stroke)!, bandFill), 'against the band').to.be.at.least(3);
     await expect(el).to.be.accessible();
   });
 });

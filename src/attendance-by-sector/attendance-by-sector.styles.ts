@@ -36,6 +36,12 @@ export const attendanceStyles = css`
   .pw-plot .pw-tick-halo {
     color: var(--_background);
   }
+  /* The previous year's line in hand (a row a sector): heavier and in the focus text colour over the
+     row's focus band, as a bar in hand is outlined (WCAG 2.4.7); its value and the key still say the year. */
+  .pw-plot line.pw-focused {
+    stroke: var(--_focus-text);
+    stroke-width: 0.3em;
+  }
   .pw-plot .pw-sector-labels text {
     font-weight: 400;
   }
@@ -68,6 +74,9 @@ export const attendanceStyles = css`
   @media (forced-colors: active) {
     .pw-plot .pw-tick-halo {
       color: Canvas;
+    }
+    .pw-plot line.pw-focused {
+      stroke: CanvasText;
     }
     .legend .swatch.swatch-line {
       background: CanvasText;

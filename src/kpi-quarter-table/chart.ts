@@ -12,6 +12,7 @@ import { STATUS_MARKS } from '../core/status.js';
 import { isNumber, isSymbol } from '../core/symbols.js';
 import type { KpiColumn, KpiRow } from './model.js';
 import { formatValue } from '../core/format.js';
+import { wrapLabel } from '../core/text.js';
 
 export interface KpiChartOptions {
   width?: number;
@@ -81,6 +82,8 @@ export function kpiChartWidth(
   fontSize = 14,
   charEm = KPI_CHAR_EM,
   minWidth = KPI_MIN_WIDTH,
+  /** The gap between columns' labels, in em. */
+  gapEm = 0.8,
 ): number {
   const em = Math.max(KPI_CHAR_EM, charEm);
   let chars = 2;
@@ -90,7 +93,7 @@ export function kpiChartWidth(
       Math.max(chars, columns[i]!.short.length),
     );
   }
-  return Math.round(Math.max(minWidth, chartColumns.length * fontSize * (chars * em + 0.8) + 16));
+  return Math.round(Math.max(minWidth, chartColumns.length * fontSize * (chars * em + gapEm) + 16));
 }
 
 /** The height of a `rows` chart: a band of 2.2 em per column. */
@@ -185,11 +188,13 @@ interface EndLabel {
   readonly text: string;
   readonly y: number;
   readonly className: string;
+  /** Lines of text it takes (default 1): a label wrapped onto two lines in a narrow chart. */
+  readonly lines?: number;
 }
 
 /**
  * The labels' vertical positions in data units, nudged apart so that none
- * overlaps another (a line of text apart at least), in their value order.
+ * overlaps another (`lineHeight` a line of text, a label of two lines two), in their value order.
  */
 export function dodgeLabels(
   labels: readonly EndLabel[],
@@ -202,11 +207,14 @@ export function dodgeLabels(
   const toValue = (px: number) => d0 + ((px - r0) / (r1 - r0)) * (d1 - d0);
   // Top to bottom on the page (smallest px first), each at least a line below the one above.
   const sorted = labels.map((l) => ({ ...l, px: toPx(l.y) })).sort((a, b) => a.px - b.px);
+  const half = (l: EndLabel) => ((l.lines ?? 1) * lineHeight) / 2;
   for (let i = 1; i < sorted.length; i++) {
-    sorted[i]!.px = Math.max(sorted[i]!.px, sorted[i - 1]!.px + lineHeight);
+    const above = sorted[i - 1]!;
+    sorted[i]!.px = Math.max(sorted[i]!.px, above.px + half(above) + half(sorted[i]!));
   }
-  // Pushed past the bottom: moved back up together.
-  const overflow = sorted.length ? sorted[sorted.length - 1]!.px - Math.max(r0, r1) : 0;
+  // Pushed past the bottom (the baseline: below it are the axis's labels): moved back up together.
+  const last = sorted[sorted.length - 1];
+  const overflow = last ? last.px + half(last) - Math.max(r0, r1) : 0;
   if (overflow > 0) for (const l of sorted) l.px -= overflow;
   return sorted.map(({ px, ...l }) => ({ ...l, y: toValue(px) }));
 }
@@ -296,18 +304,194 @@ function spreadMarks(spreads: readonly SpreadDatum[], lastX: string, spreadWidth
   ];
 }
 
-/** "Neighbours" above the latest spread. */
-function neighboursLabel(lastSpread: SpreadDatum | undefined, label: string, fontSize: number) {
-  if (!lastSpread) return [];
+/** A box in the chart's px: left, top, right, bottom. */
+type Box = readonly [number, number, number, number];
+
+const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+
+/** True when the segment from (x1, y1) to (x2, y2), `pad` px thick either side, crosses the box. */
+function crosses(box: Box, [x1, y1]: readonly [number, number], [x2, y2]: readonly [number, number], pad: number) {
+  const steps = Math.max(1, Math.ceil(Math.hypot(x2 - x1, y2 - y1) / 2));
+  for (let i = 0; i <= steps; i++) {
+    const x = x1 + ((x2 - x1) * i) / steps;
+    const y = y1 + ((y2 - y1) * i) / steps;
+    if (x > box[0] - pad && x < box[2] + pad && y > box[1] - pad && y < box[3] + pad) return true;
+  }
+  return false;
+}
+
+/** What the "Neighbours" label must keep clear of, in px: the series' lines, and boxes (points, spreads, labels). */
+interface Obstacles {
+  readonly lines: readonly (readonly [number, number])[][];
+  readonly boxes: readonly Box[];
+  /** Where the label may go: the chart less its axes. */
+  readonly bounds: Box;
+}
+
+/**
+ * Where "Neighbours" goes (its centre, in px), the latest spread's label: the
+ * nearest place above or below that spread (centred on it, or starting or
+ * ending at its edge) where it crosses no series line, point, spread or other label;
+ * above the spread when nothing is in the way, as it was always drawn.
+ */
+export function placeNeighboursLabel(
+  spread: Box,
+  size: { width: number; height: number },
+  gap: number,
+  obstacles: Obstacles,
+): { x: number; y: number } {
+  const [w, h] = [size.width, size.height];
+  const centre = (spread[0] + spread[2]) / 2;
+  // Centred on the spread, starting at its left edge (over the labels at the right), or ending at its right edge.
+  const xs = [centre, spread[0] + w / 2, spread[2] - w / 2];
+  const [bl, bt, br, bb] = obstacles.bounds;
+  const free = (x: number, y: number) => {
+    const box: Box = [x - w / 2, y - h / 2, x + w / 2, y + h / 2];
+    if (box[0] < bl || box[2] > br || box[1] < bt || box[3] > bb) return false;
+    if (obstacles.boxes.some((b) => overlaps(box, b))) return false;
+    return !obstacles.lines.some((points) => points.some((p, i) => i > 0 && crosses(box, points[i - 1]!, p, 2)));
+  };
+  const above = spread[1] - gap - h / 2;
+  const below = spread[3] + gap + h / 2;
+  for (let d = 0; d <= bb - bt; d += 2) {
+    for (const x of xs) {
+      if (free(x, above - d)) return { x, y: above - d };
+      if (free(x, below + d)) return { x, y: below + d };
+    }
+  }
+  return { x: centre, y: above };
+}
+
+interface ComparatorGeometry {
+  readonly width: number;
+  readonly height: number;
+  readonly marginTop: number;
+  readonly marginBottom: number;
+  readonly marginLeft: number;
+  readonly marginRight: number;
+  readonly top: number;
+  readonly domain: readonly string[];
+  readonly fontSize: number;
+  readonly em: number;
+  readonly band: number;
+  readonly spreadWidth: number;
+  readonly lineHeight: number;
+}
+
+/**
+ * "Neighbours", the latest spread's label, where it crosses no line (see
+ * `placeNeighboursLabel`): the chart's marks worked out in px as Plot draws
+ * them (a band scale padded 0.1, a linear y from 0 to `top`).
+ */
+function neighboursLabel(
+  data: ReturnType<typeof comparatorData>,
+  lastSpread: SpreadDatum,
+  ends: readonly EndLabel[],
+  label: string,
+  g: ComparatorGeometry,
+) {
+  const plotWidth = g.width - g.marginLeft - g.marginRight;
+  const plotHeight = g.height - g.marginTop - g.marginBottom;
+  const step = plotWidth / (g.domain.length + 0.1);
+  const px = (x: string) => g.marginLeft + step * (g.domain.indexOf(x) + 0.55);
+  const py = (v: number) => g.marginTop + plotHeight * (1 - v / g.top);
+  const charWidth = g.em * g.fontSize;
+  const halfBar = g.spreadWidth / 2;
+  const spreadBox = (s: SpreadDatum): Box => [px(s.x) - halfBar, py(s.highest), px(s.x) + halfBar, py(s.lowest)];
+  const lastX = lastSpread.x;
+  const boxes: Box[] = [
+    ...data.spreads.filter((s) => s !== lastSpread).map(spreadBox),
+    ...data.own.map((d): Box => {
+      const r = (d.x === lastX ? 0.4 : 0.25) * g.fontSize + 2;
+      return [px(d.x) - r, py(d.y) - r, px(d.x) + r, py(d.y) + r];
+    }),
+    ...data.symbols.map((d): Box => {
+      const half = (d.label.length * charWidth) / 2;
+      return [px(d.x) - half, py(0) - 1.2 * g.fontSize, px(d.x) + half, py(0) - 0.2 * g.fontSize];
+    }),
+    ...ends.map((l): Box => {
+      const left = px(lastX) + g.band / 2 + g.fontSize * 0.5;
+      const chars = maxOf(
+        l.text.split('\n').map((t) => t.length),
+        1,
+      );
+      const half = ((l.lines ?? 1) * g.lineHeight) / 2;
+      return [left, py(l.y) - half, left + chars * charWidth, py(l.y) + half];
+    }),
+  ];
+  const lines = [data.own, ...data.references.map((r) => r.points)].map((points) =>
+    points.map((p) => [px(p.x), py(p.y)] as const),
+  );
+  const at = placeNeighboursLabel(
+    spreadBox(lastSpread),
+    { width: label.length * charWidth, height: g.lineHeight },
+    // The label's centre 0.8 em above the spread's top, as it was drawn before it moved out of the way.
+    g.fontSize * 0.8 - g.lineHeight / 2,
+    { lines, boxes, bounds: [g.marginLeft, 0, g.width, g.height - g.marginBottom] },
+  );
   return [
+    // At the spread's column (as Plot places it), moved by as much as the label was; down from the plot's top.
     text([lastSpread], {
       x: 'x',
-      y: 'highest',
+      frameAnchor: 'top',
+      dx: Math.round((at.x - px(lastX)) * 100) / 100,
+      dy: Math.round((at.y - g.marginTop) * 100) / 100,
+      textAnchor: 'middle',
+      lineAnchor: 'middle',
       text: () => label,
-      dy: -fontSize * 0.8,
       className: 'pw-neighbours-label',
     }),
   ];
+}
+
+/**
+ * The direct labels' lines: given a width where the labels on one line would
+ * leave the plot less than half of it (two charts side by side on a slide),
+ * each takes two lines or more, wrapped at its longest word's width (`wrap`,
+ * in characters; 0: one line each), and the right margin for them.
+ */
+function endLabelLines(
+  ends: readonly EndLabel[],
+  width: number | undefined,
+  marginLeft: number,
+  charWidth: number,
+  fontSize: number,
+): { wrap: number; marginRight: number } {
+  const labelsWidth = (chars: number) => Math.ceil(chars * charWidth + fontSize);
+  const labelChars = maxOf(
+    ends.map((l) => l.text.length),
+    2,
+  );
+  const longestWord = maxOf(
+    ends.flatMap((l) => l.text.split(/\s+/).map((word) => word.length)),
+    2,
+  );
+  const wrap = width !== undefined && width - marginLeft - labelsWidth(labelChars) < width / 2 ? longestWord : 0;
+  return { wrap, marginRight: labelsWidth(wrap || labelChars) };
+}
+
+/**
+ * The columns labelled on the x axis: every one where each label fits its
+ * band; the first and last only where they do not; narrower still (a
+ * presenting chart beside another), the last column's alone: never one label over another.
+ */
+function columnTicks(domain: readonly string[], band: number, charWidth: number, fontSize: number): string[] {
+  const tickChars = maxOf(
+    domain.map((d) => d.length),
+    2,
+  );
+  const tickWidth = tickChars * charWidth + fontSize * 0.5;
+  const last = domain[domain.length - 1]!;
+  return band >= tickWidth ? [...domain] : band * (domain.length - 1) >= tickWidth ? [domain[0]!, last] : [last];
+}
+
+/** The top of the y scale: a little above the highest of the area's figures, the spreads and the references. */
+function comparatorTop({ own, spreads, references }: ReturnType<typeof comparatorData>): number {
+  const max = maxOf(
+    [...own.map((d) => d.y), ...spreads.map((s) => s.highest), ...references.flatMap((r) => r.points.map((p) => p.y))],
+    0,
+  );
+  return max > 0 ? max * 1.08 : 1;
 }
 
 /**
@@ -331,36 +515,34 @@ function comparatorChartOptions(
   const domain = chartColumns.map((i) => columns[i]!.short);
   const data = comparatorData(row, columns, chartColumns, scale);
   const { own, symbols, spreads, references } = data;
-  const max = maxOf(
-    [...own.map((d) => d.y), ...spreads.map((s) => s.highest), ...references.flatMap((r) => r.points.map((p) => p.y))],
-    0,
-  );
-  const top = max > 0 ? max * 1.08 : 1;
+  const top = comparatorTop(data);
   const lastX = domain[domain.length - 1]!;
   const lastSpread = spreads.find((s) => s.x === lastX);
   const ends = endLabels(data, lastX, words);
-  const labelChars = maxOf(
-    ends.map((l) => l.text.length),
-    2,
-  );
   const height = options.height ?? Math.round(fontSize * 15);
   const marginTop = Math.round(fontSize * 1.8);
   const marginBottom = fontSize + 12;
   // Room for the widest tick label with the reader's wider letter spacing (WCAG 1.4.12: 0.12 em a character).
   const marginLeft = Math.ceil(fontSize * (em + 0.15) * formatValue(top / scale, row.kind, 0).length + fontSize);
-  const marginRight = Math.ceil(labelChars * em * fontSize + fontSize);
+  const { wrap, marginRight } = endLabelLines(ends, options.width, marginLeft, fontSize * em, fontSize);
   const width = options.width ?? Math.max(260, kpiChartWidth([row], columns, chartColumns, fontSize, em) + marginRight);
-  const placed = dodgeLabels(ends, { domain: [0, top], range: [height - marginBottom, marginTop] }, fontSize * 1.15);
-  // Few ticks: the first and last columns only where every label would not fit.
-  const band = (width - marginLeft - marginRight) / Math.max(1, domain.length);
-  const tickChars = maxOf(
-    domain.map((d) => d.length),
-    2,
+  // A label's line: 1.2 em, the height of a line of text as Firefox draws it (Chromium: 1.15).
+  const lineHeight = fontSize * 1.2;
+  const placed = dodgeLabels(
+    ends.map((l) => {
+      const lines = wrap ? wrapLabel(l.text, wrap) : [l.text];
+      return { ...l, text: lines.join('\n'), lines: lines.length };
+    }),
+    { domain: [0, top], range: [height - marginBottom, marginTop] },
+    lineHeight,
   );
-  // Narrower still (a presenting chart beside another), the last column's alone: never one label over another.
-  const tickWidth = tickChars * em * fontSize + fontSize * 0.5;
-  const ticks = band >= tickWidth ? domain : band * (domain.length - 1) >= tickWidth ? [domain[0]!, lastX] : [lastX];
+  const band = (width - marginLeft - marginRight) / Math.max(1, domain.length);
+  const ticks = columnTicks(domain, band, em * fontSize, fontSize);
   const spreadWidth = Math.max(4, Math.min(fontSize * 1.2, band * 0.45));
+  const geometry = { width, height, marginTop, marginBottom, marginLeft, marginRight, top, domain, fontSize, em };
+  const neighbours = lastSpread
+    ? neighboursLabel(data, lastSpread, placed, words.neighbours, { ...geometry, band, spreadWidth, lineHeight })
+    : [];
   const tickFormat = (v: number) => formatValue(v / scale, row.kind, 0);
   return {
     ...{ width, height, marginTop, marginBottom, marginLeft, marginRight },
@@ -369,7 +551,7 @@ function comparatorChartOptions(
     marks: [
       gridY({ ticks: 3, className: 'pw-grid' }),
       ...spreadMarks(spreads, lastX, spreadWidth, band),
-      ...neighboursLabel(lastSpread, words.neighbours, fontSize),
+      ...neighbours,
       ...references.map((r) =>
         line(r.points, {
           x: 'x',
@@ -395,6 +577,7 @@ function comparatorChartOptions(
         y: 'y',
         text: 'text',
         textAnchor: 'start',
+        ...(wrap ? { lineHeight: 1.2 } : {}),
         dx: band / 2 + fontSize * 0.5,
         className: 'pw-end-labels',
       }),

@@ -171,6 +171,29 @@ describe('kpi figure: comparators drawn for rates', () => {
 });
 
 describe('kpi figure: on a slide (given a height, presenting text)', () => {
+  it('952 px (a 1024×768 slide): two a row where one a row would not fit the height, the rate’s labels on two lines', async () => {
+    const e = { ...kpiExamples.traffordComparators, attrs: { years: '3' } };
+    const short = await describe_(e, { width: 952, fontSize: 31.5, height: 400 });
+    expect(short.columns, 'two a row on a short slide').to.equal(2);
+    const rate = short.panels.find((p) => p.key === 'rereferral_rate')!.options;
+    const plot = rate.width! - rate.marginLeft! - rate.marginRight!;
+    // On one line the labels would leave it 42 px of 452.
+    expect(plot, 'the plot at least a third of the chart').to.be.at.least(rate.width! / 3);
+    const svg = drawPlot(rate, { label: 'rate' });
+    // A label of two lines is two tspans; of one, the text itself.
+    const labels = [...svg.querySelectorAll('g.pw-end-labels text')].map((t) => {
+      const spans = [...t.querySelectorAll('tspan')].map((span) => span.textContent);
+      return spans.length ? spans : [t.textContent];
+    });
+    expect(labels).to.deep.include(['Trafford', '18.0%']);
+    expect(labels).to.deep.include(['England']);
+    // Tall enough for the charts one a row: one a row, the labels on one line as on a page.
+    const tall = await describe_(e, { width: 952, fontSize: 31.5, height: 1400 });
+    expect(tall.columns).to.equal(1);
+    const one = drawPlot(tall.panels.find((p) => p.key === 'rereferral_rate')!.options, { label: 'rate' });
+    expect([...one.querySelectorAll('g.pw-end-labels text')].map((t) => t.textContent)).to.include('Trafford 18.0%');
+  });
+
   for (const width of [1208, 1800]) {
     it(`${width} px: no empty columns, and the rate's year labels apart, never one over another`, async () => {
       const e = { ...kpiExamples.traffordComparators, attrs: { years: '3' } };

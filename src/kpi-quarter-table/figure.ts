@@ -51,6 +51,30 @@ function fittedHeight(layout: FigureLayout, rows: number, overhead: number | und
 }
 
 /**
+ * Given a height (a slide) too short for the charts one a row (each would be
+ * under nine lines of its text tall), two a row where their labels still fit
+ * side by side without the natural width's gaps between columns (a slide of
+ * 1024 px): 2; otherwise 1. Decided on the estimated overhead, so that the
+ * measured one (smaller with fewer rows) cannot turn it back.
+ */
+function sideBySide(model: KpiModel, layout: FigureLayout, count: number, gap: number): number {
+  if (!layout.height || layout.height <= 0 || count < 2 || layout.width <= 0) return 1;
+  const { fontSize } = layout;
+  const around = count * Math.round(fontSize * 1.75) + (count - 1) * fontSize;
+  if ((layout.height - around) / count >= fontSize * 9) return 1;
+  const tight = kpiChartWidth(
+    model.rows,
+    model.columns,
+    model.chartColumns,
+    fontSize,
+    layout.charWidth,
+    undefined,
+    0.2,
+  );
+  return (layout.width - gap) / 2 >= tight ? 2 : 1;
+}
+
+/**
  * The small multiples for a layout. A `width` of 0 (not measured yet) lays
  * the charts out one to a row at the width they need. Given a height, charts
  * side by side (not the narrow `rows` layout) share it (`overhead`: see
@@ -69,11 +93,11 @@ export function kpiPanels(
   const natural = kpiChartWidth(model.rows, model.columns, model.chartColumns, fontSize, charEm, minWidth);
   const available = layout.width > 0 ? layout.width : natural;
   const gap = Math.round(fontSize * (paper ? 1 : 1.5));
-  const fit = Math.max(1, Math.floor((available + gap) / (natural + gap)));
-  // On paper, and given a height (a slide), no empty columns: the charts share the width there is.
   const count = model.empty ? 0 : model.rows.length;
+  const fit = Math.max(1, Math.floor((available + gap) / (natural + gap)), sideBySide(model, layout, count, gap));
+  // On paper, and given a height (a slide), no empty columns: the charts share the width there is.
   const columns = (paper || (layout.height && layout.height > 0)) && count > 0 ? Math.min(fit, count) : fit;
-  const chart = available < natural ? 'rows' : 'columns';
+  const chart = available < natural && fit === 1 ? 'rows' : 'columns';
   const panelWidth = chart === 'rows' ? available : Math.floor((available - gap * (columns - 1)) / columns);
   const rowsOfCharts = Math.ceil((model.empty ? 0 : model.rows.length) / columns);
   const height = chart === 'columns' ? fittedHeight(layout, rowsOfCharts, overhead) : undefined;
