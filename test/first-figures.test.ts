@@ -61,7 +61,8 @@ describe('first figures', () => {
       await frames(win);
       await Promise.all(widgets.map((w) => w.updateComplete));
       for (const w of widgets) {
-        expect(w.shadowRoot!.querySelector('.chart-view svg'), `${w.id}: a hidden chart was drawn`).to.equal(null);
+        const drawnWhileHidden = w.shadowRoot!.querySelector('.chart-view svg') !== null;
+        expect(drawnWhileHidden, `${w.id}: a hidden chart was drawn`).to.equal(false);
       }
       // Shown, a chart is drawn.
       const attendance = widgets[1]!;
