@@ -21,7 +21,7 @@ export const CASES = [
     entry: 'src/kpi-quarter-table/kpi-quarter-table.ts',
     sample: '/data/leicester-kpis-2021-22.json',
     attrs: {},
-    // On the main page: the element's default view. Peers draw a plain <table>.
+    // The element's default view, its table (on the default-views and table-first pages). Peers draw a plain <table>.
     page: true,
     scale: {
       label: 'measures x 20 years',
@@ -60,7 +60,8 @@ export const CASES = [
     attrs: {},
     page: true,
   },
-  // The chart views first (the "chart-first" page); peers draw the same chart as for the case without -chart.
+  // The chart views first (the chart-first page) and the table views first (the table-first page):
+  // a peer draws the same figures as for the case without -chart or -table (it has no table view).
   {
     id: 'attendance-chart',
     label: 'Attendance by sector (chart view)',
@@ -77,7 +78,30 @@ export const CASES = [
     attrs: { view: 'chart' },
     page: false,
   },
+  {
+    id: 'attendance-table',
+    label: 'Attendance by sector (table view)',
+    tag: 'attendance-by-sector',
+    sample: '/data/norfolk-lscg-attendance-2024-25.json',
+    attrs: { view: 'table' },
+    page: false,
+  },
+  {
+    id: 'training-table',
+    label: 'Training trend (table view)',
+    tag: 'training-trend',
+    sample: '/data/llr-training.json',
+    attrs: { view: 'table' },
+    page: false,
+  },
 ];
+
+/**
+ * The three widgets with their tables first (`<kpi-quarter-table>`'s default view is its table; the
+ * other two default to their charts, so they are given `view="table"`): the table-first page, whose
+ * first figures need no chart code.
+ */
+export const TABLE_FIRST = ['kpi', 'attendance-table', 'training-table'];
 
 /** The three chart views, each first: the chart-first page. */
 export const CHART_FIRST = ['kpi-chart', 'attendance-chart', 'training-chart'];

@@ -16,7 +16,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CASES, CHART_FIRST } from './cases.mjs';
+import { CASES, CHART_FIRST, TABLE_FIRST } from './cases.mjs';
 import { launch } from './lib/chromium.mjs';
 import { ensureBenchPackages } from './lib/install.mjs';
 import { measureBytes } from './lib/measure-bytes.mjs';
@@ -225,15 +225,23 @@ async function main() {
     );
 
     const pageCases = cases.filter((c) => c.page).map((c) => c.id);
+    const tableCases = TABLE_FIRST.filter((id) => cases.some((c) => c.id === id));
     const chartCases = CHART_FIRST.filter((id) => cases.some((c) => c.id === id));
-    // The three-widget page is the table-first page (each widget's default view is its table); the
-    // chart-first page has the same three widgets with their chart views first. Then each case alone.
+    // The table-first page: the three widgets with their tables first (no chart code is needed before
+    // their figures). The chart-first page: the same three with their charts first. The three-widget
+    // page: each widget in its default view (the KPI table; the attendance and training charts).
+    // Peers draw the same figures on every page. Then each case alone (not with --quick).
     const pages = [
-      { id: 'all', label: `three widgets, tables first (${pageCases.join(' + ')})`, cases: pageCases, target: 0.5 },
-      { id: 'charts', label: `three widgets, charts first (${chartCases.join(' + ')})`, cases: chartCases, target: 1 },
-      // Each case alone (not with --quick).
+      { id: 'tables', label: `table-first page (${tableCases.join(' + ')})`, cases: tableCases },
+      { id: 'charts', label: `chart-first page (${chartCases.join(' + ')})`, cases: chartCases },
+      { id: 'all', label: `three widgets, default views (${pageCases.join(' + ')})`, cases: pageCases },
       ...cases
-        .filter((c) => !opts.quick && (!CHART_FIRST.includes(c.id) || c.id === 'kpi-chart'))
+        .filter(
+          (c) =>
+            !opts.quick &&
+            !TABLE_FIRST.slice(1).includes(c.id) &&
+            (!CHART_FIRST.includes(c.id) || c.id === 'kpi-chart'),
+        )
         .map((c) => ({ id: c.id, label: c.label, cases: [c.id] })),
     ];
 
@@ -337,6 +345,11 @@ async function main() {
     if (only.has('profile')) {
       log('CPU profiles');
       const targets = [
+        {
+          id: 'tables',
+          label: `our table-first page with ${tableCases.join(' + ')}`,
+          url: `/page?lib=ours&cases=${tableCases.join(',')}`,
+        },
         {
           id: 'all',
           label: `our page with ${pageCases.join(' + ')}`,

@@ -7,9 +7,9 @@
  * Also where the time goes: a CPU profile of a page, its samples attributed
  * through the bundle's source map to the package or source folder they ran in.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { absoluteSources, contributorOf } from './bundle-size.mjs';
 import { heapAfterGc, load } from './chromium.mjs';
 import { bundleFile } from './paths.mjs';
@@ -99,14 +99,28 @@ export async function measureScale({ browser, origin, cases, pageCases, genDir, 
 
 /**
  * A CPU profile of one load of `url` (sampled every 100 µs), self time by
- * contributor: our bundle's frames through its source map, the rest by name:
+ * contributor: the frames of our script and its chunks through their source maps, the rest by name:
  * `(program)` is the browser's own work outside JavaScript (parsing, style,
  * layout, paint), `(garbage collector)` is GC. Idle time is left out.
  */
 export async function profileLoad(browser, url) {
-  const map = absoluteSources(JSON.parse(readFileSync(`${bundleFile}.map`, 'utf8')), `${bundleFile}.map`);
   const { sourceLookup } = await import('./sourcemap.mjs');
-  const lookup = sourceLookup(map);
+  // The script and every chunk it loads (partnership-widgets/*.js), each through its own source map.
+  const chunkDir = join(dirname(bundleFile), 'partnership-widgets');
+  const files = [
+    bundleFile,
+    ...(existsSync(chunkDir) ? readdirSync(chunkDir).filter((f) => f.endsWith('.js')) : []).map((f) =>
+      join(chunkDir, f),
+    ),
+  ];
+  const lookups = new Map(
+    files
+      .filter((file) => existsSync(`${file}.map`))
+      .map((file) => [
+        `/dist/${file.slice(dirname(bundleFile).length + 1)}`,
+        sourceLookup(absoluteSources(JSON.parse(readFileSync(`${file}.map`, 'utf8')), `${file}.map`)),
+      ]),
+  );
   let profile;
   const { context, bench } = await load(browser, url, {
     timeout: 180_000,
@@ -127,7 +141,8 @@ export async function profileLoad(browser, url) {
   for (const [id, micros] of self) {
     const frame = byId.get(id).callFrame;
     let group;
-    if (frame.url.endsWith('/dist/partnership-widgets.js')) {
+    const lookup = frame.url && lookups.get(new URL(frame.url).pathname);
+    if (lookup) {
       const source = lookup(frame.lineNumber, frame.columnNumber);
       group = source ? contributorOf(source) : 'our bundle (position not in the source map)';
     } else if (!frame.url) {

@@ -14,8 +14,12 @@ const ratioRange = (s) =>
   Number.isFinite(s.median) ? `${ratio(s.median)} [${s.min.toFixed(2)}–${s.max.toFixed(2)}]` : '—';
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 const count = (n) => n.toLocaleString('en-GB');
-/** Issue 18's targets, ours / Chart.js time to figures (median of the per-run ratios), by page id. */
-const TARGETS = { all: 0.5, charts: 1 };
+/**
+ * Issue 18's targets, ours / Chart.js time to figures (median of the per-run ratios), by page id: the
+ * table-first page and the chart-first page. (Runs before the pages were named so had no table-first
+ * page: their "tables first" page, id `all`, was the default views, and has no target.)
+ */
+const TARGETS = { tables: 0.5, charts: 1 };
 const kbOrDash = (bytes) => (Number.isFinite(bytes) ? kb(bytes) : '—');
 
 const LIB_LABEL = {
@@ -110,7 +114,7 @@ export function tables(results) {
           kbOrDash(summary(runs.map((r) => r.transferredBeforeFigures)).median),
           kb(summary(runs.map((r) => r.transferred)).median),
         ]);
-        const target = p.target ?? TARGETS[p.page];
+        const target = TARGETS[p.page];
         if (lib === 'chartjs' && target && profileId === 'loopback') {
           const met = ratios.median <= target;
           targets.push(

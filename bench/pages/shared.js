@@ -254,8 +254,10 @@ export function run(draw) {
     window.benchStarted();
     for (const slot of document.querySelectorAll('[data-case]')) {
       const id = slot.dataset.case;
-      // A chart view first (`attendance-chart`) is the same chart for a peer, which always draws one.
-      const fn = draw[id] ?? (id.endsWith('-chart') ? draw[id.slice(0, -'-chart'.length)] : undefined);
+      // A chart or table view first (`attendance-chart`, `attendance-table`) is the same figures for a
+      // peer, which always draws its chart (or, for the KPI table, a plain table).
+      const base = /-(chart|table)$/.test(id) ? id.replace(/-(chart|table)$/, '') : undefined;
+      const fn = draw[id] ?? (base ? draw[base] : undefined);
       if (!fn) {
         window.benchUnsupported(slot.id, id);
         continue;

@@ -24,12 +24,14 @@ export class ChartCode {
   constructor(private readonly host: ReactiveControllerHost) {}
 
   /**
-   * The chart code, if it has arrived: until then this returns undefined, starts loading it, and
-   * renders the widget again when it arrives.
+   * The chart code, if it has arrived: until then this returns undefined and, when `load` (the chart
+   * is on screen or printed), starts loading it and renders the widget again when it arrives. A
+   * chart not shown does not fetch it: that would compete with the first figures (it is fetched
+   * once the page is idle, and when the chart is shown or printed).
    */
-  kit(): ChartKit | undefined {
+  kit(load = true): ChartKit | undefined {
     const kit = loadedCharts();
-    if (!kit && !this.awaiting) {
+    if (!kit && load && !this.awaiting) {
       this.awaiting = true;
       loadCharts()
         .catch(() => (this.wait = 'over'))

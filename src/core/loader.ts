@@ -174,6 +174,33 @@ function sameOrigin(url: string): boolean {
 
 type Mode = 'default' | 'fresh' | 'revalidate';
 
+/**
+ * A request the page's script (`src/bundle.ts`) started for a widget's `src` while the elements were
+ * still on their way (the same request this module would make: same headers, credentials and cache
+ * mode): its response, and the controller that stops it.
+ */
+export interface EarlyRequest {
+  readonly response: Promise<Response>;
+  readonly controller: AbortController;
+}
+
+/** Where the page's script leaves its early requests, by request key (see `requestKey`); `bundle.ts` spells it out. */
+const EARLY = Symbol.for('partnership-widgets/early-requests');
+
+/**
+ * The early request for `url`, if the page's script started one: taken once (a reload or a refresh
+ * asks the server again), and stopped when `signal` aborts (a timeout, or nobody waits any more).
+ */
+function takeEarly(url: string, signal: AbortSignal): Promise<Response> | undefined {
+  const early = (globalThis as { [EARLY]?: Map<string, EarlyRequest> })[EARLY];
+  const taken = early?.get(url);
+  if (!taken) return undefined;
+  early!.delete(url);
+  if (signal.aborted) taken.controller.abort(signal.reason);
+  else signal.addEventListener('abort', () => taken.controller.abort(signal.reason), { once: true });
+  return taken.response;
+}
+
 async function request(url: string, controller: AbortController, retries: number, mode: Mode): Promise<Loaded> {
   const known = mode === 'revalidate' && sameOrigin(url) ? validators.get(url) : undefined;
   const conditional: Record<string, string> = {};
@@ -183,14 +210,17 @@ async function request(url: string, controller: AbortController, retries: number
   for (let attempt = 0; ; attempt++) {
     let response: Response;
     try {
-      response = await fetch(url, {
-        signal: controller.signal,
-        headers: { Accept: 'application/json, text/csv;q=0.9, */*;q=0.1', ...conditional },
-        credentials: 'same-origin',
-        // reload() and refresh revalidate with the server rather than trust the HTTP cache. With our
-        // own validators the HTTP cache stays out of it, so that a 304 reaches us as a 304.
-        cache: asked ? 'no-store' : mode === 'default' ? 'default' : 'no-cache',
-      });
+      // The first request for a URL may have been started by the page's script already.
+      const early = attempt === 0 && mode === 'default' ? takeEarly(url, controller.signal) : undefined;
+      response = await (early ??
+        fetch(url, {
+          signal: controller.signal,
+          headers: { Accept: 'application/json, text/csv;q=0.9, */*;q=0.1', ...conditional },
+          credentials: 'same-origin',
+          // reload() and refresh revalidate with the server rather than trust the HTTP cache. With our
+          // own validators the HTTP cache stays out of it, so that a 304 reaches us as a 304.
+          cache: asked ? 'no-store' : mode === 'default' ? 'default' : 'no-cache',
+        }));
     } catch (error) {
       if (controller.signal.aborted) throw controller.signal.reason ?? error;
       throw new WidgetError('network', [(m) => m.errors.network(url)]);

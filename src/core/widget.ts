@@ -220,11 +220,12 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
 
   /**
    * The chart code (Plot and the figure descriptions), loaded on demand: until it has arrived this
-   * returns undefined, starts loading it, and renders the widget again when it arrives, so a chart
-   * first shown (or printed) is drawn then. The view shows a sized placeholder meanwhile.
+   * returns undefined and, if the chart is on screen (or printed), starts loading it and renders the
+   * widget again when it arrives, so a chart first shown (or printed) is drawn then. The view shows a
+   * sized placeholder meanwhile. A hidden chart (the table shown first) asks for nothing.
    */
   protected chartKit(): ChartKit | undefined {
-    return this.chartCode.kit();
+    return this.chartCode.kit(this.view === 'chart' || this.printing || this.allViews);
   }
 
   /** Switches between the chart and the table. */
@@ -313,7 +314,9 @@ export abstract class PartnershipWidget<M extends FigureModel> extends LitElemen
   protected override render(): TemplateResult {
     if (this.welsh.state(this.widgetLang) !== 'ready')
       return welshPendingTemplate(this.derived.state === 'error' ? 'error' : 'loading');
-    const loaded = this.source.shown;
+    // A chart-first widget holding its figures for its chart code shows the loading state as it is
+    // before any data: no footer or publisher line that the figures would then push down the page.
+    const loaded = this.derived.state === 'loading' ? undefined : this.source.shown;
     const frame = {
       ...this.derived,
       uid: this.uid,
