@@ -2,7 +2,7 @@
 // and the chart code (dist/partnership-widgets/charts.js, next to the script) only when a chart is
 // first shown, or once the page is idle (so that printing finds it). Runs against the build.
 import { expect, waitUntil } from '@open-wc/testing';
-import { openPage } from './helpers.js';
+import { openPage, fetchedPaths } from './helpers.js';
 
 interface PageWindow extends Window {
   __pageErrors?: string[];
@@ -16,8 +16,7 @@ const CHARTS = '/dist/partnership-widgets/charts.js';
 
 const open = (path: string) => openPage(path, 1000, 900);
 
-const fetched = (frame: HTMLIFrameElement) =>
-  frame.contentWindow!.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+const fetched = fetchedPaths;
 
 describe('charts on demand', () => {
   it('a table-first widget shows its figures before any chart code is fetched, from a plain <script>', async () => {

@@ -8,6 +8,7 @@ import { buildAttendanceModel } from '../src/attendance-by-sector/model.js';
 import { formatCsv } from '../src/core/csv.js';
 import { messages } from '../src/core/messages.js';
 import { readCsv } from '../src/core/readers.js';
+import { fetchedPaths, openPage } from './helpers.js';
 
 interface PageWindow extends Window {
   __pageErrors?: string[];
@@ -20,18 +21,9 @@ const CHARTS = '/dist/partnership-widgets/charts.js';
 const NORFOLK_CSV = '/data/norfolk-lscg-attendance-2024-25.csv';
 const en = messages('en');
 
-async function open(path: string): Promise<HTMLIFrameElement> {
-  const frame = document.createElement('iframe');
-  frame.style.width = '1000px';
-  frame.style.height = '900px';
-  frame.src = path;
-  document.body.append(frame);
-  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  return frame;
-}
+const open = (path: string) => openPage(path, 1000, 900);
 
-const fetched = (frame: HTMLIFrameElement) =>
-  frame.contentWindow!.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+const fetched = fetchedPaths;
 
 const settled = (w: Widget) => Boolean(w.state) && w.state !== 'loading';
 

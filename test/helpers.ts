@@ -188,6 +188,10 @@ export async function openPage(path: string, width: number, height: number): Pro
   return frame;
 }
 
+/** The paths of every resource the frame's page fetched (resource timing), in order. */
+export const fetchedPaths = (frame: HTMLIFrameElement): string[] =>
+  frame.contentWindow!.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+
 /** Waits until the chart (`selector` in the shadow root) has been drawn at the host's measured width. */
 export async function drawn<T extends Element = SVGSVGElement>(
   el: HTMLElement & { updateComplete: Promise<unknown> },

@@ -5,6 +5,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { messages } from '../src/core/messages.js';
+import { fetchedPaths, openPage } from './helpers.js';
 
 interface PageWindow extends Window {
   __pageErrors?: string[];
@@ -19,18 +20,9 @@ const CHARTS = '/dist/partnership-widgets/charts.js';
 const en = messages('en');
 const ENGLISH = [en.loading, en.showChart, en.showTable, en.download, en.source, en.notes, en.definitions];
 
-async function open(path: string): Promise<HTMLIFrameElement> {
-  const frame = document.createElement('iframe');
-  frame.style.width = '1000px';
-  frame.style.height = '900px';
-  frame.src = path;
-  document.body.append(frame);
-  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  return frame;
-}
+const open = (path: string) => openPage(path, 1000, 900);
 
-const fetched = (frame: HTMLIFrameElement) =>
-  frame.contentWindow!.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+const fetched = fetchedPaths;
 
 describe('Welsh on demand', () => {
   it('a page in English never downloads the Welsh strings', async () => {
