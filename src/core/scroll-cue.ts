@@ -26,10 +26,26 @@ function offScreen(box: HTMLElement): { left: string[]; right: string[] } {
   return { left, right };
 }
 
+/**
+ * Widgets whose cues are due, measured together in one animation frame: every
+ * widget's tables are read first (one layout for the whole page), then every
+ * cue is written. Reading one widget's table after writing another's cue would
+ * lay the page out again for each widget.
+ */
+const due = new Set<ScrollCueController>();
+let frame = 0;
+
+function flush(): void {
+  frame = 0;
+  const batch = [...due];
+  due.clear();
+  const writes = batch.map((cue) => cue.measure());
+  for (const write of writes) write();
+}
+
 export class ScrollCueController implements ReactiveController {
   private readonly boxes = new WeakSet<Element>();
   private resize?: ResizeObserver;
-  private frame = 0;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -46,7 +62,7 @@ export class ScrollCueController implements ReactiveController {
 
   hostDisconnected(): void {
     this.resize?.disconnect();
-    cancelAnimationFrame(this.frame);
+    due.delete(this);
   }
 
   hostUpdated(): void {
@@ -55,30 +71,44 @@ export class ScrollCueController implements ReactiveController {
 
   private schedule(): void {
     if (typeof requestAnimationFrame === 'undefined') return;
-    cancelAnimationFrame(this.frame);
-    this.frame = requestAnimationFrame(() => this.update());
+    due.add(this);
+    if (!frame) frame = requestAnimationFrame(flush);
   }
 
-  private update(): void {
+  /**
+   * Reads the off-screen columns of each table (layout) and returns what writes
+   * the cues. A cue is made only once there is something to say: a table that
+   * fits changes nothing on the page.
+   * @internal
+   */
+  measure(): () => void {
     const root = this.host.shadowRoot;
-    if (!root) return;
+    if (!root || !this.host.isConnected) return () => {};
+    const updates: { box: HTMLElement; cue: Element | null; text: string }[] = [];
     for (const box of root.querySelectorAll<HTMLElement>('.scroll')) {
       if (!this.boxes.has(box)) {
         this.boxes.add(box);
         box.addEventListener('scroll', () => this.schedule(), { passive: true });
       }
-      let cue = box.previousElementSibling;
-      if (!cue?.classList.contains('scroll-cue')) {
-        cue = document.createElement('p');
-        cue.className = 'scroll-cue';
-        cue.setAttribute('aria-hidden', 'true');
-        cue.setAttribute('part', 'scroll-cue');
-        box.before(cue);
-      }
+      const before = box.previousElementSibling;
+      const cue = before?.classList.contains('scroll-cue') ? before : null;
       const { left, right } = offScreen(box);
-      const text = this.messages().scrollCue(left, right);
-      if (cue.textContent !== text) cue.textContent = text;
-      (cue as HTMLElement).hidden = text === '';
+      updates.push({ box, cue, text: this.messages().scrollCue(left, right) });
     }
+    return () => {
+      for (const { box, text, cue: found } of updates) {
+        let cue = found;
+        if (!cue) {
+          if (text === '') continue;
+          cue = document.createElement('p');
+          cue.className = 'scroll-cue';
+          cue.setAttribute('aria-hidden', 'true');
+          cue.setAttribute('part', 'scroll-cue');
+          box.before(cue);
+        }
+        if (cue.textContent !== text) cue.textContent = text;
+        if ((cue as HTMLElement).hidden !== (text === '')) (cue as HTMLElement).hidden = text === '';
+      }
+    };
   }
 }
