@@ -6,32 +6,26 @@
  * or printed, and each widget that has shown its figures asks for it once the page is idle, so that
  * printing (which copies the page as soon as `beforeprint` has run) finds it loaded.
  */
+import { onDemand } from './on-demand.js';
+
 export type ChartKit = typeof import('../charts.js');
 
 let kit: ChartKit | undefined;
-let loading: Promise<ChartKit> | undefined;
+const chartCode = onDemand(() => import('../charts.js'));
 
 /** The chart code, if it has arrived. */
 export function loadedCharts(): ChartKit | undefined {
   return kit;
 }
 
-/** Loads the chart code (once per page); resolves when it can draw. */
+/** Loads the chart code (once per page; a failed fetch may be retried by the next chart shown); resolves when it can draw. */
 export function loadCharts(): Promise<ChartKit> {
-  loading ??= import('../charts.js').then(
-    (module) => (kit = module),
-    (error: unknown) => {
-      // A failed fetch (offline, a missing file) may be retried by the next chart shown.
-      loading = undefined;
-      throw error;
-    },
-  );
-  return loading;
+  return chartCode.load().then((module) => (kit = module));
 }
 
 /** Loads the chart code when the page is idle (or soon, where there is no idle callback). */
 export function loadChartsWhenIdle(): void {
-  if (kit || loading) return;
+  if (kit || chartCode.started()) return;
   const start = () => void loadCharts().catch(() => undefined);
   if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 2000 });
   else setTimeout(start, 200);

@@ -5,6 +5,7 @@
  * run time by the nearest `lang`, per element, which the catalogue does with a
  * lookup and no build step. The type makes a missing Welsh string a compile error.
  */
+import { onDemand } from './on-demand.js';
 import type { Status } from './status.js';
 import type { SymbolCode } from './symbols.js';
 
@@ -309,7 +310,7 @@ const en: Messages = {
  */
 export const catalogues: { en: Messages; cy?: Messages } = { en };
 
-let welsh: Promise<void> | undefined;
+const welsh = onDemand(() => import('../welsh.js'));
 
 /** True once the Welsh catalogues have arrived (a Welsh widget shows its loading state until then). */
 export function welshLoaded(): boolean {
@@ -321,14 +322,7 @@ export function welshLoaded(): boolean {
  * they are a module next to the script, fetched with `import()` relative to its own URL.
  */
 export function loadWelsh(): Promise<void> {
-  welsh ??= import('../welsh.js').then(
-    () => undefined,
-    (error: unknown) => {
-      welsh = undefined;
-      throw error;
-    },
-  );
-  return welsh;
+  return welsh.load().then(() => undefined);
 }
 
 /** The Welsh for "Loading figures…", shown by a Welsh widget while its catalogues are on their way. */

@@ -5,6 +5,7 @@
  * like the chart code and the Welsh strings. `readers.ts` has both at once, for code that reads in
  * one step (the command line, the tests).
  */
+import { onDemand } from './on-demand.js';
 import { checkJsonTextLimits, validateEnvelope, WidgetError, type Dataset } from './contract.js';
 
 export type Format = 'json' | 'csv';
@@ -67,25 +68,12 @@ export function readJson(text: string, options: ReadOptions = {}): Dataset {
   return validateEnvelope(parseJsonText(text), { rowOffset: 1, ...options });
 }
 
-type CsvReader = typeof import('../csv.js');
-let csvReader: Promise<CsvReader> | undefined;
-
-/**
- * The CSV reader, loaded once per page: a module next to the script, fetched with `import()`
- * relative to its own URL (any path, under a strict CSP). A failed fetch (offline, a file not
- * copied) is tried again by the next widget that reads CSV.
- */
-function loadCsvReader(): Promise<CsvReader> {
-  csvReader ??= import('../csv.js').catch((error: unknown) => {
-    csvReader = undefined;
-    throw error;
-  });
-  return csvReader;
-}
+/** The CSV reader: a module next to the script, fetched the first time a widget's data is CSV. */
+const csvReader = onDemand(() => import('../csv.js'));
 
 /** Text in either format → Dataset, as `readText` in `readers.ts`, loading the CSV reader when the text is CSV. */
 export async function readData(text: string, format: Format | 'html', options: ReadOptions = {}): Promise<Dataset> {
   if (format === 'html') throw new WidgetError('parse', [(m) => m.errors.html]);
-  if (format === 'csv') return (await loadCsvReader()).readCsv(text, options);
+  if (format === 'csv') return (await csvReader.load()).readCsv(text, options);
   return readJson(text, options);
 }
